@@ -1,0 +1,263 @@
+//! Backup and restore of every meeting as one JSON file (D3).
+//!
+//! Restoring is planned before it is applied: the plan says what is new, what would be updated and
+//! what is skipped because this device holds a newer copy, so nothing is replaced silently.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::i18n::{tr, Lang, T};
+use super::model::Meeting;
+use super::persist::{decode_meeting_value, encode_meeting, DecodeError, SCHEMA_VERSION};
+
+/// Marks a file as ours, so a random JSON file is refused with a clear message.
+const APP_MARK: &str = "crossmeet";
+const KIND_BACKUP: &str = "backup";
+
+/// The largest backup accepted; checked against the file size before it is read.
+pub const MAX_BACKUP_BYTES: u64 = 50 * 1024 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct BackupHeader {
+    app: String,
+    kind: String,
+    schema: u64,
+}
+
+/// Why a backup file was refused. Nothing is applied when parsing fails.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    NotJson { line: usize, column: usize },
+    Foreign,
+    NewerSchema(u64),
+    BadMeeting { index: usize, cause: DecodeError },
+    TooLarge { bytes: u64 },
+}
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ImportError::NotJson { line, column } => tr(
+                lang,
+                T::ImportNotJson,
+                &[&line.to_string(), &column.to_string()],
+            ),
+            ImportError::Foreign => T::ImportForeign.get(lang).to_owned(),
+            ImportError::NewerSchema(version) => {
+                tr(lang, T::ImportNewerSchema, &[&version.to_string()])
+            }
+            ImportError::BadMeeting { index, cause } => tr(
+                lang,
+                T::ImportBadMeeting,
+                &[&(index + 1).to_string(), &cause.message(lang)],
+            ),
+            ImportError::TooLarge { bytes } => tr(
+                lang,
+                T::FileTooLarge,
+                &[
+                    &format!("{:.1}", *bytes as f64 / 1_048_576.0),
+                    &(MAX_BACKUP_BYTES / 1_048_576).to_string(),
+                ],
+            ),
+        }
+    }
+}
+
+/// Refuses a file by its size alone, before its text is read into memory.
+pub fn check_backup_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_BACKUP_BYTES {
+        Err(ImportError::TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
+/// The backup file for `meetings`, written at `now`.
+pub fn export_backup(meetings: &[Meeting], now: DateTime<Utc>) -> String {
+    // Each meeting is stored in its own versioned envelope, exactly as in IndexedDB, so one
+    // decoder (with its migrations) reads both.
+    let envelopes: Vec<Value> = meetings
+        .iter()
+        .map(|meeting| serde_json::from_str(&encode_meeting(meeting)).expect("valid JSON"))
+        .collect();
+    let file = serde_json::json!({
+        "app": APP_MARK,
+        "kind": KIND_BACKUP,
+        "schema": SCHEMA_VERSION,
+        "exported_at": now,
+        "meetings": envelopes,
+    });
+    serde_json::to_string_pretty(&file).expect("a backup always serialises")
+}
+
+/// Reads a backup file; every meeting must decode or the whole file is refused.
+pub fn parse_backup(text: &str) -> Result<Vec<Meeting>, ImportError> {
+    let mut value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(
+        |error| ImportError::NotJson {
+            line: error.line(),
+            column: error.column(),
+        },
+    )?;
+    let header: BackupHeader =
+        serde_json::from_value(value.clone()).map_err(|_| ImportError::Foreign)?;
+    if header.app != APP_MARK || header.kind != KIND_BACKUP {
+        return Err(ImportError::Foreign);
+    }
+    if header.schema > u64::from(SCHEMA_VERSION) {
+        return Err(ImportError::NewerSchema(header.schema));
+    }
+    let Some(Value::Array(envelopes)) = value.get_mut("meetings").map(Value::take) else {
+        return Err(ImportError::Foreign);
+    };
+    envelopes
+        .into_iter()
+        .enumerate()
+        .map(|(index, envelope)| {
+            decode_meeting_value(envelope).map_err(|cause| ImportError::BadMeeting { index, cause })
+        })
+        .collect()
+}
+
+/// What restoring a backup would do, decided meeting by meeting.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RestorePlan {
+    /// Meetings this device does not have.
+    pub added: Vec<Meeting>,
+    /// Meetings whose backup copy is newer than this device's.
+    pub updated: Vec<Meeting>,
+    /// Same edit time on both sides: nothing to do.
+    pub unchanged: usize,
+    /// Titles of meetings kept because this device's copy is newer.
+    pub kept_newer: Vec<String>,
+}
+
+impl RestorePlan {
+    pub fn total(&self) -> usize {
+        self.added.len() + self.updated.len() + self.unchanged + self.kept_newer.len()
+    }
+
+    pub fn changes_anything(&self) -> bool {
+        !self.added.is_empty() || !self.updated.is_empty()
+    }
+
+    /// The meetings to write.
+    pub fn into_writes(self) -> Vec<Meeting> {
+        self.added.into_iter().chain(self.updated).collect()
+    }
+}
+
+/// Compares a backup with what this device holds.
+pub fn plan_restore(existing: &[Meeting], incoming: Vec<Meeting>) -> RestorePlan {
+    let mut plan = RestorePlan::default();
+    for meeting in incoming {
+        match existing.iter().find(|local| local.id == meeting.id) {
+            None => plan.added.push(meeting),
+            Some(local) => match local.updated_at.cmp(&meeting.updated_at) {
+                std::cmp::Ordering::Less => plan.updated.push(meeting),
+                std::cmp::Ordering::Equal => plan.unchanged += 1,
+                std::cmp::Ordering::Greater => plan.kept_newer.push(local.title.clone()),
+            },
+        }
+    }
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 24, hour, 0, 0).unwrap()
+    }
+
+    fn meeting(id: &str, title: &str, hour: u32) -> Meeting {
+        Meeting {
+            id: id.into(),
+            title: title.into(),
+            updated_at: Some(at(hour)),
+            ..Meeting::default()
+        }
+    }
+
+    #[test]
+    fn backup_round_trips_every_meeting() {
+        let meetings = vec![
+            meeting("a", "周会 <b>", 9),
+            meeting("b", "=HYPERLINK(\"x\")", 10),
+        ];
+        let text = export_backup(&meetings, at(12));
+        assert_eq!(parse_backup(&text), Ok(meetings));
+    }
+
+    #[test]
+    fn byte_order_mark_is_accepted() {
+        let text = format!("\u{feff}{}", export_backup(&[meeting("a", "x", 9)], at(12)));
+        assert_eq!(parse_backup(&text).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_a_reason() {
+        let cases: &[(&str, fn(&ImportError) -> bool)] = &[
+            ("", |e| matches!(e, ImportError::NotJson { .. })),
+            ("{\"app\":", |e| matches!(e, ImportError::NotJson { .. })),
+            ("[1,2,3]", |e| *e == ImportError::Foreign),
+            (r#"{"name":"other app"}"#, |e| *e == ImportError::Foreign),
+            (r#"{"app":"crossmeet","kind":"backup","schema":2}"#, |e| {
+                *e == ImportError::Foreign
+            }),
+            (
+                r#"{"app":"crossmeet","kind":"backup","schema":7,"meetings":[]}"#,
+                |e| *e == ImportError::NewerSchema(7),
+            ),
+            (
+                r#"{"app":"crossmeet","kind":"backup","schema":2,"meetings":[
+                    {"schema":2,"meeting":{"id":"ok"}}, {"schema":2,"meeting":{"id":5}}]}"#,
+                |e| matches!(e, ImportError::BadMeeting { index: 1, .. }),
+            ),
+        ];
+        for (input, is_expected) in cases {
+            let error = parse_backup(input).unwrap_err();
+            assert!(is_expected(&error), "{input:?} gave {error:?}");
+            assert!(error.message(Lang::Zh).contains("未做任何更改"));
+            assert!(error.message(Lang::En).contains("Nothing was changed"));
+        }
+    }
+
+    #[test]
+    fn schema_1_meetings_in_a_backup_are_migrated() {
+        let text = r#"{"app":"crossmeet","kind":"backup","schema":1,"meetings":[
+            {"schema":1,"meeting":{"id":"a","duration_minutes":30}}]}"#;
+        assert_eq!(parse_backup(text).unwrap()[0].schedule.duration_minutes, 30);
+    }
+
+    #[test]
+    fn oversized_files_are_refused_before_reading() {
+        assert!(check_backup_size(MAX_BACKUP_BYTES).is_ok());
+        let error = check_backup_size(MAX_BACKUP_BYTES + 1).unwrap_err();
+        assert!(error.message(Lang::En).contains("at most 50 MB"));
+    }
+
+    #[test]
+    fn restore_never_replaces_a_newer_local_copy() {
+        let existing = vec![meeting("same", "s", 9), meeting("newer-here", "mine", 11)];
+        let incoming = vec![
+            meeting("same", "s", 9),
+            meeting("newer-here", "theirs", 10),
+            meeting("newer-there", "t", 10),
+            meeting("fresh", "f", 8),
+        ];
+        let existing = [existing, vec![meeting("newer-there", "old", 8)]].concat();
+        let plan = plan_restore(&existing, incoming);
+        assert_eq!(plan.unchanged, 1);
+        assert_eq!(plan.kept_newer, vec!["mine".to_owned()]);
+        assert_eq!(plan.updated.len(), 1);
+        assert_eq!(plan.updated[0].title, "t");
+        assert_eq!(plan.added.len(), 1);
+        assert_eq!(plan.total(), 4);
+        assert!(plan.changes_anything());
+        let ids: Vec<_> = plan.into_writes().into_iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["fresh", "newer-there"]);
+    }
+}

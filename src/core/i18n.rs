@@ -1,0 +1,239 @@
+//! Every user-facing string, in Simplified Chinese (the default) and English (SPEC D5).
+//!
+//! Texts are keys of one enum so a missing translation is a compile error, not a blank label.
+//! Placeholders are `{0}`, `{1}`, … and are filled by [`fill`].
+
+use serde::{Deserialize, Serialize};
+
+/// The UI language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `<html lang>` and date formatting.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A user-facing text; [`T::get`] gives it in a language.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($key),* }
+
+        impl T {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Zh) => $zh, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "跨部门会议助手", "CrossMeet";
+    AppTagline => "策划、筹备、执行、跟进,一站完成", "Plan, prepare, run and follow up in one place";
+    NavMeetings => "会议", "Meetings";
+    NavTracker => "行动项", "Actions";
+    NavSettings => "设置", "Settings";
+    SwitchLanguage => "English", "中文";
+    SwitchLanguageLabel => "切换到英文界面", "Switch to Chinese";
+    Loading => "正在读取本机数据…", "Loading your data…";
+
+    // Meeting list.
+    SearchMeetings => "搜索会议标题或目标", "Search titles and objectives";
+    NewMeeting => "新建会议", "New meeting";
+    NewBlank => "空白会议", "Blank meeting";
+    FromTemplate => "从模板开始", "Start from a template";
+    EmptyListTitle => "还没有会议", "No meetings yet";
+    EmptyListHint => "从下面的模板开始,或新建空白会议。所有数据只保存在本浏览器中。", "Start from a template below or a blank meeting. Everything stays in this browser.";
+    NoSearchResults => "没有匹配“{0}”的会议", "No meeting matches “{0}”";
+    Untitled => "未命名会议", "Untitled meeting";
+    Duplicate => "复制", "Duplicate";
+    Delete => "删除", "Delete";
+    Open => "打开", "Open";
+    CopySuffix => "(副本)", " (copy)";
+    Deleted => "已删除“{0}”", "Deleted “{0}”";
+    Duplicated => "已复制为“{0}”", "Duplicated as “{0}”";
+    Undo => "撤销", "Undo";
+    Dismiss => "关闭", "Dismiss";
+    NotScheduled => "未定时间", "No time set";
+    MinutesShort => "{0} 分钟", "{0} min";
+    ParticipantsCount => "{0} 人", "{0} people";
+    AgendaCount => "{0} 个议题", "{0} agenda items";
+    ActionsOpenCount => "{0} 项待办", "{0} open actions";
+
+    // Situations (S1).
+    SituationBlank => "空白", "Blank";
+    SituationProject => "项目协同", "Project collaboration";
+    SituationProblem => "问题解决", "Problem solving";
+    SituationStrategy => "战略落地", "Strategy roll-out";
+    SituationMechanism => "机制建设", "Mechanism building";
+    SituationProjectHint => "新品研发、活动推广等多部门项目的启动或阶段对齐", "Kick-off or checkpoint of a project several departments deliver";
+    SituationProblemHint => "客诉、断供、职责冲突等需要多方共议的紧急问题", "An urgent problem such as a complaint or supply break that needs several departments";
+    SituationStrategyHint => "年度目标拆解、KPI 对齐、资源分配", "Breaking down annual goals, aligning KPIs, allocating resources";
+    SituationMechanismHint => "协作流程、数据共享规范、权责划分等制度共识", "Agreeing a process, data-sharing rule or split of responsibilities";
+
+    // Meeting types (P2).
+    TypeDecision => "决策型", "Decision";
+    TypeDiscussion => "讨论型", "Discussion";
+    TypeInform => "告知型", "Inform";
+
+    // Stages.
+    StagePlan => "策划", "Plan";
+    StagePrepare => "筹备", "Prepare";
+    StageRun => "执行", "Run";
+    StageFollowUp => "跟进", "Follow up";
+    BackToList => "← 全部会议", "← All meetings";
+    MeetingNotFound => "找不到这个会议,它可能已被删除。", "This meeting could not be found; it may have been deleted.";
+    PageNotFound => "没有这个页面。", "There is no such page.";
+
+    // Fields.
+    FieldTitle => "会议标题", "Title";
+    FieldSituation => "情境", "Situation";
+    FieldType => "会议类型", "Meeting type";
+    FieldObjective => "会议目标(动词+结果)", "Objective (verb + result)";
+    FieldObjectivePlaceholder => "例:确定Q3上线排期并明确各部门交付物", "e.g. Agree the Q3 launch date and each department's deliverables";
+    FieldNecessity => "开会的必要性", "Is a meeting needed?";
+    NecessityMultiDept => "单个部门无法独立推进,需要多个部门协作", "No single department can move this alone";
+    NecessityResources => "需要整合多方资源", "Resources from several departments must be combined";
+    NecessityAsync => "书面同步(群消息、邮件)就能解决", "A written update (chat, e-mail) would do";
+    FieldStart => "开始时间", "Start";
+    FieldDuration => "时长(分钟)", "Duration (minutes)";
+    FieldFormat => "形式", "Format";
+    FormatOffline => "线下", "In person";
+    FormatOnline => "线上", "Online";
+    FormatHybrid => "混合", "Hybrid";
+    FieldRoom => "会议室", "Room";
+    FieldPlatform => "平台", "Platform";
+    FieldLink => "会议链接", "Meeting link";
+    FieldSeries => "所属系列(周期性会议)", "Series (recurring meetings)";
+    Participants => "参会人", "Participants";
+    RoleDecisionMaker => "决策方", "Decision-maker";
+    RoleExecutor => "执行方", "Executor";
+    RoleSupporter => "支持方", "Supporter";
+    Host => "主持人", "Host";
+    Recorder => "记录人", "Recorder";
+    NoParticipants => "还没有参会人。", "No participants yet.";
+    Agenda => "议程", "Agenda";
+    NoAgenda => "还没有议题。", "No agenda items yet.";
+    AgendaTotal => "议程合计 {0} 分钟 / 会议 {1} 分钟", "Agenda {0} min of {1} min";
+    PhaseShare => "同步信息", "Share";
+    PhaseDiscuss => "讨论问题", "Discuss";
+    PhaseDecide => "决策行动", "Decide";
+    PhaseBreak => "休息", "Break";
+    StageComingRun => "会议开始后,这里将显示计时和记录区。当前可查看议程。", "Once the meeting starts, clocks and capture appear here. For now, review the agenda.";
+    Decisions => "决议", "Decisions";
+    ActionItems => "行动项", "Action items";
+    ParkingLot => "会后单独沟通", "Parking lot";
+    MinutesStatus => "纪要状态", "Minutes status";
+    MinutesNotStarted => "未开始", "Not started";
+    MinutesDraftSent => "初稿已发", "Draft sent";
+    MinutesFinalSent => "终稿已发", "Final sent";
+    NothingYet => "暂无。", "None yet.";
+
+    // Tracker.
+    TrackerTitle => "行动项跟踪", "Action tracker";
+    TrackerEmpty => "还没有行动项。会议中记录的行动项会汇总在这里。", "No action items yet. Actions recorded in meetings are gathered here.";
+    ColTask => "任务", "Task";
+    ColOwner => "负责人", "Owner";
+    ColDepartment => "部门", "Department";
+    ColMeeting => "会议", "Meeting";
+    ColDeadline => "截止", "Deadline";
+    ColStatus => "状态", "Status";
+    StatusOpen => "待开始", "Open";
+    StatusInProgress => "进行中", "In progress";
+    StatusBlocked => "受阻", "Blocked";
+    StatusDone => "已完成", "Done";
+    StatusCancelled => "已取消", "Cancelled";
+
+    // Settings, storage and backup.
+    SettingsTitle => "设置", "Settings";
+    Language => "界面语言", "Language";
+    StorageTitle => "本机存储", "Storage on this device";
+    StoragePersisted => "已获得持久存储:浏览器不会自动清除这些数据。", "Persistent storage granted: the browser will not evict this data.";
+    StorageNotPersisted => "浏览器未授予持久存储:空间紧张时数据可能被清除,请定期备份。", "Persistent storage not granted: the browser may evict data when space is short. Back up regularly.";
+    StorageUnknown => "无法确认是否为持久存储。", "Could not tell whether storage is persistent.";
+    StorageFailed => "无法保存到本机存储:{0}。当前内容仍在页面中,可继续编辑并导出备份。", "Could not save to browser storage: {0}. Your data is still here; keep working and export a backup.";
+    StorageUnavailable => "本浏览器无法使用本机数据库(可能是隐私模式或被禁用)", "this browser's database is unavailable (private mode or disabled)";
+    StorageQuota => "存储空间已满", "storage is full";
+    Undecodable => "有 {0} 条记录无法读取,已原样保留,未做任何删除。可在设置中导出。", "{0} stored record(s) could not be read. They are kept untouched; export them from Settings.";
+    UndecodableTitle => "无法读取的记录", "Records that could not be read";
+    DownloadRaw => "导出原始内容", "Download raw record";
+    BackupTitle => "备份与恢复", "Backup and restore";
+    BackupHint => "把全部会议导出为一个 JSON 文件,或从备份文件恢复。恢复不会覆盖本机较新的版本。", "Export every meeting to one JSON file, or restore from one. Restoring never replaces a newer copy on this device.";
+    BackupDownload => "下载备份", "Download backup";
+    RestoreChoose => "从备份恢复…", "Restore from backup…";
+    RestorePlan => "备份中有 {0} 个会议:新增 {1} 个,更新 {2} 个,相同 {3} 个,本机版本较新而跳过 {4} 个。", "The backup holds {0} meetings: {1} new, {2} updated, {3} unchanged, {4} skipped because this device has a newer copy.";
+    RestoreConfirm => "确认恢复", "Restore";
+    Cancel => "取消", "Cancel";
+    RestoreDone => "已恢复 {0} 个会议", "Restored {0} meetings";
+    RestoreNothing => "备份中的会议与本机相同或较旧,无需恢复。", "Nothing to restore: this device already has these meetings or newer copies.";
+    FileReadFailed => "无法读取文件:{0}", "Could not read the file: {0}";
+    FileTooLarge => "文件过大({0} MB),备份文件最大 {1} MB。", "The file is too large ({0} MB); backups can be at most {1} MB.";
+    ImportNotJson => "这不是有效的 JSON 文件(第 {0} 行第 {1} 列附近出错)。未做任何更改。", "This is not a valid JSON file (error near line {0}, column {1}). Nothing was changed.";
+    ImportForeign => "这不是跨部门会议助手的备份文件。未做任何更改。", "This is not a CrossMeet backup file. Nothing was changed.";
+    ImportNewerSchema => "该文件由更新版本的应用生成(数据版本 {0}),请先更新应用。未做任何更改。", "This file was written by a newer version of the app (data version {0}); update the app first. Nothing was changed.";
+    ImportBadMeeting => "备份中第 {0} 个会议无法读取:{1}。未做任何更改。", "Meeting {0} in the backup could not be read: {1}. Nothing was changed.";
+    DecodeBadShape => "数据格式不符({0})", "unexpected data ({0})";
+    DecodeNewerSchema => "由更新版本写入(数据版本 {0})", "written by a newer version (data version {0})";
+    DecodeNoSchema => "缺少数据版本号", "no data version";
+
+    // Offline and updates.
+    UpdateReady => "新版本已就绪。", "A new version is ready.";
+    Reload => "立即更新", "Reload";
+    OfflineReady => "已可离线使用", "Works offline";
+}
+
+/// Fills `{0}`, `{1}`, … in `text` with `args`.
+pub fn fill(text: &str, args: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for (index, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{index}}}"), arg);
+    }
+    out
+}
+
+/// Shorthand for `fill(key.get(lang), args)`.
+pub fn tr(lang: Lang, key: T, args: &[&str]) -> String {
+    fill(key.get(lang), args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_in_order() {
+        assert_eq!(
+            tr(Lang::En, T::AgendaTotal, &["55", "60"]),
+            "Agenda 55 min of 60 min"
+        );
+        assert_eq!(
+            tr(Lang::Zh, T::AgendaTotal, &["55", "60"]),
+            "议程合计 55 分钟 / 会议 60 分钟"
+        );
+    }
+
+    #[test]
+    fn chinese_is_the_default_language() {
+        assert_eq!(Lang::default(), Lang::Zh);
+        assert_eq!(T::AppName.get(Lang::default()), "跨部门会议助手");
+    }
+}

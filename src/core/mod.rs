@@ -1,0 +1,11 @@
+//! The pure core: domain model, templates, persistence shape, backup and routing.
+//!
+//! Nothing here touches the browser or reads the clock: callers pass `now`, so every rule is
+//! testable natively in milliseconds.
+
+pub mod backup;
+pub mod i18n;
+pub mod model;
+pub mod persist;
+pub mod route;
+pub mod templates;

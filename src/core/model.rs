@@ -1,0 +1,513 @@
+//! The domain model of a cross-department meeting across its four stages: plan, prepare, run and
+//! follow up. Plain data only; the stored shape and its versions live in `core::persist`.
+//!
+//! Every struct takes `#[serde(default)]` so that a field added later reads as its default from
+//! older records instead of failing the whole meeting.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::i18n::T;
+
+/// The four starting situations of the guide, plus a blank meeting (S1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Situation {
+    #[default]
+    Blank,
+    ProjectCollaboration,
+    ProblemSolving,
+    StrategyRollout,
+    MechanismBuilding,
+}
+
+impl Situation {
+    pub const TEMPLATES: [Situation; 4] = [
+        Situation::ProjectCollaboration,
+        Situation::ProblemSolving,
+        Situation::StrategyRollout,
+        Situation::MechanismBuilding,
+    ];
+
+    pub fn label(self) -> T {
+        match self {
+            Situation::Blank => T::SituationBlank,
+            Situation::ProjectCollaboration => T::SituationProject,
+            Situation::ProblemSolving => T::SituationProblem,
+            Situation::StrategyRollout => T::SituationStrategy,
+            Situation::MechanismBuilding => T::SituationMechanism,
+        }
+    }
+
+    pub fn hint(self) -> T {
+        match self {
+            Situation::Blank => T::EmptyListHint,
+            Situation::ProjectCollaboration => T::SituationProjectHint,
+            Situation::ProblemSolving => T::SituationProblemHint,
+            Situation::StrategyRollout => T::SituationStrategyHint,
+            Situation::MechanismBuilding => T::SituationMechanismHint,
+        }
+    }
+}
+
+/// Decision, discussion or inform meeting (P2).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeetingType {
+    Decision,
+    #[default]
+    Discussion,
+    Inform,
+}
+
+impl MeetingType {
+    pub const ALL: [MeetingType; 3] = [
+        MeetingType::Decision,
+        MeetingType::Discussion,
+        MeetingType::Inform,
+    ];
+
+    pub fn label(self) -> T {
+        match self {
+            MeetingType::Decision => T::TypeDecision,
+            MeetingType::Discussion => T::TypeDiscussion,
+            MeetingType::Inform => T::TypeInform,
+        }
+    }
+}
+
+/// The organiser's answers to the necessity questions (P1); `None` is "not answered yet".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Necessity {
+    pub needs_several_departments: Option<bool>,
+    pub needs_combined_resources: Option<bool>,
+    pub async_update_would_do: Option<bool>,
+}
+
+/// When the meeting happens and for how long (R1, R2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Schedule {
+    pub starts_at: Option<DateTime<Utc>>,
+    pub duration_minutes: u32,
+    pub notice_sent_at: Option<DateTime<Utc>>,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Schedule {
+            starts_at: None,
+            duration_minutes: 60,
+            notice_sent_at: None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormatMode {
+    #[default]
+    Offline,
+    Online,
+    Hybrid,
+}
+
+impl FormatMode {
+    pub const ALL: [FormatMode; 3] = [FormatMode::Offline, FormatMode::Online, FormatMode::Hybrid];
+
+    pub fn label(self) -> T {
+        match self {
+            FormatMode::Offline => T::FormatOffline,
+            FormatMode::Online => T::FormatOnline,
+            FormatMode::Hybrid => T::FormatHybrid,
+        }
+    }
+}
+
+/// Where the meeting happens (R3).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Format {
+    pub mode: FormatMode,
+    pub room: String,
+    /// A neutral room avoids one department's home advantage (R3).
+    pub room_is_neutral: Option<bool>,
+    pub platform: String,
+    pub link: String,
+    pub devices_tested: bool,
+}
+
+/// A participant's role in the decision (P4).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    DecisionMaker,
+    #[default]
+    Executor,
+    Supporter,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::DecisionMaker, Role::Executor, Role::Supporter];
+
+    pub fn label(self) -> T {
+        match self {
+            Role::DecisionMaker => T::RoleDecisionMaker,
+            Role::Executor => T::RoleExecutor,
+            Role::Supporter => T::RoleSupporter,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttendanceStatus {
+    #[default]
+    Pending,
+    Confirmed,
+    Declined,
+}
+
+/// A participant's answer to the invitation (R7).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Attendance {
+    pub status: AttendanceStatus,
+    pub reason: String,
+    /// A same-level colleague who attends instead.
+    pub substitute: String,
+    pub responded_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Participant {
+    pub id: String,
+    pub name: String,
+    pub department: String,
+    pub role: Role,
+    pub is_host: bool,
+    pub is_recorder: bool,
+    pub attendance: Attendance,
+}
+
+/// The guide's order of business: share information, then discuss, then decide (R4).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Phase {
+    #[default]
+    Share,
+    Discuss,
+    Decide,
+    /// A pause; required in meetings over an hour (R2). It has no place in the phase order.
+    Break,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 4] = [Phase::Share, Phase::Discuss, Phase::Decide, Phase::Break];
+
+    pub fn label(self) -> T {
+        match self {
+            Phase::Share => T::PhaseShare,
+            Phase::Discuss => T::PhaseDiscuss,
+            Phase::Decide => T::PhaseDecide,
+            Phase::Break => T::PhaseBreak,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgendaItem {
+    pub id: String,
+    pub title: String,
+    pub owner: String,
+    pub minutes: u32,
+    /// A named artefact, e.g. 《行动项表》 (R4).
+    pub expected_output: String,
+    pub phase: Phase,
+}
+
+/// Pre-read material, sent one day ahead (R5).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PreRead {
+    pub id: String,
+    pub title: String,
+    pub link: String,
+    pub questions: String,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// What one department is asked to bring (R6), e.g. its current risks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PreparationAsk {
+    pub department: String,
+    pub ask: String,
+}
+
+/// One timestamped event while the meeting runs (E2). The clocks are computed from these.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunEvent {
+    pub at: DateTime<Utc>,
+    pub kind: RunEventKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum RunEventKind {
+    Started,
+    Paused,
+    Resumed,
+    ItemStarted { item_id: String },
+    SpeakerTurn { speaker: String },
+    Ended,
+}
+
+/// An off-topic point kept for after the meeting (E4).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ParkedPoint {
+    pub id: String,
+    pub text: String,
+    pub raised_by: String,
+    pub agenda_item_id: Option<String>,
+    pub resolved: bool,
+}
+
+/// A conclusion reached against an agenda item (E5).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Decision {
+    pub id: String,
+    pub text: String,
+    pub agenda_item_id: Option<String>,
+    pub made_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    InProgress,
+    Blocked,
+    Done,
+    Cancelled,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 5] = [
+        ActionStatus::Open,
+        ActionStatus::InProgress,
+        ActionStatus::Blocked,
+        ActionStatus::Done,
+        ActionStatus::Cancelled,
+    ];
+
+    pub fn label(self) -> T {
+        match self {
+            ActionStatus::Open => T::StatusOpen,
+            ActionStatus::InProgress => T::StatusInProgress,
+            ActionStatus::Blocked => T::StatusBlocked,
+            ActionStatus::Done => T::StatusDone,
+            ActionStatus::Cancelled => T::StatusCancelled,
+        }
+    }
+
+    pub fn is_closed(self) -> bool {
+        matches!(self, ActionStatus::Done | ActionStatus::Cancelled)
+    }
+}
+
+/// A dated progress report on an action item (F3).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProgressNote {
+    pub on: Option<NaiveDate>,
+    pub text: String,
+}
+
+/// One row of the 《行动项表》 (E6, F3).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionItem {
+    pub id: String,
+    pub task: String,
+    pub owner: String,
+    pub department: String,
+    /// The acceptance standard (交付标准).
+    pub acceptance: String,
+    pub deadline: Option<NaiveDate>,
+    pub status: ActionStatus,
+    pub progress: Vec<ProgressNote>,
+    pub completed_on: Option<NaiveDate>,
+    pub agenda_item_id: Option<String>,
+}
+
+impl ActionItem {
+    /// Past its deadline and still open (F3).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        !self.status.is_closed() && self.deadline.is_some_and(|deadline| deadline < today)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MinutesStatus {
+    #[default]
+    NotStarted,
+    DraftSent,
+    FinalSent,
+}
+
+impl MinutesStatus {
+    pub fn label(self) -> T {
+        match self {
+            MinutesStatus::NotStarted => T::MinutesNotStarted,
+            MinutesStatus::DraftSent => T::MinutesDraftSent,
+            MinutesStatus::FinalSent => T::MinutesFinalSent,
+        }
+    }
+}
+
+/// The minutes: draft within 2 hours, final within 24 (F1).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Minutes {
+    pub status: MinutesStatus,
+    pub text: String,
+    pub draft_sent_at: Option<DateTime<Utc>>,
+    pub final_sent_at: Option<DateTime<Utc>>,
+}
+
+/// Quick feedback gathered after the meeting (F5).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Feedback {
+    pub given_at: Option<DateTime<Utc>>,
+    pub agenda_time_right: Option<bool>,
+    pub materials_enough: Option<bool>,
+    /// 1 to 5.
+    pub rating: Option<u8>,
+    pub comment: String,
+}
+
+/// The recurring series a meeting belongs to, for the quarterly review (F5).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SeriesRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// A cross-department meeting, from plan to follow-up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meeting {
+    pub id: String,
+    /// Bumped on every save; lets a second tab notice it is about to overwrite newer data.
+    pub revision: u64,
+    pub created_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub title: String,
+    pub situation: Situation,
+    pub necessity: Necessity,
+    pub kind: MeetingType,
+    pub objective: String,
+    pub schedule: Schedule,
+    pub format: Format,
+    pub participants: Vec<Participant>,
+    pub agenda: Vec<AgendaItem>,
+    pub materials: Vec<PreRead>,
+    pub preparation_asks: Vec<PreparationAsk>,
+    pub run_log: Vec<RunEvent>,
+    pub parking_lot: Vec<ParkedPoint>,
+    pub decisions: Vec<Decision>,
+    pub actions: Vec<ActionItem>,
+    pub minutes: Minutes,
+    pub feedback: Vec<Feedback>,
+    /// Notes from the last review, shown on the next meeting's plan in the series (F5).
+    pub improvement_notes: Vec<String>,
+    pub series: Option<SeriesRef>,
+}
+
+impl Meeting {
+    /// An empty meeting created now.
+    pub fn blank(id: String, now: DateTime<Utc>) -> Meeting {
+        Meeting {
+            id,
+            created_at: Some(now),
+            updated_at: Some(now),
+            ..Meeting::default()
+        }
+    }
+
+    /// The planned agenda length; compared with the meeting's duration by the checks (R4).
+    pub fn agenda_minutes(&self) -> u32 {
+        self.agenda.iter().map(|item| item.minutes).sum()
+    }
+
+    pub fn open_action_count(&self) -> usize {
+        self.actions
+            .iter()
+            .filter(|action| !action.status.is_closed())
+            .count()
+    }
+
+    /// Records an edit: the caller saves the meeting afterwards.
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        self.updated_at = Some(now);
+    }
+
+    /// Whether `query` (already lower-cased) appears in the title or objective.
+    pub fn matches(&self, query: &str) -> bool {
+        query.is_empty()
+            || self.title.to_lowercase().contains(query)
+            || self.objective.to_lowercase().contains(query)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn action_is_overdue_only_when_open_and_past_deadline() {
+        let today = date(2026, 11, 24);
+        let mut action = ActionItem {
+            deadline: Some(date(2026, 11, 23)),
+            ..ActionItem::default()
+        };
+        assert!(action.is_overdue(today));
+        action.deadline = Some(today);
+        assert!(!action.is_overdue(today), "due today is not overdue");
+        action.deadline = Some(date(2026, 11, 1));
+        action.status = ActionStatus::Done;
+        assert!(!action.is_overdue(today), "done items are never overdue");
+        action.status = ActionStatus::Blocked;
+        assert!(action.is_overdue(today));
+        action.deadline = None;
+        assert!(!action.is_overdue(today));
+    }
+
+    #[test]
+    fn search_matches_title_and_objective_case_insensitively() {
+        let meeting = Meeting {
+            title: "Q3 Launch 排期".into(),
+            objective: "确定上线日期".into(),
+            ..Meeting::default()
+        };
+        assert!(meeting.matches("launch"));
+        assert!(meeting.matches("排期"));
+        assert!(meeting.matches("上线"));
+        assert!(meeting.matches(""));
+        assert!(!meeting.matches("预算"));
+    }
+
+    #[test]
+    fn missing_fields_read_as_defaults() {
+        let meeting: Meeting = serde_json::from_str(r#"{"id":"m1","title":"t"}"#).unwrap();
+        assert_eq!(meeting.schedule.duration_minutes, 60);
+        assert_eq!(meeting.kind, MeetingType::Discussion);
+        assert!(meeting.agenda.is_empty());
+    }
+}

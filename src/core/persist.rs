@@ -1,0 +1,161 @@
+//! The stored shape of a meeting: a versioned envelope around the model, and the migrations that
+//! bring older records up to date. Both IndexedDB records and backup files use this shape.
+//!
+//! Schema history:
+//! - 1: first release; `starts_at` and `duration_minutes` sat at the top of the meeting.
+//! - 2: they moved into `schedule`, beside `notice_sent_at`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::i18n::{tr, Lang, T};
+use super::model::Meeting;
+
+/// The schema this build writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Why a stored record could not be turned into a meeting. The record itself is never dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, or JSON of the wrong shape.
+    BadShape(String),
+    /// Written by a newer version of the app; a later update can read it.
+    NewerSchema(u64),
+    NoSchema,
+}
+
+impl DecodeError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DecodeError::BadShape(detail) => tr(lang, T::DecodeBadShape, &[detail]),
+            DecodeError::NewerSchema(version) => {
+                tr(lang, T::DecodeNewerSchema, &[&version.to_string()])
+            }
+            DecodeError::NoSchema => T::DecodeNoSchema.get(lang).to_owned(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    schema: u32,
+    meeting: &'a Meeting,
+}
+
+/// The text stored for one meeting.
+pub fn encode_meeting(meeting: &Meeting) -> String {
+    serde_json::to_string(&EnvelopeOut {
+        schema: SCHEMA_VERSION,
+        meeting,
+    })
+    .expect("a meeting always serialises")
+}
+
+/// Reads a stored meeting of any known schema.
+pub fn decode_meeting(text: &str) -> Result<Meeting, DecodeError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| DecodeError::BadShape(error.to_string()))?;
+    decode_meeting_value(value)
+}
+
+/// Like [`decode_meeting`], for an envelope already parsed (as inside a backup file).
+pub fn decode_meeting_value(mut envelope: Value) -> Result<Meeting, DecodeError> {
+    let schema = envelope
+        .get("schema")
+        .ok_or(DecodeError::NoSchema)?
+        .as_u64()
+        .ok_or_else(|| DecodeError::BadShape("schema".into()))?;
+    if schema > u64::from(SCHEMA_VERSION) {
+        return Err(DecodeError::NewerSchema(schema));
+    }
+    let mut meeting = envelope
+        .get_mut("meeting")
+        .map(Value::take)
+        .filter(Value::is_object)
+        .ok_or_else(|| DecodeError::BadShape("meeting".into()))?;
+    for version in schema..u64::from(SCHEMA_VERSION) {
+        migrate_one_step(version, &mut meeting);
+    }
+    let meeting: Meeting = serde_json::from_value(meeting)
+        .map_err(|error| DecodeError::BadShape(error.to_string()))?;
+    if meeting.id.is_empty() {
+        return Err(DecodeError::BadShape("id".into()));
+    }
+    Ok(meeting)
+}
+
+/// Rewrites a meeting object of schema `from` into schema `from + 1`, in place.
+fn migrate_one_step(from: u64, meeting: &mut Value) {
+    if from == 1 {
+        let object = meeting.as_object_mut().expect("checked to be an object");
+        let mut schedule = serde_json::Map::new();
+        for key in ["starts_at", "duration_minutes"] {
+            if let Some(value) = object.remove(key) {
+                schedule.insert(key.to_owned(), value);
+            }
+        }
+        object.insert("schedule".into(), Value::Object(schedule));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::MeetingType;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn current_schema_round_trips() {
+        let meeting = Meeting {
+            id: "m1".into(),
+            title: "标题, \"quoted\"\n换行".into(),
+            kind: MeetingType::Decision,
+            ..Meeting::default()
+        };
+        let text = encode_meeting(&meeting);
+        assert!(text.starts_with(r#"{"schema":2,"#));
+        assert_eq!(decode_meeting(&text), Ok(meeting));
+    }
+
+    #[test]
+    fn schema_1_record_is_migrated_into_schedule() {
+        let v1 = r#"{"schema":1,"meeting":{"id":"old","title":"旧会议",
+            "starts_at":"2026-03-02T06:00:00Z","duration_minutes":90}}"#;
+        let meeting = decode_meeting(v1).unwrap();
+        assert_eq!(meeting.title, "旧会议");
+        assert_eq!(meeting.schedule.duration_minutes, 90);
+        assert_eq!(
+            meeting.schedule.starts_at,
+            Some(Utc.with_ymd_and_hms(2026, 3, 2, 6, 0, 0).unwrap())
+        );
+    }
+
+    #[test]
+    fn schema_1_record_without_time_gets_default_duration() {
+        let meeting = decode_meeting(r#"{"schema":1,"meeting":{"id":"old"}}"#).unwrap();
+        assert_eq!(meeting.schedule.duration_minutes, 60);
+        assert_eq!(meeting.schedule.starts_at, None);
+    }
+
+    #[test]
+    fn undecodable_records_say_why() {
+        let cases = [
+            ("not json", "BadShape"),
+            (r#"{"meeting":{"id":"x"}}"#, "NoSchema"),
+            (r#"{"schema":"two","meeting":{"id":"x"}}"#, "BadShape"),
+            (r#"{"schema":99,"meeting":{"id":"x"}}"#, "NewerSchema"),
+            (r#"{"schema":2,"meeting":[1,2]}"#, "BadShape"),
+            (r#"{"schema":2,"meeting":{"id":""}}"#, "BadShape"),
+            (r#"{"schema":2,"meeting":{"id":"x","agenda":"oops"}}"#, "BadShape"),
+        ];
+        for (input, expected) in cases {
+            let error = decode_meeting(input).unwrap_err();
+            assert!(
+                format!("{error:?}").starts_with(expected),
+                "{input}: got {error:?}"
+            );
+            assert!(!error.message(Lang::Zh).is_empty());
+            assert!(!error.message(Lang::En).is_empty());
+        }
+    }
+}

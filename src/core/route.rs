@@ -1,0 +1,120 @@
+//! The app's pages and their `#/…` addresses. Routing lives in the URL fragment so that the app
+//! works from any static host (no server rewrites needed) and from the offline cache.
+
+use super::i18n::T;
+
+/// The four stages of a meeting, shown as tabs of its workspace.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Stage {
+    #[default]
+    Plan,
+    Prepare,
+    Run,
+    FollowUp,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 4] = [Stage::Plan, Stage::Prepare, Stage::Run, Stage::FollowUp];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Stage::Plan => "plan",
+            Stage::Prepare => "prepare",
+            Stage::Run => "run",
+            Stage::FollowUp => "follow-up",
+        }
+    }
+
+    pub fn label(self) -> T {
+        match self {
+            Stage::Plan => T::StagePlan,
+            Stage::Prepare => T::StagePrepare,
+            Stage::Run => T::StageRun,
+            Stage::FollowUp => T::StageFollowUp,
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|stage| stage.slug() == slug)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    MeetingList,
+    Meeting { id: String, stage: Stage },
+    Tracker,
+    Settings,
+    NotFound,
+}
+
+impl Route {
+    /// Reads a `location.hash` such as `#/m/abc/prepare`.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::MeetingList,
+            ["tracker"] => Route::Tracker,
+            ["settings"] => Route::Settings,
+            ["m", id] => Route::Meeting {
+                id: (*id).to_owned(),
+                stage: Stage::Plan,
+            },
+            ["m", id, stage] => match Stage::from_slug(stage) {
+                Some(stage) => Route::Meeting {
+                    id: (*id).to_owned(),
+                    stage,
+                },
+                None => Route::NotFound,
+            },
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The `#/…` address of this page.
+    pub fn href(&self) -> String {
+        match self {
+            Route::MeetingList | Route::NotFound => "#/".to_owned(),
+            Route::Tracker => "#/tracker".to_owned(),
+            Route::Settings => "#/settings".to_owned(),
+            Route::Meeting { id, stage } => format!("#/m/{id}/{}", stage.slug()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_round_trip() {
+        let routes = [
+            Route::MeetingList,
+            Route::Tracker,
+            Route::Settings,
+            Route::Meeting {
+                id: "k3x9".into(),
+                stage: Stage::FollowUp,
+            },
+        ];
+        for route in routes {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn loose_addresses_are_understood() {
+        assert_eq!(Route::parse(""), Route::MeetingList);
+        assert_eq!(Route::parse("#"), Route::MeetingList);
+        assert_eq!(
+            Route::parse("#/m/abc"),
+            Route::Meeting {
+                id: "abc".into(),
+                stage: Stage::Plan
+            }
+        );
+        assert_eq!(Route::parse("#/m/abc/nope"), Route::NotFound);
+        assert_eq!(Route::parse("#/unknown/page"), Route::NotFound);
+    }
+}

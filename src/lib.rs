@@ -1,0 +1,11 @@
+//! CrossMeet (跨部门会议助手): a browser-only assistant for cross-department meetings.
+//!
+//! `core` is pure and tested natively; `store` (IndexedDB, localStorage) and `ui` (Leptos) exist
+//! only in the WebAssembly build.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

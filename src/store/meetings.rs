@@ -1,0 +1,131 @@
+//! Meetings in IndexedDB: one record per meeting, keyed by its id, holding the versioned JSON of
+//! `core::persist`. A record that cannot be decoded is left exactly where it is and reported, so a
+//! later version (or a person) can still recover it; the other meetings load as usual.
+
+use idb::{Database, Factory, ObjectStoreParams, TransactionMode};
+use wasm_bindgen::JsValue;
+
+use super::StoreError;
+use crate::core::model::Meeting;
+use crate::core::persist::{decode_meeting, encode_meeting, DecodeError};
+
+/// The database the app uses; tests open others.
+pub const APP_DATABASE: &str = "crossmeet";
+const DB_VERSION: u32 = 1;
+const MEETINGS: &str = "meetings";
+
+/// A stored record that could not be read, with its raw text for export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndecodableRecord {
+    pub key: String,
+    pub raw: String,
+    pub error: DecodeError,
+}
+
+/// Everything read at start-up.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub meetings: Vec<Meeting>,
+    pub undecodable: Vec<UndecodableRecord>,
+}
+
+/// An open connection to a meetings database.
+#[derive(Debug)]
+pub struct MeetingStore {
+    db: Database,
+}
+
+impl MeetingStore {
+    /// Opens (and on first use creates) the database called `name`.
+    pub async fn open(name: &str) -> Result<MeetingStore, StoreError> {
+        let factory = Factory::new().map_err(|error| StoreError::Unavailable(error.to_string()))?;
+        let mut request = factory
+            .open(name, Some(DB_VERSION))
+            .map_err(|error| StoreError::Unavailable(error.to_string()))?;
+        request.on_upgrade_needed(|event| {
+            // Version 1 is the only layout so far; later versions add steps keyed on old_version.
+            if let Ok(db) = event.database() {
+                if !db.store_names().iter().any(|store| store == MEETINGS) {
+                    let _ = db.create_object_store(MEETINGS, ObjectStoreParams::new());
+                }
+            }
+        });
+        let db = request
+            .await
+            .map_err(|error| StoreError::Unavailable(error.to_string()))?;
+        Ok(MeetingStore { db })
+    }
+
+    /// Reads every meeting; undecodable records are reported, not dropped.
+    pub async fn load_all(&self) -> Result<Loaded, StoreError> {
+        let transaction = self.db.transaction(&[MEETINGS], TransactionMode::ReadOnly)?;
+        let store = transaction.object_store(MEETINGS)?;
+        let keys = store.get_all_keys(None, None)?.await?;
+        let values = store.get_all(None, None)?.await?;
+        transaction.await?;
+        let mut loaded = Loaded::default();
+        for (key, value) in keys.iter().zip(values) {
+            let raw = value.as_string().unwrap_or_else(|| js_text(&value));
+            match decode_meeting(&raw) {
+                Ok(meeting) => loaded.meetings.push(meeting),
+                Err(error) => loaded.undecodable.push(UndecodableRecord {
+                    key: key.as_string().unwrap_or_else(|| js_text(key)),
+                    raw,
+                    error,
+                }),
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Writes meetings in one transaction: all are stored or none.
+    pub async fn save_all(&self, meetings: &[Meeting]) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
+        let store = transaction.object_store(MEETINGS)?;
+        for meeting in meetings {
+            let value = JsValue::from_str(&encode_meeting(meeting));
+            store.put(&value, Some(&JsValue::from_str(&meeting.id)))?.await?;
+        }
+        committed(transaction.await?)
+    }
+
+    pub async fn save(&self, meeting: &Meeting) -> Result<(), StoreError> {
+        self.save_all(std::slice::from_ref(meeting)).await
+    }
+
+    pub async fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
+        let store = transaction.object_store(MEETINGS)?;
+        store.delete(JsValue::from_str(id))?.await?;
+        committed(transaction.await?)
+    }
+
+    /// Stores `value` as-is under `key`; tests use it to plant damaged records.
+    pub async fn put_raw(&self, key: &str, value: &JsValue) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
+        let store = transaction.object_store(MEETINGS)?;
+        store.put(value, Some(&JsValue::from_str(key)))?.await?;
+        committed(transaction.await?)
+    }
+
+    pub fn close(&self) {
+        self.db.close();
+    }
+}
+
+/// An aborted transaction (quota, a closed connection) is a failure even without an error event.
+fn committed(result: idb::TransactionResult) -> Result<(), StoreError> {
+    if result.is_committed() {
+        Ok(())
+    } else {
+        Err(StoreError::Other("transaction aborted".into()))
+    }
+}
+
+/// A readable form of any JS value, for records that are not the strings we write.
+fn js_text(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}

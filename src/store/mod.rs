@@ -1,0 +1,40 @@
+//! The thin storage layer: meetings in IndexedDB, preferences in localStorage, and the browser's
+//! persistent-storage grant (D1). Every failure comes back as a [`StoreError`] for the UI to show.
+
+pub mod meetings;
+pub mod persistence;
+pub mod prefs;
+
+use crate::core::i18n::{tr, Lang, T};
+
+/// A storage failure, worded for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// IndexedDB cannot be opened at all (private mode, disabled, blocked).
+    Unavailable(String),
+    /// The origin's quota is used up.
+    Quota,
+    Other(String),
+}
+
+impl StoreError {
+    pub fn message(&self, lang: Lang) -> String {
+        let cause = match self {
+            StoreError::Unavailable(_) => T::StorageUnavailable.get(lang).to_owned(),
+            StoreError::Quota => T::StorageQuota.get(lang).to_owned(),
+            StoreError::Other(detail) => detail.clone(),
+        };
+        tr(lang, T::StorageFailed, &[&cause])
+    }
+}
+
+impl From<idb::Error> for StoreError {
+    fn from(error: idb::Error) -> Self {
+        let detail = format!("{error:?}");
+        if detail.contains("QuotaExceeded") {
+            StoreError::Quota
+        } else {
+            StoreError::Other(error.to_string())
+        }
+    }
+}

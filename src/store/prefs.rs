@@ -1,0 +1,24 @@
+//! Small preferences in localStorage (D1), read once at start.
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+use super::StoreError;
+use crate::core::i18n::Lang;
+
+const KEY: &str = "crossmeet.prefs";
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub lang: Lang,
+}
+
+/// The saved preferences, or the defaults when none are saved or they cannot be read.
+pub fn load() -> Prefs {
+    LocalStorage::get(KEY).unwrap_or_default()
+}
+
+pub fn save(prefs: &Prefs) -> Result<(), StoreError> {
+    LocalStorage::set(KEY, prefs).map_err(|error| StoreError::Other(error.to_string()))
+}

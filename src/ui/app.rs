@@ -1,0 +1,183 @@
+//! The app shell: header and navigation, the banners that report storage and updates, the page
+//! for the current `#/…` route, and the toast with undo.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::browser;
+use super::pages::{meeting_list::MeetingList, settings::Settings, tracker::Tracker};
+use super::pages::workspace::Workspace;
+use super::state::AppState;
+use crate::core::i18n::{tr, T};
+use crate::core::route::Route;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    browser::set_document_lang(state.lang.get_untracked().tag());
+    state.load();
+
+    let hash_listener = window_event_listener(ev::hashchange, move |_| {
+        state.route.set(Route::parse(&browser::current_hash()));
+    });
+    // Hiding is the last moment a page is sure to run code (mobile browsers may never fire
+    // unload), so pending edits are written then.
+    let hide_listener = window_event_listener(ev::visibilitychange, move |_| {
+        if browser::document_is_hidden() {
+            state.flush();
+        }
+    });
+    let pagehide_listener = window_event_listener(ev::pagehide, move |_| state.flush());
+    let update_listener =
+        window_event_listener_untyped("crossmeet-update-ready", move |_| {
+            state.update_ready.set(true)
+        });
+    on_cleanup(move || {
+        hash_listener.remove();
+        hide_listener.remove();
+        pagehide_listener.remove();
+        update_listener.remove();
+    });
+
+    view! {
+        <Header/>
+        <Banners/>
+        <main id="main" class="page">
+            {move || {
+                if !state.loaded.get() {
+                    return view! { <p class="loading" role="status">{state.text(T::Loading)}</p> }
+                        .into_any();
+                }
+                match state.route.get() {
+                    Route::MeetingList => view! { <MeetingList/> }.into_any(),
+                    Route::Meeting { id, stage } => view! { <Workspace id stage/> }.into_any(),
+                    Route::Tracker => view! { <Tracker/> }.into_any(),
+                    Route::Settings => view! { <Settings/> }.into_any(),
+                    Route::NotFound => {
+                        view! { <p class="empty">{state.text(T::PageNotFound)}</p> }.into_any()
+                    }
+                }
+            }}
+        </main>
+        <ToastBar/>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let nav_link = move |route: Route, label: T| {
+        let href = route.href();
+        let current = move || {
+            let here = state.route.get();
+            let active = match (&here, &route) {
+                (Route::Meeting { .. }, Route::MeetingList) => true,
+                _ => here == route,
+            };
+            active.then_some("page")
+        };
+        view! {
+            <a href=href aria-current=current>{move || state.text(label)}</a>
+        }
+    };
+    view! {
+        <header class="app-header">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true">"⇄"</span>
+                {move || state.text(T::AppName)}
+            </a>
+            <nav aria-label="primary">
+                {nav_link(Route::MeetingList, T::NavMeetings)}
+                {nav_link(Route::Tracker, T::NavTracker)}
+                {nav_link(Route::Settings, T::NavSettings)}
+            </nav>
+            <button
+                class="lang-switch"
+                type="button"
+                aria-label=move || state.text(T::SwitchLanguageLabel)
+                on:click=move |_| state.set_lang(state.lang.get_untracked().other())
+            >
+                {move || state.text(T::SwitchLanguage)}
+            </button>
+        </header>
+    }
+}
+
+/// Storage failures, unreadable records and waiting updates: each stays visible until resolved.
+#[component]
+fn Banners() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="banners">
+            {move || {
+                state.storage_error.get().map(|error| {
+                    view! {
+                        <div class="banner banner-error" role="alert" data-testid="storage-error">
+                            {error.message(state.lang.get())}
+                        </div>
+                    }
+                })
+            }}
+            {move || {
+                let count = state.undecodable.with(Vec::len);
+                (count > 0).then(|| {
+                    view! {
+                        <div class="banner banner-warn" role="status" data-testid="undecodable">
+                            {tr(state.lang.get(), T::Undecodable, &[&count.to_string()])}
+                            " "
+                            <a href=Route::Settings.href()>{state.text(T::NavSettings)}</a>
+                        </div>
+                    }
+                })
+            }}
+            {move || {
+                state.update_ready.get().then(|| {
+                    view! {
+                        <div class="banner banner-info" role="status">
+                            {state.text(T::UpdateReady)}
+                            " "
+                            <button type="button" on:click=|_| browser::apply_update()>
+                                {state.text(T::Reload)}
+                            </button>
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn ToastBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="toast-region" aria-live="polite">
+            {move || {
+                state.toast.get().map(|toast| {
+                    let undo = toast.undo.clone();
+                    view! {
+                        <div class="toast" data-testid="toast">
+                            <span>{toast.message}</span>
+                            {undo.map(|undo| {
+                                view! {
+                                    <button type="button" on:click=move |_| state.undo(undo.clone())>
+                                        {state.text(T::Undo)}
+                                    </button>
+                                }
+                            })}
+                            <button
+                                type="button"
+                                class="quiet"
+                                aria-label=move || state.text(T::Dismiss)
+                                on:click=move |_| state.toast.set(None)
+                            >
+                                "×"
+                            </button>
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}

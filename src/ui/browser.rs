@@ -1,0 +1,107 @@
+//! The few browser calls the UI needs, each wrapped once: the clock, random ids, file download and
+//! upload, and the service worker's update signal.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The current time. The core never reads the clock; the UI passes this in.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// A random 16-hex-digit id from the browser's cryptographic generator.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // Crypto is missing only in unusual embeddings; Math.random is good enough for local ids.
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Offers `contents` to the user as a file called `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = gloo_document()?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Reads a chosen file as text.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    JsFuture::from(file.text())
+        .await
+        .map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))?
+        .as_string()
+        .ok_or_else(|| "not text".to_owned())
+}
+
+/// Whether the service worker has a new version waiting (set by `sw-register.js`).
+pub fn update_is_waiting() -> bool {
+    global_flag("crossmeetUpdateReady")
+}
+
+/// Asks the waiting service worker to take over; the page reloads when it does.
+pub fn apply_update() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(function) = js_sys::Reflect::get(&window, &JsValue::from_str("crossmeetApplyUpdate"))
+    {
+        if let Some(function) = function.dyn_ref::<js_sys::Function>() {
+            let _ = function.call0(&window);
+            return;
+        }
+    }
+    let _ = window.location().reload();
+}
+
+pub fn set_document_lang(tag: &str) {
+    if let Ok(document) = gloo_document() {
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", tag);
+        }
+    }
+}
+
+pub fn set_hash(href: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(href.trim_start_matches('#'));
+    }
+}
+
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+pub fn document_is_hidden() -> bool {
+    gloo_document().is_ok_and(|document| document.hidden())
+}
+
+fn global_flag(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str(name)).ok())
+        .is_some_and(|value| value.is_truthy())
+}
+
+fn gloo_document() -> Result<web_sys::Document, JsValue> {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}

@@ -1,0 +1,7 @@
+//! The Leptos UI: components render state and dispatch actions to [`state::AppState`]; business
+//! rules stay in `core`.
+
+pub mod app;
+pub mod browser;
+pub mod pages;
+pub mod state;

@@ -1,0 +1,168 @@
+//! The meeting list: search, create (blank or from the four S1 templates), open, duplicate and
+//! delete with undo.
+
+use chrono::Local;
+use leptos::prelude::*;
+
+use crate::core::i18n::{tr, Lang, T};
+use crate::core::model::{Meeting, Situation};
+use crate::core::route::{Route, Stage};
+use crate::ui::state::{display_title, AppState};
+
+#[component]
+pub fn MeetingList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(String::new());
+    let visible = Memo::new(move |_| {
+        let needle = query.get().trim().to_lowercase();
+        state.meetings.with(|meetings| {
+            meetings
+                .iter()
+                .filter(|meeting| meeting.matches(&needle))
+                .map(|meeting| meeting.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+
+    view! {
+        <section class="list-page">
+            <div class="list-toolbar">
+                <h1>{move || state.text(T::NavMeetings)}</h1>
+                <input
+                    type="search"
+                    class="search"
+                    aria-label=move || state.text(T::SearchMeetings)
+                    placeholder=move || state.text(T::SearchMeetings)
+                    prop:value=query
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </div>
+            <CreateMeeting/>
+            {move || {
+                let has_meetings = state.meetings.with(|meetings| !meetings.is_empty());
+                if !has_meetings {
+                    view! {
+                        <div class="empty" data-testid="empty-list">
+                            <h2>{state.text(T::EmptyListTitle)}</h2>
+                            <p>{state.text(T::EmptyListHint)}</p>
+                        </div>
+                    }
+                    .into_any()
+                } else if visible.with(Vec::is_empty) {
+                    view! {
+                        <p class="empty">
+                            {tr(state.lang.get(), T::NoSearchResults, &[&query.get()])}
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <ul class="meeting-cards" data-testid="meeting-list">
+                            <For each=move || visible.get() key=|id| id.clone() let:id>
+                                <MeetingCard id/>
+                            </For>
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn CreateMeeting() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="create" aria-labelledby="create-heading">
+            <h2 id="create-heading">{move || state.text(T::FromTemplate)}</h2>
+            <div class="template-grid">
+                {Situation::TEMPLATES
+                    .into_iter()
+                    .map(|situation| {
+                        view! {
+                            <button
+                                type="button"
+                                class="template"
+                                data-template=format!("{situation:?}")
+                                on:click=move |_| state.create_meeting(situation)
+                            >
+                                <strong>{move || state.text(situation.label())}</strong>
+                                <span>{move || state.text(situation.hint())}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <button
+                    type="button"
+                    class="template template-blank"
+                    data-template="Blank"
+                    on:click=move |_| state.create_meeting(Situation::Blank)
+                >
+                    <strong>"+ " {move || state.text(T::NewBlank)}</strong>
+                </button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn MeetingCard(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let meeting = {
+        let id = id.clone();
+        Memo::new(move |_| state.meetings.with(|ms| ms.iter().find(|m| m.id == id).cloned()))
+    };
+    let href = Route::Meeting {
+        id: id.clone(),
+        stage: Stage::Plan,
+    }
+    .href();
+    let duplicate_id = id.clone();
+    view! {
+        <li class="meeting-card">
+            {move || {
+                meeting.get().map(|meeting| {
+                    let lang = state.lang.get();
+                    view! {
+                        <a class="meeting-title" href=href.clone()>{display_title(&meeting, lang)}</a>
+                        <p class="meeting-facts">{facts(&meeting, lang)}</p>
+                    }
+                })
+            }}
+            <div class="card-actions">
+                <button type="button" on:click=move |_| state.duplicate_meeting(&duplicate_id)>
+                    {move || state.text(T::Duplicate)}
+                </button>
+                <button
+                    type="button"
+                    class="danger"
+                    on:click=move |_| state.delete_meeting(&id)
+                >
+                    {move || state.text(T::Delete)}
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// One line of key facts: situation, start, duration, size, agenda and open actions.
+fn facts(meeting: &Meeting, lang: Lang) -> String {
+    let start = meeting.schedule.starts_at.map_or_else(
+        || T::NotScheduled.get(lang).to_owned(),
+        |at| at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string(),
+    );
+    let mut parts = vec![
+        meeting.situation.label().get(lang).to_owned(),
+        meeting.kind.label().get(lang).to_owned(),
+        start,
+        tr(lang, T::MinutesShort, &[&meeting.schedule.duration_minutes.to_string()]),
+        tr(lang, T::ParticipantsCount, &[&meeting.participants.len().to_string()]),
+        tr(lang, T::AgendaCount, &[&meeting.agenda.len().to_string()]),
+    ];
+    let open = meeting.open_action_count();
+    if open > 0 {
+        parts.push(tr(lang, T::ActionsOpenCount, &[&open.to_string()]));
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,6 @@
+//! One module per page of the app.
+
+pub mod meeting_list;
+pub mod settings;
+pub mod tracker;
+pub mod workspace;

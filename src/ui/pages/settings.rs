@@ -1,0 +1,224 @@
+//! Settings: language, the state of browser storage, backup and restore (D3), and the records that
+//! could not be read, offered for export.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::core::backup::{check_backup_size, export_backup, parse_backup, plan_restore, RestorePlan};
+use crate::core::i18n::{tr, Lang, T};
+use crate::ui::browser;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="settings">
+            <h1>{move || state.text(T::SettingsTitle)}</h1>
+            <section class="sub-section">
+                <h2>{move || state.text(T::Language)}</h2>
+                <div class="segmented" role="group" aria-label=move || state.text(T::Language)>
+                    {[(Lang::Zh, "简体中文"), (Lang::En, "English")]
+                        .into_iter()
+                        .map(|(lang, name)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    aria-pressed=move || (state.lang.get() == lang).to_string()
+                                    on:click=move |_| state.set_lang(lang)
+                                >
+                                    {name}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </section>
+            <section class="sub-section">
+                <h2>{move || state.text(T::StorageTitle)}</h2>
+                <p data-testid="persisted">
+                    {move || {
+                        state.text(match state.persisted.get() {
+                            Some(true) => T::StoragePersisted,
+                            Some(false) => T::StorageNotPersisted,
+                            None => T::StorageUnknown,
+                        })
+                    }}
+                </p>
+            </section>
+            <Backup/>
+            <Undecodable/>
+        </section>
+    }
+}
+
+#[component]
+fn Backup() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let plan = RwSignal::new(None::<RestorePlan>);
+
+    let download = move |_| {
+        let now = browser::now();
+        let text = state.meetings.with_untracked(|meetings| export_backup(meetings, now));
+        let name = format!("crossmeet-backup-{}.json", now.format("%Y-%m-%d"));
+        if let Err(cause) = browser::download(&name, "application/json", &text) {
+            error.set(Some(format!("{cause:?}")));
+        }
+    };
+
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Clearing lets the same file be chosen again after fixing it.
+        input.set_value("");
+        error.set(None);
+        plan.set(None);
+        let lang = state.lang.get_untracked();
+        if let Err(refused) = check_backup_size(file.size() as u64) {
+            error.set(Some(refused.message(lang)));
+            return;
+        }
+        spawn_local(async move {
+            let text = match browser::read_text(&file).await {
+                Ok(text) => text,
+                Err(cause) => {
+                    error.set(Some(tr(lang, T::FileReadFailed, &[&cause])));
+                    return;
+                }
+            };
+            match parse_backup(&text) {
+                Ok(incoming) => {
+                    let planned = state.meetings.with_untracked(|local| plan_restore(local, incoming));
+                    plan.set(Some(planned));
+                }
+                Err(refused) => error.set(Some(refused.message(lang))),
+            }
+        });
+    };
+
+    let confirm = move |_| {
+        let Some(planned) = plan.get_untracked() else {
+            return;
+        };
+        plan.set(None);
+        let count = planned.added.len() + planned.updated.len();
+        state.put_meetings(planned.into_writes());
+        state.show_toast(tr(state.lang.get_untracked(), T::RestoreDone, &[&count.to_string()]), None);
+    };
+
+    view! {
+        <section class="sub-section">
+            <h2>{move || state.text(T::BackupTitle)}</h2>
+            <p class="hint">{move || state.text(T::BackupHint)}</p>
+            <div class="button-row">
+                <button type="button" data-testid="backup" on:click=download>
+                    {move || state.text(T::BackupDownload)}
+                </button>
+                <label class="button file-button">
+                    {move || state.text(T::RestoreChoose)}
+                    <input
+                        type="file"
+                        accept=".json,application/json"
+                        data-testid="restore-file"
+                        on:change=choose
+                    />
+                </label>
+            </div>
+            {move || {
+                error.get().map(|message| {
+                    view! { <p class="error" role="alert" data-testid="restore-error">{message}</p> }
+                })
+            }}
+            {move || {
+                plan.get().map(|planned| {
+                    let lang = state.lang.get();
+                    let summary = tr(
+                        lang,
+                        T::RestorePlan,
+                        &[
+                            &planned.total().to_string(),
+                            &planned.added.len().to_string(),
+                            &planned.updated.len().to_string(),
+                            &planned.unchanged.to_string(),
+                            &planned.kept_newer.len().to_string(),
+                        ],
+                    );
+                    let can_apply = planned.changes_anything();
+                    view! {
+                        <div class="confirm" role="dialog" aria-live="polite" data-testid="restore-plan">
+                            <p>{summary}</p>
+                            {(!planned.kept_newer.is_empty()).then(|| view! {
+                                <ul class="muted">
+                                    {planned.kept_newer.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                                </ul>
+                            })}
+                            {if can_apply {
+                                view! {
+                                    <div class="button-row">
+                                        <button type="button" class="primary" data-testid="restore-confirm" on:click=confirm>
+                                            {state.text(T::RestoreConfirm)}
+                                        </button>
+                                        <button type="button" on:click=move |_| plan.set(None)>
+                                            {state.text(T::Cancel)}
+                                        </button>
+                                    </div>
+                                }.into_any()
+                            } else {
+                                view! { <p>{state.text(T::RestoreNothing)}</p> }.into_any()
+                            }}
+                        </div>
+                    }
+                })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Undecodable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show when=move || !state.undecodable.with(Vec::is_empty)>
+            <section class="sub-section" data-testid="undecodable-list">
+                <h2>{move || state.text(T::UndecodableTitle)}</h2>
+                <ul class="rows">
+                    {move || {
+                        let lang = state.lang.get();
+                        state
+                            .undecodable
+                            .get()
+                            .into_iter()
+                            .map(|record| {
+                                let file = format!("crossmeet-record-{}.json", record.key);
+                                let raw = record.raw.clone();
+                                view! {
+                                    <li class="row">
+                                        <code class="grow">{record.key.clone()}</code>
+                                        <span>{record.error.message(lang)}</span>
+                                        <button
+                                            type="button"
+                                            on:click=move |_| {
+                                                let _ = browser::download(&file, "application/json", &raw);
+                                            }
+                                        >
+                                            {state.text(T::DownloadRaw)}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,339 @@
+//! The app's shared state and the actions components dispatch. Edits change the in-memory list at
+//! once and reach IndexedDB through a short debounce; hiding or closing the page flushes at once,
+//! so a reload a second after typing loses nothing (D1).
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser;
+use crate::core::i18n::{tr, Lang, T};
+use crate::core::model::{Meeting, Situation};
+use crate::core::route::Route;
+use crate::core::templates::meeting_from_template;
+use crate::store::meetings::{MeetingStore, UndecodableRecord, APP_DATABASE};
+use crate::store::{prefs, StoreError};
+
+/// Long enough to batch a burst of keystrokes, short enough that a reload one second later finds
+/// the edit stored.
+const SAVE_DEBOUNCE: Duration = Duration::from_millis(300);
+const TOAST_LIFETIME: Duration = Duration::from_secs(8);
+
+/// A short message at the bottom of the screen, with an optional way back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub message: String,
+    pub undo: Option<Undo>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    /// Put a deleted meeting back where it was.
+    Restore { meeting: Meeting, index: usize },
+    /// Remove a meeting just created by duplication.
+    Remove { id: String },
+}
+
+/// Everything the pages share; `Copy`, so closures take it freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub route: RwSignal<Route>,
+    pub meetings: RwSignal<Vec<Meeting>>,
+    pub loaded: RwSignal<bool>,
+    /// The last storage failure, shown until a save succeeds.
+    pub storage_error: RwSignal<Option<StoreError>>,
+    pub undecodable: RwSignal<Vec<UndecodableRecord>>,
+    pub persisted: RwSignal<Option<bool>>,
+    pub update_ready: RwSignal<bool>,
+    pub toast: RwSignal<Option<Toast>>,
+    store: StoredValue<Option<Rc<MeetingStore>>, LocalStorage>,
+    unsaved: StoredValue<BTreeSet<String>>,
+    save_timer: StoredValue<Option<TimeoutHandle>>,
+    toast_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        AppState {
+            lang: RwSignal::new(prefs::load().lang),
+            route: RwSignal::new(Route::parse(&browser::current_hash())),
+            meetings: RwSignal::new(Vec::new()),
+            loaded: RwSignal::new(false),
+            storage_error: RwSignal::new(None),
+            undecodable: RwSignal::new(Vec::new()),
+            persisted: RwSignal::new(None),
+            update_ready: RwSignal::new(browser::update_is_waiting()),
+            toast: RwSignal::new(None),
+            store: StoredValue::new_local(None),
+            unsaved: StoredValue::new(BTreeSet::new()),
+            save_timer: StoredValue::new(None),
+            toast_timer: StoredValue::new(None),
+        }
+    }
+
+    /// Opens the database and loads every meeting. On failure the app still runs in memory.
+    pub fn load(self) {
+        spawn_local(async move {
+            match MeetingStore::open(APP_DATABASE).await {
+                Ok(store) => {
+                    let store = Rc::new(store);
+                    match store.load_all().await {
+                        Ok(loaded) => {
+                            let mut meetings = loaded.meetings;
+                            sort_newest_first(&mut meetings);
+                            self.meetings.set(meetings);
+                            self.undecodable.set(loaded.undecodable);
+                        }
+                        Err(error) => self.storage_error.set(Some(error)),
+                    }
+                    self.store.set_value(Some(store));
+                }
+                Err(error) => self.storage_error.set(Some(error)),
+            }
+            self.loaded.set(true);
+            let persisted = crate::store::persistence::request_persistent_storage().await;
+            self.persisted.set(persisted);
+        });
+    }
+
+    pub fn text(&self, key: T) -> &'static str {
+        key.get(self.lang.get())
+    }
+
+    pub fn set_lang(self, lang: Lang) {
+        self.lang.set(lang);
+        browser::set_document_lang(lang.tag());
+        if let Err(error) = prefs::save(&prefs::Prefs { lang }) {
+            self.storage_error.set(Some(error));
+        }
+    }
+
+    pub fn go(self, route: Route) {
+        browser::set_hash(&route.href());
+        self.route.set(route);
+    }
+
+    /// Creates a meeting from a template (or blank) and opens it.
+    pub fn create_meeting(self, situation: Situation) {
+        let meeting = meeting_from_template(
+            situation,
+            self.lang.get_untracked(),
+            browser::new_id(),
+            browser::now(),
+            browser::new_id,
+        );
+        let id = meeting.id.clone();
+        self.meetings.update(|meetings| meetings.insert(0, meeting));
+        self.mark_unsaved(&id);
+        self.flush();
+        self.go(Route::Meeting {
+            id,
+            stage: Default::default(),
+        });
+    }
+
+    /// Applies `change` to one meeting and schedules its save.
+    pub fn edit_meeting(self, id: &str, change: impl FnOnce(&mut Meeting)) {
+        let now = browser::now();
+        let mut found = false;
+        self.meetings.update(|meetings| {
+            if let Some(meeting) = meetings.iter_mut().find(|meeting| meeting.id == id) {
+                change(meeting);
+                meeting.touch(now);
+                found = true;
+            }
+        });
+        if found {
+            self.mark_unsaved(id);
+            self.schedule_save();
+        }
+    }
+
+    pub fn duplicate_meeting(self, id: &str) {
+        let lang = self.lang.get_untracked();
+        let Some(mut copy) = self.find(id) else {
+            return;
+        };
+        let now = browser::now();
+        copy.id = browser::new_id();
+        copy.title = format!("{}{}", display_title(&copy, lang), T::CopySuffix.get(lang));
+        copy.created_at = Some(now);
+        copy.updated_at = Some(now);
+        copy.revision = 0;
+        copy.run_log.clear();
+        let message = tr(lang, T::Duplicated, &[&copy.title]);
+        let new_id = copy.id.clone();
+        self.meetings.update(|meetings| meetings.insert(0, copy));
+        self.mark_unsaved(&new_id);
+        self.flush();
+        self.show_toast(message, Some(Undo::Remove { id: new_id }));
+    }
+
+    /// Deletes a meeting, offering undo for a few seconds.
+    pub fn delete_meeting(self, id: &str) {
+        let lang = self.lang.get_untracked();
+        let mut removed = None;
+        self.meetings.update(|meetings| {
+            if let Some(index) = meetings.iter().position(|meeting| meeting.id == id) {
+                removed = Some((meetings.remove(index), index));
+            }
+        });
+        let Some((meeting, index)) = removed else {
+            return;
+        };
+        let message = tr(lang, T::Deleted, &[&display_title(&meeting, lang)]);
+        self.unsaved.update_value(|unsaved| {
+            unsaved.remove(id);
+        });
+        self.with_store(|store| {
+            let id = id.to_owned();
+            async move { store.delete(&id).await }
+        });
+        self.show_toast(message, Some(Undo::Restore { meeting, index }));
+    }
+
+    pub fn undo(self, undo: Undo) {
+        self.toast.set(None);
+        match undo {
+            Undo::Restore { meeting, index } => {
+                let id = meeting.id.clone();
+                self.meetings.update(|meetings| {
+                    let index = index.min(meetings.len());
+                    meetings.insert(index, meeting);
+                });
+                self.mark_unsaved(&id);
+                self.flush();
+            }
+            Undo::Remove { id } => {
+                self.meetings
+                    .update(|meetings| meetings.retain(|meeting| meeting.id != id));
+                self.with_store(move |store| async move { store.delete(&id).await });
+            }
+        }
+    }
+
+    /// Adds or replaces meetings (a restore) and saves them in one transaction.
+    pub fn put_meetings(self, incoming: Vec<Meeting>) {
+        let ids: Vec<String> = incoming.iter().map(|meeting| meeting.id.clone()).collect();
+        self.meetings.update(|meetings| {
+            for meeting in incoming {
+                match meetings.iter_mut().find(|local| local.id == meeting.id) {
+                    Some(local) => *local = meeting,
+                    None => meetings.push(meeting),
+                }
+            }
+            sort_newest_first(meetings);
+        });
+        for id in &ids {
+            self.mark_unsaved(id);
+        }
+        self.flush();
+    }
+
+    pub fn find(&self, id: &str) -> Option<Meeting> {
+        self.meetings
+            .with_untracked(|meetings| meetings.iter().find(|meeting| meeting.id == id).cloned())
+    }
+
+    pub fn show_toast(self, message: String, undo: Option<Undo>) {
+        if let Some(handle) = self.toast_timer.get_value() {
+            handle.clear();
+        }
+        self.toast.set(Some(Toast { message, undo }));
+        let handle = set_timeout_with_handle(move || self.toast.set(None), TOAST_LIFETIME).ok();
+        self.toast_timer.set_value(handle);
+    }
+
+    /// Writes every unsaved meeting now.
+    pub fn flush(self) {
+        if let Some(handle) = self.save_timer.get_value() {
+            handle.clear();
+        }
+        self.save_timer.set_value(None);
+        let ids = std::mem::take(&mut *self.unsaved.write_value());
+        if ids.is_empty() {
+            return;
+        }
+        let meetings: Vec<Meeting> = self.meetings.with_untracked(|meetings| {
+            meetings
+                .iter()
+                .filter(|meeting| ids.contains(&meeting.id))
+                .cloned()
+                .collect()
+        });
+        let failed_ids = ids.clone();
+        let unsaved = self.unsaved;
+        self.with_store_then(
+            move |store| async move { store.save_all(&meetings).await },
+            // Keep the ids so the next edit retries them.
+            move || unsaved.update_value(|unsaved| unsaved.extend(failed_ids)),
+        );
+    }
+
+    fn mark_unsaved(&self, id: &str) {
+        self.unsaved.update_value(|unsaved| {
+            unsaved.insert(id.to_owned());
+        });
+    }
+
+    fn schedule_save(self) {
+        if self.save_timer.get_value().is_some() {
+            return;
+        }
+        let handle = set_timeout_with_handle(move || self.flush(), SAVE_DEBOUNCE).ok();
+        self.save_timer.set_value(handle);
+    }
+
+    fn with_store<F, Fut>(self, write: F)
+    where
+        F: FnOnce(Rc<MeetingStore>) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<(), StoreError>> + 'static,
+    {
+        self.with_store_then(write, || {});
+    }
+
+    /// Runs a write and reports its outcome in `storage_error`; `on_failure` runs when it fails.
+    fn with_store_then<F, Fut>(self, write: F, on_failure: impl FnOnce() + 'static)
+    where
+        F: FnOnce(Rc<MeetingStore>) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<(), StoreError>> + 'static,
+    {
+        let Some(store) = self.store.get_value() else {
+            // Storage never opened: the error is already shown; data stays in memory.
+            on_failure();
+            return;
+        };
+        spawn_local(async move {
+            match write(store).await {
+                Ok(()) => self.storage_error.set(None),
+                Err(error) => {
+                    on_failure();
+                    self.storage_error.set(Some(error));
+                }
+            }
+        });
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}
+
+/// The title to show: the meeting's own, or a placeholder for an untitled one.
+pub fn display_title(meeting: &Meeting, lang: Lang) -> String {
+    if meeting.title.trim().is_empty() {
+        T::Untitled.get(lang).to_owned()
+    } else {
+        meeting.title.clone()
+    }
+}
+
+fn sort_newest_first(meetings: &mut [Meeting]) {
+    meetings.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+}
