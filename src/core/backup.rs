@@ -93,12 +93,13 @@ pub fn export_backup(meetings: &[Meeting], now: DateTime<Utc>) -> String {
 
 /// Reads a backup file; every meeting must decode or the whole file is refused.
 pub fn parse_backup(text: &str) -> Result<Vec<Meeting>, ImportError> {
-    let mut value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(
-        |error| ImportError::NotJson {
-            line: error.line(),
-            column: error.column(),
-        },
-    )?;
+    let mut value: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| {
+            ImportError::NotJson {
+                line: error.line(),
+                column: error.column(),
+            }
+        })?;
     let header: BackupHeader =
         serde_json::from_value(value.clone()).map_err(|_| ImportError::Foreign)?;
     if header.app != APP_MARK || header.kind != KIND_BACKUP {

@@ -5,7 +5,7 @@
 //! - 1: first release; `starts_at` and `duration_minutes` sat at the top of the meeting.
 //! - 2: they moved into `schedule`, beside `notice_sent_at`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::i18n::{tr, Lang, T};
@@ -146,7 +146,10 @@ mod tests {
             (r#"{"schema":99,"meeting":{"id":"x"}}"#, "NewerSchema"),
             (r#"{"schema":2,"meeting":[1,2]}"#, "BadShape"),
             (r#"{"schema":2,"meeting":{"id":""}}"#, "BadShape"),
-            (r#"{"schema":2,"meeting":{"id":"x","agenda":"oops"}}"#, "BadShape"),
+            (
+                r#"{"schema":2,"meeting":{"id":"x","agenda":"oops"}}"#,
+                "BadShape",
+            ),
         ];
         for (input, expected) in cases {
             let error = decode_meeting(input).unwrap_err();

@@ -8,7 +8,14 @@ use super::model::{AgendaItem, Meeting, MeetingType, Phase, Situation};
 
 /// One default agenda line: (Chinese title, English title, minutes, phase, Chinese output,
 /// English output).
-type Line = (&'static str, &'static str, u32, Phase, &'static str, &'static str);
+type Line = (
+    &'static str,
+    &'static str,
+    u32,
+    Phase,
+    &'static str,
+    &'static str,
+);
 
 struct Template {
     kind: MeetingType,
@@ -24,46 +31,186 @@ fn template(situation: Situation) -> Option<Template> {
             kind: MeetingType::Discussion,
             title: ("项目协同对齐会", "Project alignment meeting"),
             agenda: &[
-                ("开场:目标与规则", "Opening: objective and rules", 5, Share, "", ""),
-                ("各部门进展与风险同步", "Progress and risks by department", 15, Share, "《进展与风险清单》", "Progress & risk list"),
-                ("依赖与资源讨论", "Dependencies and resources", 20, Discuss, "《资源需求清单》", "Resource request list"),
-                ("决策与分工", "Decisions and owners", 15, Decide, "《行动项表》", "Action item table"),
-                ("总结与跟进方式", "Summary and follow-up", 5, Decide, "会议结论复述", "Read-back of conclusions"),
+                (
+                    "开场:目标与规则",
+                    "Opening: objective and rules",
+                    5,
+                    Share,
+                    "",
+                    "",
+                ),
+                (
+                    "各部门进展与风险同步",
+                    "Progress and risks by department",
+                    15,
+                    Share,
+                    "《进展与风险清单》",
+                    "Progress & risk list",
+                ),
+                (
+                    "依赖与资源讨论",
+                    "Dependencies and resources",
+                    20,
+                    Discuss,
+                    "《资源需求清单》",
+                    "Resource request list",
+                ),
+                (
+                    "决策与分工",
+                    "Decisions and owners",
+                    15,
+                    Decide,
+                    "《行动项表》",
+                    "Action item table",
+                ),
+                (
+                    "总结与跟进方式",
+                    "Summary and follow-up",
+                    5,
+                    Decide,
+                    "会议结论复述",
+                    "Read-back of conclusions",
+                ),
             ],
         },
         Situation::ProblemSolving => Template {
             kind: MeetingType::Decision,
             title: ("问题解决会", "Problem-solving meeting"),
             agenda: &[
-                ("问题与影响同步", "The problem and its impact", 10, Share, "《问题说明》", "Problem statement"),
-                ("原因分析与责任界定", "Causes and responsibilities", 20, Discuss, "《原因清单》", "Cause list"),
-                ("方案比较", "Compare solutions", 15, Discuss, "《候选方案对比》", "Options comparison"),
-                ("决策与分工", "Decide and assign", 10, Decide, "《行动项表》", "Action item table"),
-                ("总结与跟进方式", "Summary and follow-up", 5, Decide, "会议结论复述", "Read-back of conclusions"),
+                (
+                    "问题与影响同步",
+                    "The problem and its impact",
+                    10,
+                    Share,
+                    "《问题说明》",
+                    "Problem statement",
+                ),
+                (
+                    "原因分析与责任界定",
+                    "Causes and responsibilities",
+                    20,
+                    Discuss,
+                    "《原因清单》",
+                    "Cause list",
+                ),
+                (
+                    "方案比较",
+                    "Compare solutions",
+                    15,
+                    Discuss,
+                    "《候选方案对比》",
+                    "Options comparison",
+                ),
+                (
+                    "决策与分工",
+                    "Decide and assign",
+                    10,
+                    Decide,
+                    "《行动项表》",
+                    "Action item table",
+                ),
+                (
+                    "总结与跟进方式",
+                    "Summary and follow-up",
+                    5,
+                    Decide,
+                    "会议结论复述",
+                    "Read-back of conclusions",
+                ),
             ],
         },
         Situation::StrategyRollout => Template {
             kind: MeetingType::Decision,
             title: ("战略落地对齐会", "Strategy roll-out meeting"),
             agenda: &[
-                ("年度目标与拆解说明", "Annual goals and breakdown", 15, Share, "《目标拆解表》", "Goal breakdown"),
-                ("各部门承接思路", "How each department takes it on", 20, Share, "各部门承接要点", "Department take-on notes"),
+                (
+                    "年度目标与拆解说明",
+                    "Annual goals and breakdown",
+                    15,
+                    Share,
+                    "《目标拆解表》",
+                    "Goal breakdown",
+                ),
+                (
+                    "各部门承接思路",
+                    "How each department takes it on",
+                    20,
+                    Share,
+                    "各部门承接要点",
+                    "Department take-on notes",
+                ),
                 ("中场休息", "Break", 10, Break, "", ""),
-                ("KPI 与资源分配讨论", "KPIs and resource allocation", 25, Discuss, "《KPI 对齐表》", "KPI alignment table"),
-                ("决策与分工", "Decide and assign", 15, Decide, "《行动项表》", "Action item table"),
-                ("总结与跟进方式", "Summary and follow-up", 5, Decide, "会议结论复述", "Read-back of conclusions"),
+                (
+                    "KPI 与资源分配讨论",
+                    "KPIs and resource allocation",
+                    25,
+                    Discuss,
+                    "《KPI 对齐表》",
+                    "KPI alignment table",
+                ),
+                (
+                    "决策与分工",
+                    "Decide and assign",
+                    15,
+                    Decide,
+                    "《行动项表》",
+                    "Action item table",
+                ),
+                (
+                    "总结与跟进方式",
+                    "Summary and follow-up",
+                    5,
+                    Decide,
+                    "会议结论复述",
+                    "Read-back of conclusions",
+                ),
             ],
         },
         Situation::MechanismBuilding => Template {
             kind: MeetingType::Discussion,
             title: ("协作机制共识会", "Working-agreement meeting"),
             agenda: &[
-                ("现状与痛点", "Current state and pain points", 15, Share, "《痛点清单》", "Pain-point list"),
-                ("制度草案讲解", "Walk through the draft", 15, Share, "《流程草案》", "Draft process"),
+                (
+                    "现状与痛点",
+                    "Current state and pain points",
+                    15,
+                    Share,
+                    "《痛点清单》",
+                    "Pain-point list",
+                ),
+                (
+                    "制度草案讲解",
+                    "Walk through the draft",
+                    15,
+                    Share,
+                    "《流程草案》",
+                    "Draft process",
+                ),
                 ("中场休息", "Break", 10, Break, "", ""),
-                ("逐条讨论与修订", "Discuss and revise clause by clause", 30, Discuss, "《修订意见清单》", "Revision list"),
-                ("形成共识与分工", "Agree and assign", 15, Decide, "《制度定稿》与《行动项表》", "Final rule and action table"),
-                ("总结与跟进方式", "Summary and follow-up", 5, Decide, "会议结论复述", "Read-back of conclusions"),
+                (
+                    "逐条讨论与修订",
+                    "Discuss and revise clause by clause",
+                    30,
+                    Discuss,
+                    "《修订意见清单》",
+                    "Revision list",
+                ),
+                (
+                    "形成共识与分工",
+                    "Agree and assign",
+                    15,
+                    Decide,
+                    "《制度定稿》与《行动项表》",
+                    "Final rule and action table",
+                ),
+                (
+                    "总结与跟进方式",
+                    "Summary and follow-up",
+                    5,
+                    Decide,
+                    "会议结论复述",
+                    "Read-back of conclusions",
+                ),
             ],
         },
     };
@@ -135,7 +282,10 @@ mod tests {
                 .collect();
             let mut sorted = phases.clone();
             sorted.sort();
-            assert_eq!(phases, sorted, "{situation:?} is share → discuss → decide (R4)");
+            assert_eq!(
+                phases, sorted,
+                "{situation:?} is share → discuss → decide (R4)"
+            );
             let has_break = meeting.agenda.iter().any(|item| item.phase == Phase::Break);
             assert_eq!(
                 has_break,

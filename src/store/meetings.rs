@@ -2,7 +2,7 @@
 //! `core::persist`. A record that cannot be decoded is left exactly where it is and reported, so a
 //! later version (or a person) can still recover it; the other meetings load as usual.
 
-use idb::{Database, Factory, ObjectStoreParams, TransactionMode};
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::StoreError;
@@ -58,7 +58,9 @@ impl MeetingStore {
 
     /// Reads every meeting; undecodable records are reported, not dropped.
     pub async fn load_all(&self) -> Result<Loaded, StoreError> {
-        let transaction = self.db.transaction(&[MEETINGS], TransactionMode::ReadOnly)?;
+        let transaction = self
+            .db
+            .transaction(&[MEETINGS], TransactionMode::ReadOnly)?;
         let store = transaction.object_store(MEETINGS)?;
         let keys = store.get_all_keys(None, None)?.await?;
         let values = store.get_all(None, None)?.await?;
@@ -80,11 +82,15 @@ impl MeetingStore {
 
     /// Writes meetings in one transaction: all are stored or none.
     pub async fn save_all(&self, meetings: &[Meeting]) -> Result<(), StoreError> {
-        let transaction = self.db.transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
+        let transaction = self
+            .db
+            .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
         let store = transaction.object_store(MEETINGS)?;
         for meeting in meetings {
             let value = JsValue::from_str(&encode_meeting(meeting));
-            store.put(&value, Some(&JsValue::from_str(&meeting.id)))?.await?;
+            store
+                .put(&value, Some(&JsValue::from_str(&meeting.id)))?
+                .await?;
         }
         committed(transaction.await?)
     }
@@ -94,7 +100,9 @@ impl MeetingStore {
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), StoreError> {
-        let transaction = self.db.transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
+        let transaction = self
+            .db
+            .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
         let store = transaction.object_store(MEETINGS)?;
         store.delete(JsValue::from_str(id))?.await?;
         committed(transaction.await?)
@@ -102,7 +110,9 @@ impl MeetingStore {
 
     /// Stores `value` as-is under `key`; tests use it to plant damaged records.
     pub async fn put_raw(&self, key: &str, value: &JsValue) -> Result<(), StoreError> {
-        let transaction = self.db.transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
+        let transaction = self
+            .db
+            .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
         let store = transaction.object_store(MEETINGS)?;
         store.put(value, Some(&JsValue::from_str(key)))?.await?;
         committed(transaction.await?)

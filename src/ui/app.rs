@@ -5,8 +5,8 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::browser;
-use super::pages::{meeting_list::MeetingList, settings::Settings, tracker::Tracker};
 use super::pages::workspace::Workspace;
+use super::pages::{meeting_list::MeetingList, settings::Settings, tracker::Tracker};
 use super::state::AppState;
 use crate::core::i18n::{tr, T};
 use crate::core::route::Route;
@@ -29,10 +29,9 @@ pub fn App() -> impl IntoView {
         }
     });
     let pagehide_listener = window_event_listener(ev::pagehide, move |_| state.flush());
-    let update_listener =
-        window_event_listener_untyped("crossmeet-update-ready", move |_| {
-            state.update_ready.set(true)
-        });
+    let update_listener = window_event_listener_untyped("crossmeet-update-ready", move |_| {
+        state.update_ready.set(true)
+    });
     on_cleanup(move || {
         hash_listener.remove();
         hide_listener.remove();

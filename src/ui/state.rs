@@ -189,10 +189,8 @@ impl AppState {
         self.unsaved.update_value(|unsaved| {
             unsaved.remove(id);
         });
-        self.with_store(|store| {
-            let id = id.to_owned();
-            async move { store.delete(&id).await }
-        });
+        let id = id.to_owned();
+        self.with_store(move |store| async move { store.delete(&id).await });
         self.show_toast(message, Some(Undo::Restore { meeting, index }));
     }
 

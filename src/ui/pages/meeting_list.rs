@@ -111,7 +111,11 @@ fn MeetingCard(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let meeting = {
         let id = id.clone();
-        Memo::new(move |_| state.meetings.with(|ms| ms.iter().find(|m| m.id == id).cloned()))
+        Memo::new(move |_| {
+            state
+                .meetings
+                .with(|ms| ms.iter().find(|m| m.id == id).cloned())
+        })
     };
     let href = Route::Meeting {
         id: id.clone(),
@@ -150,14 +154,26 @@ fn MeetingCard(id: String) -> impl IntoView {
 fn facts(meeting: &Meeting, lang: Lang) -> String {
     let start = meeting.schedule.starts_at.map_or_else(
         || T::NotScheduled.get(lang).to_owned(),
-        |at| at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string(),
+        |at| {
+            at.with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
     );
     let mut parts = vec![
         meeting.situation.label().get(lang).to_owned(),
         meeting.kind.label().get(lang).to_owned(),
         start,
-        tr(lang, T::MinutesShort, &[&meeting.schedule.duration_minutes.to_string()]),
-        tr(lang, T::ParticipantsCount, &[&meeting.participants.len().to_string()]),
+        tr(
+            lang,
+            T::MinutesShort,
+            &[&meeting.schedule.duration_minutes.to_string()],
+        ),
+        tr(
+            lang,
+            T::ParticipantsCount,
+            &[&meeting.participants.len().to_string()],
+        ),
         tr(lang, T::AgendaCount, &[&meeting.agenda.len().to_string()]),
     ];
     let open = meeting.open_action_count();

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::core::backup::{check_backup_size, export_backup, parse_backup, plan_restore, RestorePlan};
+use crate::core::backup::{
+    check_backup_size, export_backup, parse_backup, plan_restore, RestorePlan,
+};
 use crate::core::i18n::{tr, Lang, T};
 use crate::ui::browser;
 use crate::ui::state::AppState;
@@ -61,7 +63,9 @@ fn Backup() -> impl IntoView {
 
     let download = move |_| {
         let now = browser::now();
-        let text = state.meetings.with_untracked(|meetings| export_backup(meetings, now));
+        let text = state
+            .meetings
+            .with_untracked(|meetings| export_backup(meetings, now));
         let name = format!("crossmeet-backup-{}.json", now.format("%Y-%m-%d"));
         if let Err(cause) = browser::download(&name, "application/json", &text) {
             error.set(Some(format!("{cause:?}")));
@@ -97,7 +101,9 @@ fn Backup() -> impl IntoView {
             };
             match parse_backup(&text) {
                 Ok(incoming) => {
-                    let planned = state.meetings.with_untracked(|local| plan_restore(local, incoming));
+                    let planned = state
+                        .meetings
+                        .with_untracked(|local| plan_restore(local, incoming));
                     plan.set(Some(planned));
                 }
                 Err(refused) => error.set(Some(refused.message(lang))),
@@ -112,7 +118,14 @@ fn Backup() -> impl IntoView {
         plan.set(None);
         let count = planned.added.len() + planned.updated.len();
         state.put_meetings(planned.into_writes());
-        state.show_toast(tr(state.lang.get_untracked(), T::RestoreDone, &[&count.to_string()]), None);
+        state.show_toast(
+            tr(
+                state.lang.get_untracked(),
+                T::RestoreDone,
+                &[&count.to_string()],
+            ),
+            None,
+        );
     };
 
     view! {

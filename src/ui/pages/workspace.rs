@@ -20,7 +20,8 @@ struct Current {
 
 impl Current {
     fn read<R: Default>(&self, read: impl FnOnce(&Meeting) -> R) -> R {
-        self.meeting.with(|meeting| meeting.as_ref().map(read).unwrap_or_default())
+        self.meeting
+            .with(|meeting| meeting.as_ref().map(read).unwrap_or_default())
     }
 
     fn edit(&self, change: impl FnOnce(&mut Meeting)) {
@@ -33,7 +34,11 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     let state = expect_context::<AppState>();
     let meeting = {
         let id = id.clone();
-        Memo::new(move |_| state.meetings.with(|ms| ms.iter().find(|m| m.id == id).cloned()))
+        Memo::new(move |_| {
+            state
+                .meetings
+                .with(|ms| ms.iter().find(|m| m.id == id).cloned())
+        })
     };
     if meeting.get_untracked().is_none() {
         return view! {
@@ -44,7 +49,11 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
         }
         .into_any();
     }
-    let current = Current { id: id.clone(), meeting, state };
+    let current = Current {
+        id: id.clone(),
+        meeting,
+        state,
+    };
     let title = {
         let current = current.clone();
         move || current.read(|m| display_title(m, state.lang.get()))
@@ -52,7 +61,11 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     let tabs = Stage::ALL
         .into_iter()
         .map(|tab| {
-            let href = Route::Meeting { id: id.clone(), stage: tab }.href();
+            let href = Route::Meeting {
+                id: id.clone(),
+                stage: tab,
+            }
+            .href();
             view! {
                 <a
                     role="tab"
@@ -98,7 +111,10 @@ fn PlanStage(current: Current) -> impl IntoView {
     let c = current.clone();
     let set_kind = move |ev| {
         let value = event_target_value(&ev);
-        if let Some(kind) = MeetingType::ALL.into_iter().find(|k| format!("{k:?}") == value) {
+        if let Some(kind) = MeetingType::ALL
+            .into_iter()
+            .find(|k| format!("{k:?}") == value)
+        {
             c.edit(|m| m.kind = kind);
         }
     };
@@ -172,7 +188,14 @@ fn PlanStage(current: Current) -> impl IntoView {
 fn Participants(current: Current) -> impl IntoView {
     let state = current.state;
     let c = current.clone();
-    let ids = move || c.read(|m| m.participants.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
+    let ids = move || {
+        c.read(|m| {
+            m.participants
+                .iter()
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
     let c = current.clone();
     let add = move |_| {
         c.edit(|m| {
@@ -273,7 +296,11 @@ fn PrepareStage(current: Current) -> impl IntoView {
         c.read(|m| {
             m.schedule
                 .starts_at
-                .map(|at| at.with_timezone(&Local).format("%Y-%m-%dT%H:%M").to_string())
+                .map(|at| {
+                    at.with_timezone(&Local)
+                        .format("%Y-%m-%dT%H:%M")
+                        .to_string()
+                })
                 .unwrap_or_default()
         })
     };
@@ -299,11 +326,17 @@ fn PrepareStage(current: Current) -> impl IntoView {
     let c = current.clone();
     let set_mode = move |ev| {
         let value = event_target_value(&ev);
-        if let Some(mode) = FormatMode::ALL.into_iter().find(|f| format!("{f:?}") == value) {
+        if let Some(mode) = FormatMode::ALL
+            .into_iter()
+            .find(|f| format!("{f:?}") == value)
+        {
             c.edit(|m| m.format.mode = mode);
         }
     };
-    let text_field = |label: T, name: &'static str, get: fn(&Meeting) -> String, set: fn(&mut Meeting, String)| {
+    let text_field = |label: T,
+                      name: &'static str,
+                      get: fn(&Meeting) -> String,
+                      set: fn(&mut Meeting, String)| {
         let (read, write) = (current.clone(), current.clone());
         view! {
             <label class="field">
@@ -370,7 +403,10 @@ fn AgendaList(current: Current, editable: bool) -> impl IntoView {
             tr(
                 state.lang.get(),
                 T::AgendaTotal,
-                &[&m.agenda_minutes().to_string(), &m.schedule.duration_minutes.to_string()],
+                &[
+                    &m.agenda_minutes().to_string(),
+                    &m.schedule.duration_minutes.to_string(),
+                ],
             )
         })
     };
@@ -413,7 +449,15 @@ fn AgendaRow(current: Current, item_id: String, editable: bool) -> impl IntoView
         let (c, id) = (current.clone(), item_id.clone());
         move |get: fn(&AgendaItem) -> String| {
             let (c, id) = (c.clone(), id.clone());
-            move || c.read(|m| m.agenda.iter().find(|a| a.id == id).map(get).unwrap_or_default())
+            move || {
+                c.read(|m| {
+                    m.agenda
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map(get)
+                        .unwrap_or_default()
+                })
+            }
         }
     };
     if !editable {
@@ -493,7 +537,14 @@ fn RunStage(current: Current) -> impl IntoView {
 fn FollowUpStage(current: Current) -> impl IntoView {
     let state = current.state;
     let c = current.clone();
-    let decisions = move || c.read(|m| m.decisions.iter().map(|d| d.text.clone()).collect::<Vec<_>>());
+    let decisions = move || {
+        c.read(|m| {
+            m.decisions
+                .iter()
+                .map(|d| d.text.clone())
+                .collect::<Vec<_>>()
+        })
+    };
     let c = current.clone();
     let actions = move || {
         c.read(|m| {
@@ -509,7 +560,8 @@ fn FollowUpStage(current: Current) -> impl IntoView {
         if items.is_empty() {
             view! { <p class="empty-inline">{state.text(T::NothingYet)}</p> }.into_any()
         } else {
-            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+                .into_any()
         }
     };
     view! {

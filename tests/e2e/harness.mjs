@@ -1,0 +1,98 @@
+// Shared pieces of the end-to-end tests: a static server for dist/ that a test can stop (to prove
+// offline use), and Debian's Chromium launched the way TOOLCHAIN.md found to work as root.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = process.env.CROSSMEET_DIST ?? path.resolve(here, "../../dist");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port. `stop()` closes it and every open connection. */
+export async function serveDist() {
+  if (!fs.existsSync(path.join(DIST, "index.html"))) {
+    throw new Error(`no release build in ${DIST}: run trunk build --release first`);
+  }
+  const sockets = new Set();
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, "http://127.0.0.1");
+    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    fs.readFile(file, (error, body) => {
+      if (error) {
+        response.writeHead(404).end("not found");
+        return;
+      }
+      response.writeHead(200, {
+        "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+      });
+      response.end(body);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(resolve);
+      }),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A fresh profile (empty IndexedDB, no service worker) with the app open and loaded. */
+export async function openApp(browser, url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(url);
+  await waitForApp(page);
+  return { context, page, errors };
+}
+
+/** The app has mounted and finished reading storage. */
+export async function waitForApp(page) {
+  await page.locator(".app-header").waitFor();
+  await page.locator(".loading").waitFor({ state: "detached" });
+}

@@ -1,0 +1,113 @@
+//! Storage layer in a real browser (headless Chromium through wasm-bindgen-test-runner): meetings
+//! round-trip through IndexedDB, deletes stick, and an undecodable record is kept and reported
+//! while the others still load. Preferences round-trip through localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use crossmeet::core::model::{ActionItem, Meeting};
+use crossmeet::core::persist::DecodeError;
+use crossmeet::store::meetings::MeetingStore;
+use crossmeet::store::prefs;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn meeting(id: &str, title: &str) -> Meeting {
+    Meeting {
+        id: id.into(),
+        title: title.into(),
+        actions: vec![ActionItem {
+            id: format!("{id}-a1"),
+            task: "完成技术方案初稿".into(),
+            ..ActionItem::default()
+        }],
+        ..Meeting::default()
+    }
+}
+
+/// Each test gets its own database so they cannot see each other's records.
+async fn fresh_store(name: &str) -> MeetingStore {
+    let factory = idb::Factory::new().unwrap();
+    factory.delete(name).unwrap().await.unwrap();
+    MeetingStore::open(name).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn saved_meetings_load_back_after_reopening() {
+    let store = fresh_store("test-roundtrip").await;
+    let first = meeting("m1", "Q3 上线排期, \"确认\"");
+    let second = meeting("m2", "<img src=x onerror=alert(1)>");
+    store.save(&first).await.unwrap();
+    store.save(&second).await.unwrap();
+    store.close();
+
+    let reopened = MeetingStore::open("test-roundtrip").await.unwrap();
+    let mut loaded = reopened.load_all().await.unwrap();
+    loaded.meetings.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(loaded.meetings, vec![first, second]);
+    assert!(loaded.undecodable.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn saving_again_replaces_and_delete_removes() {
+    let store = fresh_store("test-replace").await;
+    let mut edited = meeting("m1", "before");
+    store.save(&edited).await.unwrap();
+    edited.title = "after".into();
+    store.save(&edited).await.unwrap();
+    let loaded = store.load_all().await.unwrap();
+    assert_eq!(loaded.meetings.len(), 1);
+    assert_eq!(loaded.meetings[0].title, "after");
+
+    store.delete("m1").await.unwrap();
+    assert!(store.load_all().await.unwrap().meetings.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn undecodable_record_is_kept_aside_and_others_load() {
+    let store = fresh_store("test-quarantine").await;
+    store.save(&meeting("good", "still here")).await.unwrap();
+    store
+        .put_raw("broken", &JsValue::from_str("{\"schema\":2,\"meeting\":"))
+        .await
+        .unwrap();
+    store
+        .put_raw(
+            "future",
+            &JsValue::from_str(r#"{"schema":99,"meeting":{"id":"future"}}"#),
+        )
+        .await
+        .unwrap();
+
+    let loaded = store.load_all().await.unwrap();
+    assert_eq!(loaded.meetings.len(), 1);
+    assert_eq!(loaded.meetings[0].title, "still here");
+    let mut bad: Vec<_> = loaded.undecodable.iter().map(|r| r.key.as_str()).collect();
+    bad.sort();
+    assert_eq!(bad, ["broken", "future"]);
+    let future = loaded
+        .undecodable
+        .iter()
+        .find(|r| r.key == "future")
+        .unwrap();
+    assert_eq!(future.error, DecodeError::NewerSchema(99));
+    assert!(
+        future.raw.contains("\"schema\":99"),
+        "raw text kept for export"
+    );
+
+    // Saving another meeting leaves the bad records untouched: they are never deleted.
+    store.save(&meeting("other", "x")).await.unwrap();
+    let again = store.load_all().await.unwrap();
+    assert_eq!(again.undecodable.len(), 2);
+    assert_eq!(again.meetings.len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn preferences_round_trip_through_local_storage() {
+    use crossmeet::core::i18n::Lang;
+    prefs::save(&prefs::Prefs { lang: Lang::En }).unwrap();
+    assert_eq!(prefs::load().lang, Lang::En);
+    prefs::save(&prefs::Prefs { lang: Lang::Zh }).unwrap();
+    assert_eq!(prefs::load().lang, Lang::Zh);
+}
