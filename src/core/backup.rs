@@ -4,12 +4,11 @@
 //! what is skipped because this device holds a newer copy, so nothing is replaced silently.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::i18n::{tr, Lang, T};
 use super::model::Meeting;
-use super::persist::{decode_meeting_value, encode_meeting, DecodeError, SCHEMA_VERSION};
+use super::persist::{decode_meeting, encode_meeting, DecodeError, SCHEMA_VERSION};
 
 /// Marks a file as ours, so a random JSON file is refused with a clear message.
 const APP_MARK: &str = "crossmeet";
@@ -17,13 +16,6 @@ const KIND_BACKUP: &str = "backup";
 
 /// The largest backup accepted; checked against the file size before it is read.
 pub const MAX_BACKUP_BYTES: u64 = 50 * 1024 * 1024;
-
-#[derive(Serialize, Deserialize)]
-struct BackupHeader {
-    app: String,
-    kind: String,
-    schema: u64,
-}
 
 /// Why a backup file was refused. Nothing is applied when parsing fails.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,12 +48,18 @@ impl ImportError {
                 lang,
                 T::FileTooLarge,
                 &[
-                    &format!("{:.1}", *bytes as f64 / 1_048_576.0),
+                    &megabytes_one_decimal(*bytes),
                     &(MAX_BACKUP_BYTES / 1_048_576).to_string(),
                 ],
             ),
         }
     }
+}
+
+/// `52.4` for 52.4 MiB; integer arithmetic keeps float formatting out of the bundle.
+fn megabytes_one_decimal(bytes: u64) -> String {
+    let tenths = bytes * 10 / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// Refuses a file by its size alone, before its text is read into memory.
@@ -74,48 +72,60 @@ pub fn check_backup_size(bytes: u64) -> Result<(), ImportError> {
 }
 
 /// The backup file for `meetings`, written at `now`.
+///
+/// Each meeting is stored in its own versioned envelope, exactly as in IndexedDB, so one decoder
+/// (with its migrations) reads both. The file is assembled from those texts by hand to avoid a
+/// second serialiser for the whole model.
 pub fn export_backup(meetings: &[Meeting], now: DateTime<Utc>) -> String {
-    // Each meeting is stored in its own versioned envelope, exactly as in IndexedDB, so one
-    // decoder (with its migrations) reads both.
-    let envelopes: Vec<Value> = meetings
-        .iter()
-        .map(|meeting| serde_json::from_str(&encode_meeting(meeting)).expect("valid JSON"))
-        .collect();
-    let file = serde_json::json!({
+    let header = serde_json::json!({
         "app": APP_MARK,
         "kind": KIND_BACKUP,
         "schema": SCHEMA_VERSION,
         "exported_at": now,
-        "meetings": envelopes,
-    });
-    serde_json::to_string_pretty(&file).expect("a backup always serialises")
+    })
+    .to_string();
+    let mut out = String::with_capacity(256 + meetings.len() * 2048);
+    out.push_str(header.trim_end_matches('}'));
+    out.push_str(",\"meetings\":[\n");
+    for (index, meeting) in meetings.iter().enumerate() {
+        if index > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&encode_meeting(meeting));
+    }
+    out.push_str("\n]}\n");
+    out
 }
 
 /// Reads a backup file; every meeting must decode or the whole file is refused.
 pub fn parse_backup(text: &str) -> Result<Vec<Meeting>, ImportError> {
-    let mut value: Value =
+    let value: Value =
         serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| {
             ImportError::NotJson {
                 line: error.line(),
                 column: error.column(),
             }
         })?;
-    let header: BackupHeader =
-        serde_json::from_value(value.clone()).map_err(|_| ImportError::Foreign)?;
-    if header.app != APP_MARK || header.kind != KIND_BACKUP {
+    let field = |name: &str| value.get(name).and_then(Value::as_str);
+    if field("app") != Some(APP_MARK) || field("kind") != Some(KIND_BACKUP) {
         return Err(ImportError::Foreign);
     }
-    if header.schema > u64::from(SCHEMA_VERSION) {
-        return Err(ImportError::NewerSchema(header.schema));
+    let schema = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::Foreign)?;
+    if schema > u64::from(SCHEMA_VERSION) {
+        return Err(ImportError::NewerSchema(schema));
     }
-    let Some(Value::Array(envelopes)) = value.get_mut("meetings").map(Value::take) else {
+    let Some(Value::Array(envelopes)) = value.get("meetings") else {
         return Err(ImportError::Foreign);
     };
     envelopes
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(index, envelope)| {
-            decode_meeting_value(envelope).map_err(|cause| ImportError::BadMeeting { index, cause })
+            decode_meeting(&envelope.to_string())
+                .map_err(|cause| ImportError::BadMeeting { index, cause })
         })
         .collect()
 }
@@ -198,9 +208,12 @@ mod tests {
         assert_eq!(parse_backup(&text).unwrap().len(), 1);
     }
 
+    /// Whether an error is the one a case expects.
+    type Expected = fn(&ImportError) -> bool;
+
     #[test]
     fn bad_files_are_refused_with_a_reason() {
-        let cases: &[(&str, fn(&ImportError) -> bool)] = &[
+        let cases: &[(&str, Expected)] = &[
             ("", |e| matches!(e, ImportError::NotJson { .. })),
             ("{\"app\":", |e| matches!(e, ImportError::NotJson { .. })),
             ("[1,2,3]", |e| *e == ImportError::Foreign),
@@ -237,6 +250,7 @@ mod tests {
     fn oversized_files_are_refused_before_reading() {
         assert!(check_backup_size(MAX_BACKUP_BYTES).is_ok());
         let error = check_backup_size(MAX_BACKUP_BYTES + 1).unwrap_err();
+        assert!(error.message(Lang::En).contains("too large (50.0 MB)"));
         assert!(error.message(Lang::En).contains("at most 50 MB"));
     }
 

@@ -130,6 +130,8 @@ texts! {
     RoleSupporter => "支持方", "Supporter";
     Host => "主持人", "Host";
     Recorder => "记录人", "Recorder";
+    AddParticipant => "添加参会人", "Add participant";
+    AddAgendaItem => "添加议题", "Add agenda item";
     NoParticipants => "还没有参会人。", "No participants yet.";
     Agenda => "议程", "Agenda";
     NoAgenda => "还没有议题。", "No agenda items yet.";

@@ -9,3 +9,4 @@ pub mod model;
 pub mod persist;
 pub mod route;
 pub mod templates;
+pub mod time;

@@ -454,11 +454,12 @@ impl Meeting {
         self.updated_at = Some(now);
     }
 
-    /// Whether `query` (already lower-cased) appears in the title or objective.
+    /// Whether `query` (already ASCII-lower-cased) appears in the title or objective. ASCII folding
+    /// suffices for Chinese and English titles and keeps the Unicode case tables out of the bundle.
     pub fn matches(&self, query: &str) -> bool {
         query.is_empty()
-            || self.title.to_lowercase().contains(query)
-            || self.objective.to_lowercase().contains(query)
+            || self.title.to_ascii_lowercase().contains(query)
+            || self.objective.to_ascii_lowercase().contains(query)
     }
 }
 

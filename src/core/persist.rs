@@ -5,7 +5,7 @@
 //! - 1: first release; `starts_at` and `duration_minutes` sat at the top of the meeting.
 //! - 2: they moved into `schedule`, beside `notice_sent_at`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::i18n::{tr, Lang, T};
@@ -52,22 +52,47 @@ pub fn encode_meeting(meeting: &Meeting) -> String {
 }
 
 /// Reads a stored meeting of any known schema.
+///
+/// Current records are read straight from the text; only older ones go through a JSON tree for
+/// migration. Reading every record through the tree would cost a second copy of every
+/// deserialiser in the wasm bundle.
 pub fn decode_meeting(text: &str) -> Result<Meeting, DecodeError> {
-    let value: Value =
+    #[derive(Deserialize)]
+    struct Header {
+        schema: Option<Value>,
+    }
+    let header: Header =
         serde_json::from_str(text).map_err(|error| DecodeError::BadShape(error.to_string()))?;
-    decode_meeting_value(value)
-}
-
-/// Like [`decode_meeting`], for an envelope already parsed (as inside a backup file).
-pub fn decode_meeting_value(mut envelope: Value) -> Result<Meeting, DecodeError> {
-    let schema = envelope
-        .get("schema")
+    let schema = header
+        .schema
         .ok_or(DecodeError::NoSchema)?
         .as_u64()
         .ok_or_else(|| DecodeError::BadShape("schema".into()))?;
     if schema > u64::from(SCHEMA_VERSION) {
         return Err(DecodeError::NewerSchema(schema));
     }
+    let meeting = if schema == u64::from(SCHEMA_VERSION) {
+        #[derive(Deserialize)]
+        struct Envelope {
+            meeting: Meeting,
+        }
+        serde_json::from_str::<Envelope>(text)
+            .map_err(|error| DecodeError::BadShape(error.to_string()))?
+            .meeting
+    } else {
+        let migrated = migrate(text, schema)?;
+        serde_json::from_str(&migrated).map_err(|error| DecodeError::BadShape(error.to_string()))?
+    };
+    if meeting.id.is_empty() {
+        return Err(DecodeError::BadShape("id".into()));
+    }
+    Ok(meeting)
+}
+
+/// Brings an envelope of an older `schema` up to date; returns the meeting object's text.
+fn migrate(text: &str, schema: u64) -> Result<String, DecodeError> {
+    let mut envelope: Value =
+        serde_json::from_str(text).map_err(|error| DecodeError::BadShape(error.to_string()))?;
     let mut meeting = envelope
         .get_mut("meeting")
         .map(Value::take)
@@ -76,12 +101,7 @@ pub fn decode_meeting_value(mut envelope: Value) -> Result<Meeting, DecodeError>
     for version in schema..u64::from(SCHEMA_VERSION) {
         migrate_one_step(version, &mut meeting);
     }
-    let meeting: Meeting = serde_json::from_value(meeting)
-        .map_err(|error| DecodeError::BadShape(error.to_string()))?;
-    if meeting.id.is_empty() {
-        return Err(DecodeError::BadShape("id".into()));
-    }
-    Ok(meeting)
+    Ok(meeting.to_string())
 }
 
 /// Rewrites a meeting object of schema `from` into schema `from + 1`, in place.
@@ -145,6 +165,8 @@ mod tests {
             (r#"{"schema":"two","meeting":{"id":"x"}}"#, "BadShape"),
             (r#"{"schema":99,"meeting":{"id":"x"}}"#, "NewerSchema"),
             (r#"{"schema":2,"meeting":[1,2]}"#, "BadShape"),
+            (r#"{"schema":1,"meeting":[1,2]}"#, "BadShape"),
+            (r#"{"schema":2}"#, "BadShape"),
             (r#"{"schema":2,"meeting":{"id":""}}"#, "BadShape"),
             (
                 r#"{"schema":2,"meeting":{"id":"x","agenda":"oops"}}"#,

@@ -30,7 +30,7 @@ impl StoreError {
 
 impl From<idb::Error> for StoreError {
     fn from(error: idb::Error) -> Self {
-        let detail = format!("{error:?}");
+        let detail = error.to_string();
         if detail.contains("QuotaExceeded") {
             StoreError::Quota
         } else {

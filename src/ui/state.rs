@@ -32,7 +32,7 @@ pub struct Toast {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
     /// Put a deleted meeting back where it was.
-    Restore { meeting: Meeting, index: usize },
+    Restore { meeting: Box<Meeting>, index: usize },
     /// Remove a meeting just created by duplication.
     Remove { id: String },
 }
@@ -191,7 +191,13 @@ impl AppState {
         });
         let id = id.to_owned();
         self.with_store(move |store| async move { store.delete(&id).await });
-        self.show_toast(message, Some(Undo::Restore { meeting, index }));
+        self.show_toast(
+            message,
+            Some(Undo::Restore {
+                meeting: Box::new(meeting),
+                index,
+            }),
+        );
     }
 
     pub fn undo(self, undo: Undo) {
@@ -201,7 +207,7 @@ impl AppState {
                 let id = meeting.id.clone();
                 self.meetings.update(|meetings| {
                     let index = index.min(meetings.len());
-                    meetings.insert(index, meeting);
+                    meetings.insert(index, *meeting);
                 });
                 self.mark_unsaved(&id);
                 self.flush();
@@ -333,5 +339,5 @@ pub fn display_title(meeting: &Meeting, lang: Lang) -> String {
 }
 
 fn sort_newest_first(meetings: &mut [Meeting]) {
-    meetings.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    meetings.sort_by_key(|meeting| std::cmp::Reverse(meeting.updated_at));
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{Meeting, Situation};
 use crate::core::route::{Route, Stage};
+use crate::core::time::format_date_time;
 use crate::ui::state::{display_title, AppState};
 
 #[component]
@@ -14,7 +15,7 @@ pub fn MeetingList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(String::new());
     let visible = Memo::new(move |_| {
-        let needle = query.get().trim().to_lowercase();
+        let needle = query.get().trim().to_ascii_lowercase();
         state.meetings.with(|meetings| {
             meetings
                 .iter()
@@ -154,11 +155,7 @@ fn MeetingCard(id: String) -> impl IntoView {
 fn facts(meeting: &Meeting, lang: Lang) -> String {
     let start = meeting.schedule.starts_at.map_or_else(
         || T::NotScheduled.get(lang).to_owned(),
-        |at| {
-            at.with_timezone(&Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        },
+        |at| format_date_time(at.with_timezone(&Local).naive_local()),
     );
     let mut parts = vec![
         meeting.situation.label().get(lang).to_owned(),

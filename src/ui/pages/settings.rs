@@ -9,6 +9,7 @@ use crate::core::backup::{
     check_backup_size, export_backup, parse_backup, plan_restore, RestorePlan,
 };
 use crate::core::i18n::{tr, Lang, T};
+use crate::core::time::format_date;
 use crate::ui::browser;
 use crate::ui::state::AppState;
 
@@ -66,7 +67,7 @@ fn Backup() -> impl IntoView {
         let text = state
             .meetings
             .with_untracked(|meetings| export_backup(meetings, now));
-        let name = format!("crossmeet-backup-{}.json", now.format("%Y-%m-%d"));
+        let name = format!("crossmeet-backup-{}.json", format_date(now.date_naive()));
         if let Err(cause) = browser::download(&name, "application/json", &text) {
             error.set(Some(format!("{cause:?}")));
         }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::i18n::T;
 use crate::core::model::ActionItem;
 use crate::core::route::{Route, Stage};
+use crate::core::time::format_date;
 use crate::ui::state::{display_title, AppState};
 
 #[derive(Clone, PartialEq)]
@@ -67,7 +68,7 @@ pub fn Tracker() -> impl IntoView {
                                                 <td>{row.action.owner}</td>
                                                 <td>{row.action.department}</td>
                                                 <td><a href=href>{row.meeting_title}</a></td>
-                                                <td>{row.action.deadline.map(|d| d.to_string()).unwrap_or_default()}</td>
+                                                <td>{row.action.deadline.map(format_date).unwrap_or_default()}</td>
                                                 <td>{state.text(row.action.status.label())}</td>
                                             </tr>
                                         }

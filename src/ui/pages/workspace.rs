@@ -1,12 +1,13 @@
 //! A meeting's workspace: the four stages as tabs. The stages show and edit the basic fields; the
 //! coaching checks, clocks and minutes build on them.
 
-use chrono::{Local, NaiveDateTime, TimeZone, Utc};
+use chrono::{Local, TimeZone, Utc};
 use leptos::prelude::*;
 
 use crate::core::i18n::{tr, T};
 use crate::core::model::{AgendaItem, FormatMode, Meeting, MeetingType, Participant, Phase, Role};
 use crate::core::route::{Route, Stage};
+use crate::core::time::{format_input, parse_input};
 use crate::ui::browser;
 use crate::ui::state::{display_title, AppState};
 
@@ -219,7 +220,7 @@ fn Participants(current: Current) -> impl IntoView {
                     <ParticipantRow current=current.clone() pid/>
                 </For>
             </ul>
-            <button type="button" on:click=add>"+ " {move || state.text(T::Participants)}</button>
+            <button type="button" on:click=add>"+ " {move || state.text(T::AddParticipant)}</button>
         </section>
     }
 }
@@ -296,19 +297,14 @@ fn PrepareStage(current: Current) -> impl IntoView {
         c.read(|m| {
             m.schedule
                 .starts_at
-                .map(|at| {
-                    at.with_timezone(&Local)
-                        .format("%Y-%m-%dT%H:%M")
-                        .to_string()
-                })
+                .map(|at| format_input(at.with_timezone(&Local).naive_local()))
                 .unwrap_or_default()
         })
     };
     let c = current.clone();
     let set_start = move |ev| {
         let value = event_target_value(&ev);
-        let parsed = NaiveDateTime::parse_from_str(&value, "%Y-%m-%dT%H:%M")
-            .ok()
+        let parsed = parse_input(&value)
             .and_then(|naive| Local.from_local_datetime(&naive).earliest())
             .map(|local| local.with_timezone(&Utc));
         c.edit(|m| m.schedule.starts_at = parsed);
@@ -436,7 +432,7 @@ fn AgendaList(current: Current, editable: bool) -> impl IntoView {
             </ol>
             <p class="total" data-testid="agenda-total">{total}</p>
             {editable.then(|| view! {
-                <button type="button" on:click=add.clone()>"+ " {move || state.text(T::Agenda)}</button>
+                <button type="button" on:click=add.clone()>"+ " {move || state.text(T::AddAgendaItem)}</button>
             })}
         </section>
     }

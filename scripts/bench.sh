@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the release bundle and prints each benchmark figure beside its budget (see BENCHMARKS.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh >/dev/null
+[ -d tests/e2e/node_modules/playwright-core ] || (cd tests/e2e && npm ci --no-audit --no-fund)
+trunk build --release
+node tests/e2e/bench.mjs

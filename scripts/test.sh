@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test tier, installing what they need first (idempotent, quick on a second run):
+#   1. formatting and lints        cargo fmt --check, cargo clippy (native and wasm32)
+#   2. the pure core, natively     cargo test
+#   3. storage in a real browser   wasm-bindgen-test in headless Chromium (IndexedDB, localStorage)
+#   4. end to end                  the release build served on 127.0.0.1, clicked in Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+scripts/setup.sh
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+# Without CJK fonts, Chinese renders as boxes in screenshots.
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  say "installing the end-to-end driver (playwright-core, no browser download)"
+  (cd tests/e2e && npm ci --no-audit --no-fund)
+fi
+
+say "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+say "native tests: the pure core"
+cargo test
+
+say "browser tests: storage in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test storage
+
+say "end-to-end tests: release build in Chromium"
+trunk build --release
+(cd tests/e2e && node --test --test-concurrency=1 tests/)

@@ -1,0 +1,72 @@
+//! Date and time text for the UI and for `<input type="datetime-local">`, written by hand:
+//! chrono's strftime engine costs more in the wasm bundle than these three functions.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+/// `2026-11-24 14:00`, for display.
+pub fn format_date_time(at: NaiveDateTime) -> String {
+    format!(
+        "{} {:02}:{:02}",
+        format_date(at.date()),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// `2026-11-24`, the one date format of the app and its exports.
+pub fn format_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// `2026-11-24T14:00`, the value of a `datetime-local` input.
+pub fn format_input(at: NaiveDateTime) -> String {
+    format!(
+        "{}T{:02}:{:02}",
+        format_date(at.date()),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// Reads a `datetime-local` value (`YYYY-MM-DDTHH:MM`, optionally with `:SS`).
+pub fn parse_input(value: &str) -> Option<NaiveDateTime> {
+    let (date, time) = value.trim().split_once('T')?;
+    let mut date_parts = date.splitn(3, '-').map(str::parse::<u32>);
+    let (year, month, day) = (
+        date_parts.next()?.ok()?,
+        date_parts.next()?.ok()?,
+        date_parts.next()?.ok()?,
+    );
+    let mut time_parts = time.splitn(3, ':').map(str::parse::<u32>);
+    let (hour, minute) = (time_parts.next()?.ok()?, time_parts.next()?.ok()?);
+    let second = time_parts.next().transpose().ok()?.unwrap_or(0);
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(date.and_time(NaiveTime::from_hms_opt(hour, minute, second)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_values_round_trip() {
+        let at = parse_input("2026-03-02T09:05").unwrap();
+        assert_eq!(format_input(at), "2026-03-02T09:05");
+        assert_eq!(format_date_time(at), "2026-03-02 09:05");
+        assert_eq!(parse_input("2026-03-02T09:05:30").unwrap().second(), 30);
+    }
+
+    #[test]
+    fn wrong_dates_are_refused() {
+        for bad in [
+            "",
+            "2026-02-30T10:00",
+            "2026-13-01T10:00",
+            "2026-01-01",
+            "2026-01-01T25:00",
+            "tomorrow",
+        ] {
+            assert_eq!(parse_input(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+// Screenshots of the main pages in both languages, on a phone and on a projector, for people to
+// look at (run by scripts/screenshots.sh; written to screenshots/).
+import fs from "node:fs";
+import path from "node:path";
+import { serveDist, launchBrowser, waitForApp } from "./harness.mjs";
+
+const out = path.resolve(process.argv[2] ?? "../../screenshots");
+fs.mkdirSync(out, { recursive: true });
+const server = await serveDist();
+const browser = await launchBrowser();
+const sizes = { phone: { width: 390, height: 844 }, wide: { width: 1920, height: 1080 } };
+
+for (const lang of ["zh", "en"]) {
+  for (const [sizeName, viewport] of Object.entries(sizes)) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForApp(page);
+    if (lang === "en") await page.locator(".lang-switch").click();
+    const shot = (name) =>
+      page.screenshot({ path: path.join(out, `${name}-${lang}-${sizeName}.png`), fullPage: sizeName === "phone" });
+    await shot("list-empty");
+    await page.locator('[data-template="ProblemSolving"]').click();
+    await page.locator('input[name="title"]').waitFor();
+    await page.locator("textarea[name=objective]").fill(lang === "zh" ? "确定客诉率升高的跨部门责任界定并明确整改负责人" : "Agree who owns the rise in complaints and name the fix owners");
+    await shot("workspace-plan");
+    await page.getByRole("tab").nth(1).click();
+    await page.locator('input[name="start"]').waitFor();
+    await shot("workspace-prepare");
+    await page.goto(server.url);
+    await waitForApp(page);
+    await page.locator('[data-template="StrategyRollout"]').click();
+    await page.goto(server.url);
+    await waitForApp(page);
+    await shot("list");
+    await page.goto(server.url + "#/settings");
+    await waitForApp(page);
+    await shot("settings");
+    await context.close();
+  }
+}
+await browser.close();
+await server.stop();
+console.log(`screenshots written to ${out}`);
