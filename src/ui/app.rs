@@ -39,27 +39,34 @@ pub fn App() -> impl IntoView {
         update_listener.remove();
     });
 
-    view! {
-        <Header/>
-        <Banners/>
-        <main id="main" class="page">
-            {move || {
-                if !state.loaded.get() {
-                    return view! { <p class="loading" role="status">{state.text(T::Loading)}</p> }
+    // A language switch is rare: rebuilding the page then lets every label be plain text
+    // instead of a reactive node of its own, which keeps the bundle and the DOM updates small.
+    move || {
+        state.lang.track();
+        view! {
+            <Header/>
+            <Banners/>
+            <main id="main" class="page">
+                {move || {
+                    if !state.loaded.get() {
+                        return view! {
+                            <p class="loading" role="status">{state.text(T::Loading)}</p>
+                        }
                         .into_any();
-                }
-                match state.route.get() {
-                    Route::MeetingList => view! { <MeetingList/> }.into_any(),
-                    Route::Meeting { id, stage } => view! { <Workspace id stage/> }.into_any(),
-                    Route::Tracker => view! { <Tracker/> }.into_any(),
-                    Route::Settings => view! { <Settings/> }.into_any(),
-                    Route::NotFound => {
-                        view! { <p class="empty">{state.text(T::PageNotFound)}</p> }.into_any()
                     }
-                }
-            }}
-        </main>
-        <ToastBar/>
+                    match state.route.get() {
+                        Route::MeetingList => view! { <MeetingList/> }.into_any(),
+                        Route::Meeting { id, stage } => view! { <Workspace id stage/> }.into_any(),
+                        Route::Tracker => view! { <Tracker/> }.into_any(),
+                        Route::Settings => view! { <Settings/> }.into_any(),
+                        Route::NotFound => {
+                            view! { <p class="empty">{state.text(T::PageNotFound)}</p> }.into_any()
+                        }
+                    }
+                }}
+            </main>
+            <ToastBar/>
+        }
     }
 }
 
@@ -77,14 +84,14 @@ fn Header() -> impl IntoView {
             active.then_some("page")
         };
         view! {
-            <a href=href aria-current=current>{move || state.text(label)}</a>
+            <a href=href aria-current=current>{state.text(label)}</a>
         }
     };
     view! {
         <header class="app-header">
             <a class="brand" href="#/">
                 <span class="brand-mark" aria-hidden="true">"⇄"</span>
-                {move || state.text(T::AppName)}
+                {state.text(T::AppName)}
             </a>
             <nav aria-label="primary">
                 {nav_link(Route::MeetingList, T::NavMeetings)}
@@ -94,10 +101,10 @@ fn Header() -> impl IntoView {
             <button
                 class="lang-switch"
                 type="button"
-                aria-label=move || state.text(T::SwitchLanguageLabel)
+                aria-label=state.text(T::SwitchLanguageLabel)
                 on:click=move |_| state.set_lang(state.lang.get_untracked().other())
             >
-                {move || state.text(T::SwitchLanguage)}
+                {state.text(T::SwitchLanguage)}
             </button>
         </header>
     }
@@ -168,7 +175,7 @@ fn ToastBar() -> impl IntoView {
                             <button
                                 type="button"
                                 class="quiet"
-                                aria-label=move || state.text(T::Dismiss)
+                                aria-label=state.text(T::Dismiss)
                                 on:click=move |_| state.toast.set(None)
                             >
                                 "×"

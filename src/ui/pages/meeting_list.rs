@@ -28,12 +28,12 @@ pub fn MeetingList() -> impl IntoView {
     view! {
         <section class="list-page">
             <div class="list-toolbar">
-                <h1>{move || state.text(T::NavMeetings)}</h1>
+                <h1>{state.text(T::NavMeetings)}</h1>
                 <input
                     type="search"
                     class="search"
-                    aria-label=move || state.text(T::SearchMeetings)
-                    placeholder=move || state.text(T::SearchMeetings)
+                    aria-label=state.text(T::SearchMeetings)
+                    placeholder=state.text(T::SearchMeetings)
                     prop:value=query
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
@@ -76,7 +76,7 @@ fn CreateMeeting() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="create" aria-labelledby="create-heading">
-            <h2 id="create-heading">{move || state.text(T::FromTemplate)}</h2>
+            <h2 id="create-heading">{state.text(T::FromTemplate)}</h2>
             <div class="template-grid">
                 {Situation::TEMPLATES
                     .into_iter()
@@ -88,8 +88,8 @@ fn CreateMeeting() -> impl IntoView {
                                 data-template=format!("{situation:?}")
                                 on:click=move |_| state.create_meeting(situation)
                             >
-                                <strong>{move || state.text(situation.label())}</strong>
-                                <span>{move || state.text(situation.hint())}</span>
+                                <strong>{state.text(situation.label())}</strong>
+                                <span>{state.text(situation.hint())}</span>
                             </button>
                         }
                     })
@@ -100,7 +100,7 @@ fn CreateMeeting() -> impl IntoView {
                     data-template="Blank"
                     on:click=move |_| state.create_meeting(Situation::Blank)
                 >
-                    <strong>"+ " {move || state.text(T::NewBlank)}</strong>
+                    <strong>"+ " {state.text(T::NewBlank)}</strong>
                 </button>
             </div>
         </section>
@@ -137,14 +137,14 @@ fn MeetingCard(id: String) -> impl IntoView {
             }}
             <div class="card-actions">
                 <button type="button" on:click=move |_| state.duplicate_meeting(&duplicate_id)>
-                    {move || state.text(T::Duplicate)}
+                    {state.text(T::Duplicate)}
                 </button>
                 <button
                     type="button"
                     class="danger"
                     on:click=move |_| state.delete_meeting(&id)
                 >
-                    {move || state.text(T::Delete)}
+                    {state.text(T::Delete)}
                 </button>
             </div>
         </li>

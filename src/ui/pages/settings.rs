@@ -18,10 +18,10 @@ pub fn Settings() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="settings">
-            <h1>{move || state.text(T::SettingsTitle)}</h1>
+            <h1>{state.text(T::SettingsTitle)}</h1>
             <section class="sub-section">
-                <h2>{move || state.text(T::Language)}</h2>
-                <div class="segmented" role="group" aria-label=move || state.text(T::Language)>
+                <h2>{state.text(T::Language)}</h2>
+                <div class="segmented" role="group" aria-label=state.text(T::Language)>
                     {[(Lang::Zh, "简体中文"), (Lang::En, "English")]
                         .into_iter()
                         .map(|(lang, name)| {
@@ -39,7 +39,7 @@ pub fn Settings() -> impl IntoView {
                 </div>
             </section>
             <section class="sub-section">
-                <h2>{move || state.text(T::StorageTitle)}</h2>
+                <h2>{state.text(T::StorageTitle)}</h2>
                 <p data-testid="persisted">
                     {move || {
                         state.text(match state.persisted.get() {
@@ -131,14 +131,14 @@ fn Backup() -> impl IntoView {
 
     view! {
         <section class="sub-section">
-            <h2>{move || state.text(T::BackupTitle)}</h2>
-            <p class="hint">{move || state.text(T::BackupHint)}</p>
+            <h2>{state.text(T::BackupTitle)}</h2>
+            <p class="hint">{state.text(T::BackupHint)}</p>
             <div class="button-row">
                 <button type="button" data-testid="backup" on:click=download>
-                    {move || state.text(T::BackupDownload)}
+                    {state.text(T::BackupDownload)}
                 </button>
                 <label class="button file-button">
-                    {move || state.text(T::RestoreChoose)}
+                    {state.text(T::RestoreChoose)}
                     <input
                         type="file"
                         accept=".json,application/json"
@@ -203,7 +203,7 @@ fn Undecodable() -> impl IntoView {
     view! {
         <Show when=move || !state.undecodable.with(Vec::is_empty)>
             <section class="sub-section" data-testid="undecodable-list">
-                <h2>{move || state.text(T::UndecodableTitle)}</h2>
+                <h2>{state.text(T::UndecodableTitle)}</h2>
                 <ul class="rows">
                     {move || {
                         let lang = state.lang.get();

@@ -34,10 +34,10 @@ pub fn Tracker() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let header = move |key: T| view! { <th scope="col">{move || state.text(key)}</th> };
+    let header = move |key: T| view! { <th scope="col">{state.text(key)}</th> };
     view! {
         <section>
-            <h1>{move || state.text(T::TrackerTitle)}</h1>
+            <h1>{state.text(T::TrackerTitle)}</h1>
             <Show
                 when=move || !rows.with(Vec::is_empty)
                 fallback=move || view! { <p class="empty" data-testid="tracker-empty">{state.text(T::TrackerEmpty)}</p> }

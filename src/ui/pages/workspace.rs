@@ -44,8 +44,8 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     if meeting.get_untracked().is_none() {
         return view! {
             <div class="empty">
-                <p>{move || state.text(T::MeetingNotFound)}</p>
-                <a href="#/">{move || state.text(T::BackToList)}</a>
+                <p>{state.text(T::MeetingNotFound)}</p>
+                <a href="#/">{state.text(T::BackToList)}</a>
             </div>
         }
         .into_any();
@@ -74,7 +74,7 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
                     aria-selected=(tab == stage).to_string()
                     class:active=tab == stage
                 >
-                    {move || state.text(tab.label())}
+                    {state.text(tab.label())}
                 </a>
             }
         })
@@ -87,7 +87,7 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     };
     view! {
         <section class="workspace">
-            <a class="back" href="#/">{move || state.text(T::BackToList)}</a>
+            <a class="back" href="#/">{state.text(T::BackToList)}</a>
             <h1 data-testid="workspace-title">{title}</h1>
             <nav class="stage-tabs" role="tablist">{tabs}</nav>
             <div class="stage-body" role="tabpanel">{body}</div>
@@ -129,41 +129,41 @@ fn PlanStage(current: Current) -> impl IntoView {
                     prop:checked=move || read.read(|m| get(m).unwrap_or(false))
                     on:change=move |ev| write.edit(|m| set(m, event_target_checked(&ev)))
                 />
-                {move || state.text(label)}
+                {state.text(label)}
             </label>
         }
     };
     view! {
         <div class="form-grid">
             <label class="field">
-                <span>{move || state.text(T::FieldTitle)}</span>
+                <span>{state.text(T::FieldTitle)}</span>
                 <input type="text" name="title" prop:value=title on:input=set_title/>
             </label>
             <label class="field">
-                <span>{move || state.text(T::FieldType)}</span>
+                <span>{state.text(T::FieldType)}</span>
                 <select name="kind" prop:value=kind on:change=set_kind>
                     {MeetingType::ALL
                         .into_iter()
                         .map(|k| {
                             view! {
-                                <option value=format!("{k:?}")>{move || state.text(k.label())}</option>
+                                <option value=format!("{k:?}")>{state.text(k.label())}</option>
                             }
                         })
                         .collect_view()}
                 </select>
             </label>
             <label class="field wide">
-                <span>{move || state.text(T::FieldObjective)}</span>
+                <span>{state.text(T::FieldObjective)}</span>
                 <textarea
                     name="objective"
                     rows="2"
-                    placeholder=move || state.text(T::FieldObjectivePlaceholder)
+                    placeholder=state.text(T::FieldObjectivePlaceholder)
                     prop:value=objective
                     on:input=set_objective
                 ></textarea>
             </label>
             <fieldset class="field wide">
-                <legend>{move || state.text(T::FieldNecessity)}</legend>
+                <legend>{state.text(T::FieldNecessity)}</legend>
                 {necessity(
                     T::NecessityMultiDept,
                     |m| m.necessity.needs_several_departments,
@@ -208,19 +208,19 @@ fn Participants(current: Current) -> impl IntoView {
     };
     view! {
         <section class="sub-section">
-            <h2>{move || state.text(T::Participants)}</h2>
+            <h2>{state.text(T::Participants)}</h2>
             <Show when={
                 let ids = ids.clone();
                 move || ids().is_empty()
             }>
-                <p class="empty-inline">{move || state.text(T::NoParticipants)}</p>
+                <p class="empty-inline">{state.text(T::NoParticipants)}</p>
             </Show>
             <ul class="rows">
                 <For each=ids key=|id| id.clone() let:pid>
                     <ParticipantRow current=current.clone() pid/>
                 </For>
             </ul>
-            <button type="button" on:click=add>"+ " {move || state.text(T::AddParticipant)}</button>
+            <button type="button" on:click=add>"+ " {state.text(T::AddParticipant)}</button>
         </section>
     }
 }
@@ -234,8 +234,8 @@ fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
         view! {
             <input
                 type="text"
-                aria-label=move || state.text(label)
-                placeholder=move || state.text(label)
+                aria-label=state.text(label)
+                placeholder=state.text(label)
                 prop:value=move || read.read(|m| participant(m, &rid).map(get).unwrap_or_default())
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
@@ -255,7 +255,7 @@ fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
             {field(T::ColOwner, |p| p.name.clone(), |p, v| p.name = v)}
             {field(T::ColDepartment, |p| p.department.clone(), |p, v| p.department = v)}
             <select
-                aria-label=move || state.text(T::Participants)
+                aria-label=state.text(T::Participants)
                 prop:value=move || read.read(|m| participant(m, &rid).map(|p| format!("{:?}", p.role)).unwrap_or_default())
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
@@ -270,13 +270,13 @@ fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
             >
                 {Role::ALL
                     .into_iter()
-                    .map(|r| view! { <option value=format!("{r:?}")>{move || state.text(r.label())}</option> })
+                    .map(|r| view! { <option value=format!("{r:?}")>{state.text(r.label())}</option> })
                     .collect_view()}
             </select>
             <button
                 type="button"
                 class="quiet"
-                aria-label=move || state.text(T::Delete)
+                aria-label=state.text(T::Delete)
                 on:click=move |_| remove.edit(|m| m.participants.retain(|p| p.id != xid))
             >
                 "×"
@@ -336,7 +336,7 @@ fn PrepareStage(current: Current) -> impl IntoView {
         let (read, write) = (current.clone(), current.clone());
         view! {
             <label class="field">
-                <span>{move || state.text(label)}</span>
+                <span>{state.text(label)}</span>
                 <input
                     type="text"
                     name=name
@@ -349,11 +349,11 @@ fn PrepareStage(current: Current) -> impl IntoView {
     view! {
         <div class="form-grid">
             <label class="field">
-                <span>{move || state.text(T::FieldStart)}</span>
+                <span>{state.text(T::FieldStart)}</span>
                 <input type="datetime-local" name="start" prop:value=start on:change=set_start/>
             </label>
             <label class="field">
-                <span>{move || state.text(T::FieldDuration)}</span>
+                <span>{state.text(T::FieldDuration)}</span>
                 <input
                     type="number"
                     name="duration"
@@ -371,11 +371,11 @@ fn PrepareStage(current: Current) -> impl IntoView {
                 </datalist>
             </label>
             <label class="field">
-                <span>{move || state.text(T::FieldFormat)}</span>
+                <span>{state.text(T::FieldFormat)}</span>
                 <select name="format" prop:value=mode on:change=set_mode>
                     {FormatMode::ALL
                         .into_iter()
-                        .map(|f| view! { <option value=format!("{f:?}")>{move || state.text(f.label())}</option> })
+                        .map(|f| view! { <option value=format!("{f:?}")>{state.text(f.label())}</option> })
                         .collect_view()}
                 </select>
             </label>
@@ -418,12 +418,12 @@ fn AgendaList(current: Current, editable: bool) -> impl IntoView {
     };
     view! {
         <section class="sub-section">
-            <h2>{move || state.text(T::Agenda)}</h2>
+            <h2>{state.text(T::Agenda)}</h2>
             <Show when={
                 let ids = ids.clone();
                 move || ids().is_empty()
             }>
-                <p class="empty-inline">{move || state.text(T::NoAgenda)}</p>
+                <p class="empty-inline">{state.text(T::NoAgenda)}</p>
             </Show>
             <ol class="rows agenda" data-testid="agenda">
                 <For each=ids key=|id| id.clone() let:item_id>
@@ -432,7 +432,7 @@ fn AgendaList(current: Current, editable: bool) -> impl IntoView {
             </ol>
             <p class="total" data-testid="agenda-total">{total}</p>
             {editable.then(|| view! {
-                <button type="button" on:click=add.clone()>"+ " {move || state.text(T::AddAgendaItem)}</button>
+                <button type="button" on:click=add.clone()>"+ " {state.text(T::AddAgendaItem)}</button>
             })}
         </section>
     }
@@ -492,7 +492,7 @@ fn AgendaRow(current: Current, item_id: String, editable: bool) -> impl IntoView
     view! {
         <li class="row">
             <select
-                aria-label=move || state.text(T::FieldType)
+                aria-label=state.text(T::FieldType)
                 prop:value=read_item(|a| format!("{:?}", a.phase))
                 on:change=write_item(|a, v| {
                     if let Some(phase) = Phase::ALL.into_iter().find(|p| format!("{p:?}") == v) {
@@ -502,19 +502,19 @@ fn AgendaRow(current: Current, item_id: String, editable: bool) -> impl IntoView
             >
                 {Phase::ALL
                     .into_iter()
-                    .map(|p| view! { <option value=format!("{p:?}")>{move || state.text(p.label())}</option> })
+                    .map(|p| view! { <option value=format!("{p:?}")>{state.text(p.label())}</option> })
                     .collect_view()}
             </select>
-            <input type="text" class="grow" aria-label=move || state.text(T::Agenda)
+            <input type="text" class="grow" aria-label=state.text(T::Agenda)
                 prop:value=read_item(|a| a.title.clone()) on:input=write_item(|a, v| a.title = v)/>
-            <input type="text" aria-label=move || state.text(T::ColOwner) placeholder=move || state.text(T::ColOwner)
+            <input type="text" aria-label=state.text(T::ColOwner) placeholder=state.text(T::ColOwner)
                 prop:value=read_item(|a| a.owner.clone()) on:input=write_item(|a, v| a.owner = v)/>
-            <input type="number" class="minutes" min="0" max="600" aria-label=move || state.text(T::FieldDuration)
+            <input type="number" class="minutes" min="0" max="600" aria-label=state.text(T::FieldDuration)
                 prop:value=read_item(|a| a.minutes.to_string())
                 on:change=write_item(|a, v| if let Ok(n) = v.parse() { a.minutes = n })/>
             <input type="text" aria-label="output" placeholder="《…》"
                 prop:value=read_item(|a| a.expected_output.clone()) on:input=write_item(|a, v| a.expected_output = v)/>
-            <button type="button" class="quiet" aria-label=move || state.text(T::Delete) on:click=remove>"×"</button>
+            <button type="button" class="quiet" aria-label=state.text(T::Delete) on:click=remove>"×"</button>
         </li>
     }
     .into_any()
@@ -524,7 +524,7 @@ fn AgendaRow(current: Current, item_id: String, editable: bool) -> impl IntoView
 fn RunStage(current: Current) -> impl IntoView {
     let state = current.state;
     view! {
-        <p class="hint">{move || state.text(T::StageComingRun)}</p>
+        <p class="hint">{state.text(T::StageComingRun)}</p>
         <AgendaList current editable=false/>
     }
 }
@@ -562,15 +562,15 @@ fn FollowUpStage(current: Current) -> impl IntoView {
     };
     view! {
         <dl class="facts">
-            <dt>{move || state.text(T::MinutesStatus)}</dt>
+            <dt>{state.text(T::MinutesStatus)}</dt>
             <dd>{minutes}</dd>
         </dl>
         <section class="sub-section">
-            <h2>{move || state.text(T::Decisions)}</h2>
+            <h2>{state.text(T::Decisions)}</h2>
             {move || list(decisions())}
         </section>
         <section class="sub-section">
-            <h2>{move || state.text(T::ActionItems)}</h2>
+            <h2>{state.text(T::ActionItems)}</h2>
             {move || list(actions())}
         </section>
     }
