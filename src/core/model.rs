@@ -250,7 +250,6 @@ pub struct RunEvent {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum RunEventKind {
     Started,
     Paused,

@@ -20,7 +20,10 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port. `stop()` closes it and every open connection. */
+/**
+ * Serves dist/ on 127.0.0.1 at a free port. `stop()` closes it and every open connection;
+ * `swSuffix` appended to sw.js imitates a newly deployed build.
+ */
 export async function serveDist() {
   if (!fs.existsSync(path.join(DIST, "index.html"))) {
     throw new Error(`no release build in ${DIST}: run trunk build --release first`);
@@ -43,7 +46,7 @@ export async function serveDist() {
         "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
       });
-      response.end(body);
+      response.end(path.basename(file) === "sw.js" ? body + handle.swSuffix : body);
     });
   });
   server.on("connection", (socket) => {
@@ -52,14 +55,16 @@ export async function serveDist() {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}/`;
-  return {
+  const handle = {
     url,
+    swSuffix: "",
     stop: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(resolve);
       }),
   };
+  return handle;
 }
 
 export const CHROMIUM_ARGS = [
