@@ -197,6 +197,44 @@ texts! {
     DecodeNewerSchema => "由更新版本写入(数据版本 {0})", "written by a newer version (data version {0})";
     DecodeNoSchema => "缺少数据版本号", "no data version";
 
+    // Checks (P1–P4, R1–R7). Severity labels, then one text per finding.
+    SeverityMust => "必须修改", "Must fix";
+    SeverityShould => "建议修改", "Should fix";
+    SeverityTip => "提示", "Tip";
+    CheckAsync => "书面同步就能解决的事,不必开会:改为群消息或邮件更新,省下大家的时间。", "If a written update would do, skip the meeting: send a chat or e-mail update instead.";
+    CheckNecessity => "先确认:这件事是否必须多个部门一起推进、或需要整合多方资源?都不是的话,考虑书面同步。", "First confirm that several departments must move this together or pool resources; if neither, consider a written update.";
+    CheckNoDecisionMaker => "决策型会议需要有决策方到场,请在参会人中标出决策方。", "A decision meeting needs a decision-maker present: mark one among the participants.";
+    CheckNoDecideItem => "决策型会议需要一个“决策行动”环节的议题。", "A decision meeting needs a “Decide” agenda item.";
+    CheckObjectiveEmpty => "写下会议目标:用“动词+结果”说明会后要拿到什么。", "Write the objective: a verb and the result the meeting must produce.";
+    CheckObjectiveVague => "目标太笼统,会后无法判断是否达成。请写成“动词+结果”,例如:确定Q3上线排期并明确各部门交付物。", "The objective is too vague to tell afterwards whether it was met. Write a verb and a result, e.g. “Agree the Q3 launch date and each department's deliverables”.";
+    CheckObjectiveNoVerb => "目标缺少表示结果的动词(如确定、批准、明确、解决)。", "The objective has no verb that ends in a result (agree, decide, approve, resolve …).";
+    CheckObjectiveNoDeliverable => "目标缺少可衡量的产出(如排期、清单、负责人、日期)。", "The objective names no measurable result (a date, a list, an owner, a budget …).";
+    CheckTooFew => "目前 {0} 人,建议 5–10 人:确认各相关部门都有人参加。", "{0} people so far; 5–10 is the recommended size: check every department involved is there.";
+    CheckTooMany => "目前 {0} 人,超过建议的 10 人:只请需要决策、执行或提供支持的人。", "{0} people is over the recommended 10: invite only those who decide, deliver or support.";
+    CheckNoHost => "请指定一位主持人。", "Name a host.";
+    CheckNoRecorder => "指定一位记录人,会上实时记录决议和行动项。", "Name a recorder to capture decisions and actions live.";
+    CheckParticipantIncomplete => "参会人需填写姓名和部门。", "Each participant needs a name and a department.";
+    CheckNoTime => "请设定开始时间。", "Set a start time.";
+    CheckMondayMorning => "周一上午通常是各部门的忙碌时段,建议换个时间。", "Monday mornings are busy for most departments; consider another time.";
+    CheckFridayAfternoon => "周五下午不利于会后跟进,建议换个时间。", "Friday afternoons make follow-up hard; consider another time.";
+    CheckShortNotice => "距开会只有 {0} 个工作日,通知应提前 3–5 个工作日发出。", "Only {0} working days before the meeting; send the notice 3–5 working days ahead.";
+    CheckEarlyNotice => "通知提前了 {0} 个工作日,开会前一两天再提醒一次。", "The notice went out {0} working days ahead; send a reminder a day or two before.";
+    CheckNoBreak => "{0} 分钟的会议超过 1 小时,请在议程中安排中场休息。", "A {0}-minute meeting runs over an hour: add a break to the agenda.";
+    CheckNoRoom => "请填写会议室,优先选择不属于任何一方的中立会议室。", "Name the room; prefer a neutral one that belongs to no department.";
+    CheckHomeRoom => "会议室属于某个部门,换成中立会议室更利于平等讨论。", "The room belongs to one department; a neutral room makes the discussion more even.";
+    CheckNoLink => "线上会议需要会议链接。", "An online meeting needs a link.";
+    CheckTestDevices => "会前测试设备(音视频、共享屏幕)。", "Test the devices (audio, video, screen sharing) beforehand.";
+    CheckNoAgenda => "请添加议程。", "Add an agenda.";
+    CheckItemNoTitle => "议题需要标题。", "An agenda item needs a title.";
+    CheckItemNoOwner => "议题“{0}”没有负责人。", "Agenda item “{0}” has no owner.";
+    CheckItemNoOutput => "议题“{0}”没有预期输出(如《需求优先级共识表》)。", "Agenda item “{0}” has no expected output (e.g. a priority list).";
+    CheckPhaseOrder => "议题应按“同步信息 → 讨论问题 → 决策行动”排序。", "Order the agenda share → discuss → decide.";
+    CheckAgendaTotal => "议程合计 {0} 分钟,与会议时长 {1} 分钟不一致。", "The agenda adds up to {0} minutes but the meeting lasts {1}.";
+    CheckMaterialLate => "预读材料“{0}”应在会前一天发出。", "Pre-read “{0}” should go out the day before.";
+    CheckMaterialNoQuestions => "为预读材料“{0}”标出需要提前思考的问题。", "Add questions to think about to pre-read “{0}”.";
+    CheckLateAbsence => "{0} 请假不足会前 24 小时。", "{0} sent apologies less than 24 hours ahead.";
+    CheckNoSubstitute => "{0} 请假但未推荐同级替代人员。", "{0} is absent and named no same-level substitute.";
+
     // Offline and updates.
     UpdateReady => "新版本已就绪。", "A new version is ready.";
     Reload => "立即更新", "Reload";

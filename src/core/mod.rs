@@ -4,6 +4,7 @@
 //! testable natively in milliseconds.
 
 pub mod backup;
+pub mod checks;
 pub mod i18n;
 pub mod model;
 pub mod persist;

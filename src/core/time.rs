@@ -70,3 +70,36 @@ mod tests {
         }
     }
 }
+
+/// Working days (Monday to Friday) after `from` up to and including `to`: a notice sent on
+/// Monday for a Thursday meeting gives 3 (R1). Zero or negative when `to` is not after `from`.
+pub fn working_days_after(from: NaiveDate, to: NaiveDate) -> i64 {
+    if to <= from {
+        return (to - from).num_days().min(0);
+    }
+    from.iter_days()
+        .skip(1)
+        .take_while(|day| *day <= to)
+        .filter(|day| day.weekday().number_from_monday() <= 5)
+        .count() as i64
+}
+
+#[cfg(test)]
+mod working_day_tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn weekends_are_not_working_days() {
+        // 2026-11-23 is a Monday.
+        assert_eq!(working_days_after(day(23), day(26)), 3, "Mon → Thu");
+        assert_eq!(working_days_after(day(27), day(30)), 1, "Fri → Mon");
+        assert_eq!(working_days_after(day(20), day(27)), 5, "Fri → next Fri");
+        assert_eq!(working_days_after(day(28), day(29)), 0, "Sat → Sun");
+        assert_eq!(working_days_after(day(26), day(26)), 0);
+        assert!(working_days_after(day(26), day(24)) < 0);
+    }
+}
