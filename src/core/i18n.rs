@@ -235,6 +235,20 @@ texts! {
     CheckLateAbsence => "{0} 请假不足会前 24 小时。", "{0} sent apologies less than 24 hours ahead.";
     CheckNoSubstitute => "{0} 请假但未推荐同级替代人员。", "{0} is absent and named no same-level substitute.";
 
+    // Notice (R6).
+    NoticePrefix => "会议通知:", "Meeting notice: ";
+    NoticeWhenWhere => "时间与地点", "Time and place";
+    NoticeOutput => "输出{0}", "output: {0}";
+    NoticeThinkAbout => "请提前思考:{0}", "think about: {0}";
+    NoticeAbsenceTitle => "请假规则", "Absence";
+    NoticeAbsenceRule => "如需请假,请至少提前 24 小时说明原因,并推荐一位同级别的替代人员参会。", "If you cannot attend, tell the organiser at least 24 hours ahead with the reason, and name a same-level substitute to attend in your place.";
+    PreReads => "预读材料", "Pre-reads";
+    PreparationAsks => "会前请准备", "Please prepare";
+    Colon => ":", ": ";
+    ParenOpen => "(", " (";
+    ParenClose => ")", ")";
+    ListSep => "、", ", ";
+
     // Offline and updates.
     UpdateReady => "新版本已就绪。", "A new version is ready.";
     Reload => "立即更新", "Reload";

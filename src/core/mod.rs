@@ -3,8 +3,10 @@
 //! Nothing here touches the browser or reads the clock: callers pass `now`, so every rule is
 //! testable natively in milliseconds.
 
+pub mod agenda;
 pub mod backup;
 pub mod checks;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod persist;
