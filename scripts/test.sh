@@ -20,6 +20,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
+# The real iCalendar parser the .ics export is checked with.
+if ! python3 -c "import icalendar" 2>/dev/null; then
+  say "installing icalendar (PyPI) to check .ics exports"
+  python3 -m pip install --quiet "icalendar==7.3.2"
+fi
 if [ ! -d tests/e2e/node_modules/playwright-core ]; then
   say "installing the end-to-end driver (playwright-core, no browser download)"
   (cd tests/e2e && npm ci --no-audit --no-fund)

@@ -249,6 +249,52 @@ texts! {
     ParenClose => ")", ")";
     ListSep => "、", ", ";
 
+    // Plan and prepare tabs.
+    ObjectiveGood => "目标清晰:有动词,也有可衡量的产出。", "Clear: a verb and a measurable result.";
+    ObjectiveExamplesTitle => "好目标示例", "Examples of good objectives";
+    SizeHint => "{0} 人(建议 5–10 人)", "{0} people (5–10 recommended)";
+    ColOwnerName => "姓名", "Name";
+    FieldRole => "角色", "Role";
+    FieldPhase => "阶段", "Phase";
+    FieldItemTitle => "标题", "Title";
+    FieldOutput => "预期输出", "Expected output";
+    WorkingDaysAhead => "距开会 {0} 个工作日(通知需提前 3–5 个工作日)", "{0} working days ahead (send the notice 3–5 working days ahead)";
+    RoomIsHome => "这是某个部门自己的会议室", "This room belongs to one department";
+    DevicesTested => "已测试设备", "Devices tested";
+    AgendaHint => "按“同步信息 → 讨论问题 → 决策行动”排列;Alt+↑/↓ 或拖动调整顺序。", "Order share → discuss → decide; move items with Alt+↑/↓ or by dragging.";
+    SortByPhase => "按阶段排序", "Sort by phase";
+    InsertBreak => "插入中场休息", "Insert a break";
+    MoveUp => "上移", "Move up";
+    MoveDown => "下移", "Move down";
+    PreReadsHint => "会前一天发出,并标出需要提前思考的问题。", "Send them the day before, with questions to think about.";
+    AddPreRead => "添加预读材料", "Add pre-read";
+    FieldMaterialLink => "链接或说明", "Link or note";
+    FieldQuestions => "需提前思考的问题", "Questions to think about";
+    Sent => "已发送", "Sent";
+    FieldAsk => "会前需准备的内容(如当前进度风险点)", "What to bring (e.g. current risks)";
+    AddAsk => "添加准备事项", "Add a request";
+    AttendanceTitle => "出席情况", "Attendance";
+    AttendancePending => "待确认", "Not answered";
+    AttendanceConfirmed => "出席", "Attending";
+    AttendanceDeclined => "请假", "Absent";
+    FieldReason => "请假原因", "Reason";
+    FieldSubstitute => "同级替代人员", "Same-level substitute";
+    NoticeTitle => "会议通知", "Meeting notice";
+    NoticeSentAt => "通知已于 {0} 发出", "Notice sent {0}";
+    MarkNoticeSent => "标记通知已发送", "Mark notice as sent";
+    CopyNoticeText => "复制通知(纯文本)", "Copy notice (text)";
+    CopyNoticeMarkdown => "复制 Markdown", "Copy Markdown";
+    DownloadIcs => "下载日历邀请 .ics", "Download .ics invitation";
+    NoticePreview => "预览通知", "Preview the notice";
+    Copied => "已复制到剪贴板", "Copied to the clipboard";
+    CopyFailed => "无法复制:{0}", "Could not copy: {0}";
+    ReadinessTitle => "发送前检查", "Readiness";
+    ReadyToSend => "✓ 没有必须修改的问题,可以发送通知。", "✓ Nothing must be fixed: ready to send the notice.";
+    MustFixCount => "还有 {0} 项必须修改。", "{0} thing(s) must be fixed first.";
+    SaveAsTemplate => "存为模板", "Save as template";
+    SavedAsTemplate => "已存为模板“{0}”", "Saved as template “{0}”";
+    MyTemplates => "我的模板", "My templates";
+
     // Offline and updates.
     UpdateReady => "新版本已就绪。", "A new version is ready.";
     Reload => "立即更新", "Reload";

@@ -423,6 +423,8 @@ pub struct Meeting {
     /// Notes from the last review, shown on the next meeting's plan in the series (F5).
     pub improvement_notes: Vec<String>,
     pub series: Option<SeriesRef>,
+    /// A template the user saved from a meeting (S1): listed with the templates, not the meetings.
+    pub is_template: bool,
 }
 
 impl Meeting {
@@ -434,6 +436,53 @@ impl Meeting {
             updated_at: Some(now),
             ..Meeting::default()
         }
+    }
+
+    /// A new meeting planned from this one used as a template: same plan, fresh ids, and nothing
+    /// of the template's own schedule, attendance, run or follow-up.
+    pub fn instantiate(
+        &self,
+        id: String,
+        now: DateTime<Utc>,
+        mut new_id: impl FnMut() -> String,
+    ) -> Meeting {
+        let mut meeting = Meeting::blank(id, now);
+        meeting.title = self.title.clone();
+        meeting.situation = self.situation;
+        meeting.kind = self.kind;
+        meeting.objective = self.objective.clone();
+        meeting.necessity = self.necessity.clone();
+        meeting.schedule.duration_minutes = self.schedule.duration_minutes;
+        meeting.format = self.format.clone();
+        meeting.series = self.series.clone();
+        meeting.preparation_asks = self.preparation_asks.clone();
+        meeting.participants = self
+            .participants
+            .iter()
+            .map(|p| Participant {
+                id: new_id(),
+                attendance: Attendance::default(),
+                ..p.clone()
+            })
+            .collect();
+        meeting.agenda = self
+            .agenda
+            .iter()
+            .map(|a| AgendaItem {
+                id: new_id(),
+                ..a.clone()
+            })
+            .collect();
+        meeting.materials = self
+            .materials
+            .iter()
+            .map(|m| PreRead {
+                id: new_id(),
+                sent_at: None,
+                ..m.clone()
+            })
+            .collect();
+        meeting
     }
 
     /// The planned agenda length; compared with the meeting's duration by the checks (R4).
@@ -501,6 +550,47 @@ mod tests {
         assert!(meeting.matches("上线"));
         assert!(meeting.matches(""));
         assert!(!meeting.matches("预算"));
+    }
+
+    #[test]
+    fn a_template_gives_a_fresh_plan() {
+        let now = chrono::Utc::now();
+        let template = Meeting {
+            id: "t".into(),
+            is_template: true,
+            title: "月度对齐".into(),
+            agenda: vec![AgendaItem {
+                id: "a".into(),
+                minutes: 15,
+                ..AgendaItem::default()
+            }],
+            participants: vec![Participant {
+                id: "p".into(),
+                name: "李工".into(),
+                attendance: Attendance {
+                    status: AttendanceStatus::Declined,
+                    ..Attendance::default()
+                },
+                ..Participant::default()
+            }],
+            decisions: vec![Decision::default()],
+            ..Meeting::default()
+        };
+        let mut n = 0;
+        let meeting = template.instantiate("m".into(), now, || {
+            n += 1;
+            format!("id{n}")
+        });
+        assert!(!meeting.is_template);
+        assert_eq!(meeting.title, "月度对齐");
+        assert_eq!(meeting.agenda[0].minutes, 15);
+        assert_ne!(meeting.agenda[0].id, "a");
+        assert_eq!(meeting.participants[0].name, "李工");
+        assert_eq!(
+            meeting.participants[0].attendance.status,
+            AttendanceStatus::Pending
+        );
+        assert!(meeting.decisions.is_empty());
     }
 
     #[test]

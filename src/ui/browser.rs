@@ -105,3 +105,49 @@ fn gloo_document() -> Result<web_sys::Document, JsValue> {
         .and_then(|window| window.document())
         .ok_or_else(|| JsValue::from_str("no document"))
 }
+
+/// This device's current UTC offset, for the checks' weekday and afternoon rules.
+pub fn local_offset() -> chrono::FixedOffset {
+    // getTimezoneOffset is minutes *behind* UTC: CST gives -480.
+    let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    chrono::FixedOffset::east_opt(minutes * 60).unwrap_or(chrono::FixedOffset::east_opt(0).unwrap())
+}
+
+/// Focuses the element with `id` once the page has rendered it (after a tab switch).
+pub fn focus_later(id: String) {
+    let _ = leptos::prelude::set_timeout_with_handle(
+        move || {
+            if let Some(element) = gloo_document()
+                .ok()
+                .and_then(|document| document.get_element_by_id(&id))
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+                element.scroll_into_view();
+            }
+        },
+        std::time::Duration::from_millis(30),
+    );
+}
+
+/// Copies `text` to the clipboard; `Err` carries the browser's reason.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .map_err(|_| "no clipboard".to_owned())?;
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("no clipboard")?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|error| format!("{error:?}"))?
+        .dyn_into()
+        .map_err(|_| "no promise".to_owned())?;
+    JsFuture::from(promise).await.map(|_| ()).map_err(|error| {
+        js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|message| message.as_string())
+            .unwrap_or_else(|| "copy refused".to_owned())
+    })
+}

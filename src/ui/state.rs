@@ -136,6 +136,38 @@ impl AppState {
         });
     }
 
+    /// Saves a copy of a meeting's plan as a user template (S1).
+    pub fn save_as_template(self, id: &str) {
+        let Some(meeting) = self.find(id) else {
+            return;
+        };
+        let mut template = meeting.instantiate(browser::new_id(), browser::now(), browser::new_id);
+        template.is_template = true;
+        let lang = self.lang.get_untracked();
+        let message = tr(lang, T::SavedAsTemplate, &[&display_title(&template, lang)]);
+        let template_id = template.id.clone();
+        self.meetings.update(|meetings| meetings.push(template));
+        self.mark_unsaved(&template_id);
+        self.flush();
+        self.show_toast(message, Some(Undo::Remove { id: template_id }));
+    }
+
+    /// Plans a new meeting from a user template and opens it.
+    pub fn create_from_template(self, template_id: &str) {
+        let Some(template) = self.find(template_id) else {
+            return;
+        };
+        let meeting = template.instantiate(browser::new_id(), browser::now(), browser::new_id);
+        let id = meeting.id.clone();
+        self.meetings.update(|meetings| meetings.insert(0, meeting));
+        self.mark_unsaved(&id);
+        self.flush();
+        self.go(Route::Meeting {
+            id,
+            stage: Default::default(),
+        });
+    }
+
     /// Applies `change` to one meeting and schedules its save.
     pub fn edit_meeting(self, id: &str, change: impl FnOnce(&mut Meeting)) {
         let now = browser::now();

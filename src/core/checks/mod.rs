@@ -13,6 +13,7 @@ use super::model::Meeting;
 use super::route::Stage;
 
 pub use objective::{objective_issue, ObjectiveIssue};
+pub use prepare::phases_in_order;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

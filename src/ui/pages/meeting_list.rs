@@ -19,7 +19,7 @@ pub fn MeetingList() -> impl IntoView {
         state.meetings.with(|meetings| {
             meetings
                 .iter()
-                .filter(|meeting| meeting.matches(&needle))
+                .filter(|meeting| !meeting.is_template && meeting.matches(&needle))
                 .map(|meeting| meeting.id.clone())
                 .collect::<Vec<_>>()
         })
@@ -40,7 +40,7 @@ pub fn MeetingList() -> impl IntoView {
             </div>
             <CreateMeeting/>
             {move || {
-                let has_meetings = state.meetings.with(|meetings| !meetings.is_empty());
+                let has_meetings = state.meetings.with(|meetings| meetings.iter().any(|m| !m.is_template));
                 if !has_meetings {
                     view! {
                         <div class="empty" data-testid="empty-list">
@@ -94,6 +94,26 @@ fn CreateMeeting() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                {move || {
+                    state.meetings.with(|meetings| {
+                        meetings
+                            .iter()
+                            .filter(|m| m.is_template)
+                            .map(|template| {
+                                let (use_id, delete_id) = (template.id.clone(), template.id.clone());
+                                view! {
+                                    <div class="template template-mine">
+                                        <button type="button" class="quiet" data-testid="my-template" on:click=move |_| state.create_from_template(&use_id)>
+                                            <strong>{display_title(template, state.lang.get())}</strong>
+                                            <span>{state.text(T::MyTemplates)}</span>
+                                        </button>
+                                        <button type="button" class="quiet" aria-label=state.text(T::Delete) on:click=move |_| state.delete_meeting(&delete_id)>"×"</button>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
                 <button
                     type="button"
                     class="template template-blank"

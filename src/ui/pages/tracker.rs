@@ -24,6 +24,7 @@ pub fn Tracker() -> impl IntoView {
         state.meetings.with(|meetings| {
             meetings
                 .iter()
+                .filter(|meeting| !meeting.is_template)
                 .flat_map(|meeting| {
                     meeting.actions.iter().map(move |action| Row {
                         action: action.clone(),

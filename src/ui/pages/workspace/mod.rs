@@ -1,0 +1,138 @@
+//! A meeting's workspace: the four stages as tabs, with the readiness panel beside plan and
+//! prepare. `Current` is the handle every stage uses to read and edit the open meeting.
+
+mod fields;
+mod notice;
+mod plan;
+mod prepare;
+mod readiness;
+
+use leptos::prelude::*;
+
+use crate::core::i18n::T;
+use crate::core::model::Meeting;
+use crate::core::route::{Route, Stage};
+use crate::ui::state::{display_title, AppState};
+
+pub use fields::Current;
+
+#[component]
+pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let meeting = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .meetings
+                .with(|ms| ms.iter().find(|m| m.id == id).cloned())
+        })
+    };
+    if meeting.get_untracked().is_none() {
+        return view! {
+            <div class="empty">
+                <p>{state.text(T::MeetingNotFound)}</p>
+                <a href="#/">{state.text(T::BackToList)}</a>
+            </div>
+        }
+        .into_any();
+    }
+    let current = Current::new(id.clone(), meeting, state);
+    let title = {
+        let current = current.clone();
+        move || current.read(|m| display_title(m, state.lang.get()))
+    };
+    let tabs = Stage::ALL
+        .into_iter()
+        .map(|tab| {
+            let href = Route::Meeting { id: id.clone(), stage: tab }.href();
+            view! {
+                <a role="tab" href=href aria-selected=(tab == stage).to_string() class:active=tab == stage>
+                    {state.text(tab.label())}
+                </a>
+            }
+        })
+        .collect_view();
+    let with_readiness = matches!(stage, Stage::Plan | Stage::Prepare);
+    let body = match stage {
+        Stage::Plan => view! { <plan::PlanStage current=current.clone()/> }.into_any(),
+        Stage::Prepare => view! { <prepare::PrepareStage current=current.clone()/> }.into_any(),
+        Stage::Run => view! { <RunStage current=current.clone()/> }.into_any(),
+        Stage::FollowUp => view! { <FollowUpStage current=current.clone()/> }.into_any(),
+    };
+    view! {
+        <section class="workspace">
+            <a class="back" href="#/">{state.text(T::BackToList)}</a>
+            <div class="workspace-head">
+                <h1 data-testid="workspace-title">{title}</h1>
+                <button type="button" data-testid="save-template" on:click={
+                    let id = id.clone();
+                    move |_| state.save_as_template(&id)
+                }>
+                    {state.text(T::SaveAsTemplate)}
+                </button>
+            </div>
+            <nav class="stage-tabs" role="tablist">{tabs}</nav>
+            <div class="workspace-columns" class:single=!with_readiness>
+                <div class="stage-body" role="tabpanel">{body}</div>
+                {with_readiness.then(|| view! { <readiness::Readiness current=current.clone()/> })}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn RunStage(current: Current) -> impl IntoView {
+    let state = current.state;
+    view! {
+        <p class="hint">{state.text(T::StageComingRun)}</p>
+        <prepare::AgendaReadOnly current/>
+    }
+}
+
+#[component]
+fn FollowUpStage(current: Current) -> impl IntoView {
+    let state = current.state;
+    let c = current.clone();
+    let decisions = move || {
+        c.read(|m| {
+            m.decisions
+                .iter()
+                .map(|d| d.text.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let c = current.clone();
+    let actions = move || {
+        c.read(|m| {
+            m.actions
+                .iter()
+                .map(|a| format!("{} — {} {}", a.task, a.owner, a.department))
+                .collect::<Vec<_>>()
+        })
+    };
+    let minutes =
+        move || current.read(|m: &Meeting| state.text(m.minutes.status.label()).to_owned());
+    let list = move |items: Vec<String>| {
+        if items.is_empty() {
+            view! { <p class="empty-inline">{state.text(T::NothingYet)}</p> }.into_any()
+        } else {
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+                .into_any()
+        }
+    };
+    view! {
+        <dl class="facts">
+            <dt>{state.text(T::MinutesStatus)}</dt>
+            <dd>{minutes}</dd>
+        </dl>
+        <section class="sub-section">
+            <h2>{state.text(T::Decisions)}</h2>
+            {move || list(decisions())}
+        </section>
+        <section class="sub-section">
+            <h2>{state.text(T::ActionItems)}</h2>
+            {move || list(actions())}
+        </section>
+    }
+}

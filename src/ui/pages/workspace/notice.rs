@@ -1,0 +1,94 @@
+//! The notice panel (R6): a preview, copy as plain text or Markdown, and the `.ics` download.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::fields::Current;
+use crate::core::export::ics::calendar;
+use crate::core::export::notice::{notice, NoticeStyle};
+use crate::core::i18n::{tr, T};
+use crate::ui::browser;
+
+#[component]
+pub fn NoticePanel(current: Current) -> impl IntoView {
+    let state = current.state;
+    let text_of = {
+        let current = current.clone();
+        move |style: NoticeStyle| {
+            current.read(|m| {
+                notice(
+                    m,
+                    state.lang.get_untracked(),
+                    browser::local_offset(),
+                    style,
+                )
+            })
+        }
+    };
+    let preview = {
+        let current = current.clone();
+        move || {
+            current.read(|m| {
+                notice(
+                    m,
+                    state.lang.get(),
+                    browser::local_offset(),
+                    NoticeStyle::PlainText,
+                )
+            })
+        }
+    };
+    let copy = {
+        let text_of = text_of.clone();
+        move |style: NoticeStyle| {
+            let text = text_of(style);
+            spawn_local(async move {
+                let lang = state.lang.get_untracked();
+                let message = match browser::copy_text(&text).await {
+                    Ok(()) => T::Copied.get(lang).to_owned(),
+                    Err(cause) => tr(lang, T::CopyFailed, &[&cause]),
+                };
+                state.show_toast(message, None);
+            });
+        }
+    };
+    let copy_markdown = copy.clone();
+    let download = move |_| {
+        let lang = state.lang.get_untracked();
+        let ics = current.read(|m| {
+            calendar(m, lang, browser::local_offset(), browser::now())
+                .map(|ics| (m.id.clone(), ics))
+        });
+        match ics {
+            Some((id, ics)) => {
+                if let Err(cause) = browser::download(
+                    &format!("crossmeet-{id}.ics"),
+                    "text/calendar;charset=utf-8",
+                    &ics,
+                ) {
+                    state.show_toast(format!("{cause:?}"), None);
+                }
+            }
+            None => state.show_toast(T::CheckNoTime.get(lang).to_owned(), None),
+        }
+    };
+    view! {
+        <div class="notice">
+            <div class="button-row">
+                <button type="button" class="primary" data-testid="copy-notice" on:click=move |_| copy(NoticeStyle::PlainText)>
+                    {state.text(T::CopyNoticeText)}
+                </button>
+                <button type="button" data-testid="copy-notice-md" on:click=move |_| copy_markdown(NoticeStyle::Markdown)>
+                    {state.text(T::CopyNoticeMarkdown)}
+                </button>
+                <button type="button" data-testid="download-ics" on:click=download>
+                    {state.text(T::DownloadIcs)}
+                </button>
+            </div>
+            <details>
+                <summary>{state.text(T::NoticePreview)}</summary>
+                <pre class="notice-preview" data-testid="notice-preview">{preview}</pre>
+            </details>
+        </div>
+    }
+}

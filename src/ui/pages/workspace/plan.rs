@@ -1,0 +1,207 @@
+//! The plan tab (P1–P4): title, type, objective with live feedback and examples, the necessity
+//! questions, and participants by role with host and recorder.
+
+use leptos::prelude::*;
+
+use super::fields::{check_field, enum_select, text_field, Current};
+use crate::core::checks::{objective_issue, ObjectiveIssue};
+use crate::core::i18n::{tr, T};
+use crate::core::model::{Meeting, MeetingType, Participant, Role};
+use crate::ui::browser;
+
+#[component]
+pub fn PlanStage(current: Current) -> impl IntoView {
+    let state = current.state;
+    let (read, write) = (current.clone(), current.clone());
+    let feedback = {
+        let current = current.clone();
+        move || {
+            let issue = current.read(|m| objective_issue(&m.objective));
+            let (class, text) = match issue {
+                None => ("feedback ok", T::ObjectiveGood),
+                Some(ObjectiveIssue::Empty) => ("feedback", T::CheckObjectiveEmpty),
+                Some(ObjectiveIssue::Vague) => ("feedback bad", T::CheckObjectiveVague),
+                Some(ObjectiveIssue::NoVerb) => ("feedback warn", T::CheckObjectiveNoVerb),
+                Some(ObjectiveIssue::NoDeliverable) => {
+                    ("feedback warn", T::CheckObjectiveNoDeliverable)
+                }
+            };
+            view! { <p class=class data-testid="objective-feedback" aria-live="polite">{state.text(text)}</p> }
+        }
+    };
+    view! {
+        <div class="form-grid">
+            {text_field(&current, T::FieldTitle, "title", |m| m.title.clone(), |m, v| m.title = v)}
+            <label class="field">
+                <span>{state.text(T::FieldType)}</span>
+                {enum_select(&current, "field-kind", &MeetingType::ALL, MeetingType::label, |m| m.kind, |m, v| m.kind = v)}
+            </label>
+            <label class="field wide">
+                <span>{state.text(T::FieldObjective)}</span>
+                <textarea
+                    id="field-objective"
+                    name="objective"
+                    rows="2"
+                    placeholder=state.text(T::FieldObjectivePlaceholder)
+                    prop:value=move || read.read(|m| m.objective.clone())
+                    on:input=move |ev| write.edit(|m| m.objective = event_target_value(&ev))
+                ></textarea>
+                {feedback}
+                <details class="examples">
+                    <summary>{state.text(T::ObjectiveExamplesTitle)}</summary>
+                    <ul>
+                        <li>"确定Q3产品上线排期并明确各部门交付物"</li>
+                        <li>"界定客户投诉率上升的跨部门责任并指定整改负责人"</li>
+                        <li>"Agree the Q3 launch date and each department's deliverables"</li>
+                        <li>"Approve the 2027 marketing budget and name its owner"</li>
+                    </ul>
+                </details>
+            </label>
+            <fieldset class="field wide" id="field-necessity" tabindex="-1">
+                <legend>{state.text(T::FieldNecessity)}</legend>
+                {check_field(&current, T::NecessityMultiDept,
+                    |m| m.necessity.needs_several_departments == Some(true),
+                    |m, v| m.necessity.needs_several_departments = Some(v))}
+                {check_field(&current, T::NecessityResources,
+                    |m| m.necessity.needs_combined_resources == Some(true),
+                    |m, v| m.necessity.needs_combined_resources = Some(v))}
+                {check_field(&current, T::NecessityAsync,
+                    |m| m.necessity.async_update_would_do == Some(true),
+                    |m, v| m.necessity.async_update_would_do = Some(v))}
+            </fieldset>
+        </div>
+        <Participants current/>
+    }
+}
+
+#[component]
+fn Participants(current: Current) -> impl IntoView {
+    let state = current.state;
+    let c = current.clone();
+    let ids = move || {
+        c.read(|m| {
+            m.participants
+                .iter()
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let c = current.clone();
+    let size = move || {
+        c.read(|m| {
+            tr(
+                state.lang.get(),
+                T::SizeHint,
+                &[&m.participants.len().to_string()],
+            )
+        })
+    };
+    let c = current.clone();
+    let add = move |_| {
+        let id = browser::new_id();
+        let focus = format!("participant-{id}");
+        c.edit(|m| {
+            m.participants.push(Participant {
+                id,
+                ..Participant::default()
+            })
+        });
+        browser::focus_later(focus);
+    };
+    view! {
+        <section class="sub-section" id="field-participants" tabindex="-1">
+            <h2>{state.text(T::Participants)} " " <small class="muted" data-testid="size-hint">{size}</small></h2>
+            <Show when={
+                let ids = ids.clone();
+                move || ids().is_empty()
+            }>
+                <p class="empty-inline">{state.text(T::NoParticipants)}</p>
+            </Show>
+            <ul class="rows" data-testid="participants">
+                <For each=ids key=|id| id.clone() let:pid>
+                    <ParticipantRow current=current.clone() pid/>
+                </For>
+            </ul>
+            <button type="button" on:click=add>"+ " {state.text(T::AddParticipant)}</button>
+        </section>
+    }
+}
+
+fn participant<'a>(meeting: &'a Meeting, id: &str) -> Option<&'a Participant> {
+    meeting.participants.iter().find(|p| p.id == id)
+}
+
+/// Edits the participant `id` of the open meeting.
+fn edit_participant(current: &Current, id: &str, change: impl FnOnce(&mut Participant)) {
+    current.edit(|m| {
+        if let Some(p) = m.participants.iter_mut().find(|p| p.id == id) {
+            change(p);
+        }
+    });
+}
+
+#[component]
+fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
+    let state = current.state;
+    let text = |label: T,
+                dom_id: Option<String>,
+                get: fn(&Participant) -> String,
+                set: fn(&mut Participant, String)| {
+        let (read, write) = (current.clone(), current.clone());
+        let (rid, wid) = (pid.clone(), pid.clone());
+        view! {
+            <input
+                type="text"
+                id=dom_id
+                aria-label=state.text(label)
+                placeholder=state.text(label)
+                prop:value=move || read.read(|m| participant(m, &rid).map(get).unwrap_or_default())
+                on:input=move |ev| edit_participant(&write, &wid, |p| set(p, event_target_value(&ev)))
+            />
+        }
+    };
+    let flag = |label: T, get: fn(&Participant) -> bool, set: fn(&mut Participant, bool)| {
+        let (read, write) = (current.clone(), current.clone());
+        let (rid, wid) = (pid.clone(), pid.clone());
+        view! {
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || read.read(|m| participant(m, &rid).is_some_and(get))
+                    on:change=move |ev| edit_participant(&write, &wid, |p| set(p, event_target_checked(&ev)))
+                />
+                {state.text(label)}
+            </label>
+        }
+    };
+    let (read, write, remove) = (current.clone(), current.clone(), current.clone());
+    let (rid, wid, xid) = (pid.clone(), pid.clone(), pid.clone());
+    view! {
+        <li class="row participant">
+            {text(T::ColOwnerName, Some(format!("participant-{pid}")), |p| p.name.clone(), |p, v| p.name = v)}
+            {text(T::ColDepartment, None, |p| p.department.clone(), |p, v| p.department = v)}
+            <select
+                aria-label=state.text(T::FieldRole)
+                prop:value=move || read.read(|m| participant(m, &rid).map(|p| format!("{:?}", p.role)).unwrap_or_default())
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if let Some(role) = Role::ALL.into_iter().find(|r| format!("{r:?}") == value) {
+                        edit_participant(&write, &wid, |p| p.role = role);
+                    }
+                }
+            >
+                {Role::ALL.into_iter().map(|r| view! { <option value=format!("{r:?}")>{state.text(r.label())}</option> }).collect_view()}
+            </select>
+            {flag(T::Host, |p| p.is_host, |p, v| p.is_host = v)}
+            {flag(T::Recorder, |p| p.is_recorder, |p, v| p.is_recorder = v)}
+            <button
+                type="button"
+                class="quiet"
+                aria-label=state.text(T::Delete)
+                on:click=move |_| remove.edit(|m| m.participants.retain(|p| p.id != xid))
+            >
+                "×"
+            </button>
+        </li>
+    }
+}
