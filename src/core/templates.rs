@@ -17,6 +17,18 @@ type Line = (
     &'static str,
 );
 
+/// Every template ends by reading back conclusions and the follow-up rule (E7).
+const SUMMARY: Line = (
+    "总结与跟进方式",
+    "Summary and follow-up",
+    5,
+    Phase::Decide,
+    "会议结论复述",
+    "Read-back of conclusions",
+);
+/// Templates over an hour carry a break (R2).
+const BREAK: Line = ("中场休息", "Break", 10, Phase::Break, "", "");
+
 struct Template {
     kind: MeetingType,
     title: (&'static str, &'static str),
@@ -24,7 +36,7 @@ struct Template {
 }
 
 fn template(situation: Situation) -> Option<Template> {
-    use Phase::{Break, Decide, Discuss, Share};
+    use Phase::{Decide, Discuss, Share};
     let found = match situation {
         Situation::Blank => return None,
         Situation::ProjectCollaboration => Template {
@@ -63,14 +75,7 @@ fn template(situation: Situation) -> Option<Template> {
                     "《行动项表》",
                     "Action item table",
                 ),
-                (
-                    "总结与跟进方式",
-                    "Summary and follow-up",
-                    5,
-                    Decide,
-                    "会议结论复述",
-                    "Read-back of conclusions",
-                ),
+                SUMMARY,
             ],
         },
         Situation::ProblemSolving => Template {
@@ -109,14 +114,7 @@ fn template(situation: Situation) -> Option<Template> {
                     "《行动项表》",
                     "Action item table",
                 ),
-                (
-                    "总结与跟进方式",
-                    "Summary and follow-up",
-                    5,
-                    Decide,
-                    "会议结论复述",
-                    "Read-back of conclusions",
-                ),
+                SUMMARY,
             ],
         },
         Situation::StrategyRollout => Template {
@@ -139,7 +137,7 @@ fn template(situation: Situation) -> Option<Template> {
                     "各部门承接要点",
                     "Department take-on notes",
                 ),
-                ("中场休息", "Break", 10, Break, "", ""),
+                BREAK,
                 (
                     "KPI 与资源分配讨论",
                     "KPIs and resource allocation",
@@ -156,14 +154,7 @@ fn template(situation: Situation) -> Option<Template> {
                     "《行动项表》",
                     "Action item table",
                 ),
-                (
-                    "总结与跟进方式",
-                    "Summary and follow-up",
-                    5,
-                    Decide,
-                    "会议结论复述",
-                    "Read-back of conclusions",
-                ),
+                SUMMARY,
             ],
         },
         Situation::MechanismBuilding => Template {
@@ -186,7 +177,7 @@ fn template(situation: Situation) -> Option<Template> {
                     "《流程草案》",
                     "Draft process",
                 ),
-                ("中场休息", "Break", 10, Break, "", ""),
+                BREAK,
                 (
                     "逐条讨论与修订",
                     "Discuss and revise clause by clause",
@@ -203,14 +194,7 @@ fn template(situation: Situation) -> Option<Template> {
                     "《制度定稿》与《行动项表》",
                     "Final rule and action table",
                 ),
-                (
-                    "总结与跟进方式",
-                    "Summary and follow-up",
-                    5,
-                    Decide,
-                    "会议结论复述",
-                    "Read-back of conclusions",
-                ),
+                SUMMARY,
             ],
         },
     };
@@ -274,16 +258,8 @@ mod tests {
                 [30, 60, 90].contains(&meeting.schedule.duration_minutes),
                 "{situation:?} uses a preset duration (R2)"
             );
-            let phases: Vec<Phase> = meeting
-                .agenda
-                .iter()
-                .map(|item| item.phase)
-                .filter(|phase| *phase != Phase::Break)
-                .collect();
-            let mut sorted = phases.clone();
-            sorted.sort();
-            assert_eq!(
-                phases, sorted,
+            assert!(
+                crate::core::checks::phases_in_order(&meeting),
                 "{situation:?} is share → discuss → decide (R4)"
             );
             let has_break = meeting.agenda.iter().any(|item| item.phase == Phase::Break);

@@ -126,6 +126,11 @@ impl AppState {
             browser::now(),
             browser::new_id,
         );
+        self.add_and_open(meeting);
+    }
+
+    /// Stores a new meeting at the top of the list and opens its plan.
+    fn add_and_open(self, meeting: Meeting) {
         let id = meeting.id.clone();
         self.meetings.update(|meetings| meetings.insert(0, meeting));
         self.mark_unsaved(&id);
@@ -134,6 +139,14 @@ impl AppState {
             id,
             stage: Default::default(),
         });
+    }
+
+    /// The meeting with `id`, as a memo that changes only when that meeting does.
+    pub fn meeting_memo(self, id: String) -> Memo<Option<Meeting>> {
+        Memo::new(move |_| {
+            self.meetings
+                .with(|meetings| meetings.iter().find(|meeting| meeting.id == id).cloned())
+        })
     }
 
     /// Saves a copy of a meeting's plan as a user template (S1).
@@ -154,18 +167,13 @@ impl AppState {
 
     /// Plans a new meeting from a user template and opens it.
     pub fn create_from_template(self, template_id: &str) {
-        let Some(template) = self.find(template_id) else {
-            return;
-        };
-        let meeting = template.instantiate(browser::new_id(), browser::now(), browser::new_id);
-        let id = meeting.id.clone();
-        self.meetings.update(|meetings| meetings.insert(0, meeting));
-        self.mark_unsaved(&id);
-        self.flush();
-        self.go(Route::Meeting {
-            id,
-            stage: Default::default(),
-        });
+        if let Some(template) = self.find(template_id) {
+            self.add_and_open(template.instantiate(
+                browser::new_id(),
+                browser::now(),
+                browser::new_id,
+            ));
+        }
     }
 
     /// Applies `change` to one meeting and schedules its save.

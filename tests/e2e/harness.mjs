@@ -101,3 +101,20 @@ export async function waitForApp(page) {
   await page.locator(".app-header").waitFor();
   await page.locator(".loading").waitFor({ state: "detached" });
 }
+
+/**
+ * Registers node:test hooks that serve dist/ and launch Chromium once for a test file; the
+ * returned object's `server` and `browser` are set by the time the tests run.
+ */
+export function withServerAndBrowser({ before, after }) {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await serveDist();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
+}

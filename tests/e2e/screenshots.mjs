@@ -12,7 +12,7 @@ const sizes = { phone: { width: 390, height: 844 }, wide: { width: 1920, height:
 
 for (const lang of ["zh", "en"]) {
   for (const [sizeName, viewport] of Object.entries(sizes)) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, timezoneId: "Asia/Shanghai", locale: lang === "zh" ? "zh-CN" : "en-GB" });
     const page = await context.newPage();
     await page.goto(server.url);
     await waitForApp(page);
@@ -23,9 +23,18 @@ for (const lang of ["zh", "en"]) {
     await page.locator('[data-template="ProblemSolving"]').click();
     await page.locator('input[name="title"]').waitFor();
     await page.locator("textarea[name=objective]").fill(lang === "zh" ? "确定客诉率升高的跨部门责任界定并明确整改负责人" : "Agree who owns the rise in complaints and name the fix owners");
+    const add = page.locator("#field-participants button").last();
+    for (const [name, dept] of [["王总", "运营部"], ["李工", "研发部"]]) {
+      await add.click();
+      const row = page.locator("[data-testid=participants] li").last();
+      await row.locator("input").nth(0).fill(name);
+      await row.locator("input").nth(1).fill(dept);
+    }
     await shot("workspace-plan");
     await page.getByRole("tab").nth(1).click();
     await page.locator('input[name="start"]').waitFor();
+    await page.locator("#field-start").fill("2026-12-01T14:00");
+    await page.locator("#field-start").dispatchEvent("change");
     await shot("workspace-prepare");
     await page.goto(server.url);
     await waitForApp(page);

@@ -130,14 +130,7 @@ fn CreateMeeting() -> impl IntoView {
 #[component]
 fn MeetingCard(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let meeting = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state
-                .meetings
-                .with(|ms| ms.iter().find(|m| m.id == id).cloned())
-        })
-    };
+    let meeting = state.meeting_memo(id.clone());
     let href = Route::Meeting {
         id: id.clone(),
         stage: Stage::Plan,

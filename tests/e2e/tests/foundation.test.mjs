@@ -5,25 +5,14 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serveDist, launchBrowser, openApp, waitForApp } from "../harness.mjs";
+import { serveDist, openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = withServerAndBrowser({ before, after });
 
 const cards = (page) => page.locator('[data-testid="meeting-list"] .meeting-card');
 
 test("a meeting created from a template survives a reload", async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
   await page.getByTestId("empty-list").waitFor();
   await page.locator('[data-template="ProblemSolving"]').click();
 
@@ -42,7 +31,7 @@ test("a meeting created from a template survives a reload", async () => {
   await waitForApp(page);
   assert.equal(await page.getByTestId("workspace-title").textContent(), "客诉责任界定会");
 
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   assert.equal(await cards(page).count(), 1);
   assert.match(await cards(page).first().textContent(), /客诉责任界定会.*问题解决.*决策型/s);
@@ -51,7 +40,7 @@ test("a meeting created from a template survives a reload", async () => {
 });
 
 test("the interface switches to English and remembers it", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(shared.browser, shared.server.url);
   assert.equal(await page.locator("h1").textContent(), "会议");
   await page.getByRole("button", { name: "切换到英文界面" }).click();
   assert.equal(await page.locator("h1").textContent(), "Meetings");
@@ -63,10 +52,10 @@ test("the interface switches to English and remembers it", async () => {
 });
 
 test("delete offers undo, and undo brings the meeting back", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="StrategyRollout"]').click();
   await page.getByTestId("workspace-title").waitFor();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   await cards(page).first().getByRole("button", { name: "删除" }).click();
   await page.getByTestId("empty-list").waitFor();
@@ -81,7 +70,7 @@ test("delete offers undo, and undo brings the meeting back", async () => {
 
 test("after one visit the app opens and works with the server gone", async () => {
   const local = await serveDist();
-  const { context, page } = await openApp(browser, local.url);
+  const { context, page } = await openApp(shared.browser, local.url);
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
     timeout: 15000,
   });
@@ -98,12 +87,12 @@ test("after one visit the app opens and works with the server gone", async () =>
 });
 
 test("backup and restore bring meetings back; a newer local copy is never replaced", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="ProjectCollaboration"]').click();
   await page.locator('input[name="title"]').fill("备份测试 | =SUM(A1)");
   await page.waitForTimeout(500);
 
-  await page.goto(server.url + "#/settings");
+  await page.goto(shared.server.url + "#/settings");
   await waitForApp(page);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -117,16 +106,16 @@ test("backup and restore bring meetings back; a newer local copy is never replac
   assert.equal(backup.meetings.length, 1);
 
   // Lose the meeting, then restore it.
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   await cards(page).first().getByRole("button", { name: "删除" }).click();
   await page.getByTestId("empty-list").waitFor();
-  await page.goto(server.url + "#/settings");
+  await page.goto(shared.server.url + "#/settings");
   await waitForApp(page);
   await page.getByTestId("restore-file").setInputFiles(backupPath);
   assert.match(await page.getByTestId("restore-plan").textContent(), /新增 1 个/);
   await page.getByTestId("restore-confirm").click();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   assert.equal(await cards(page).count(), 1);
   assert.match(await cards(page).first().textContent(), /备份测试 \| =SUM\(A1\)/);
@@ -135,13 +124,13 @@ test("backup and restore bring meetings back; a newer local copy is never replac
   await cards(page).first().locator(".meeting-title").click();
   await page.locator('input[name="title"]').fill("备份后修改");
   await page.waitForTimeout(500);
-  await page.goto(server.url + "#/settings");
+  await page.goto(shared.server.url + "#/settings");
   await waitForApp(page);
   await page.getByTestId("restore-file").setInputFiles(backupPath);
   const plan = await page.getByTestId("restore-plan").textContent();
   assert.match(plan, /跳过 1 个/);
   assert.equal(await page.getByTestId("restore-confirm").count(), 0, "nothing to apply");
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   assert.match(await cards(page).first().textContent(), /备份后修改/);
   fs.rmSync(backupPath);
@@ -149,10 +138,10 @@ test("backup and restore bring meetings back; a newer local copy is never replac
 });
 
 test("a broken or foreign backup file is refused and changes nothing", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.getByTestId("workspace-title").waitFor();
-  await page.goto(server.url + "#/settings");
+  await page.goto(shared.server.url + "#/settings");
   await waitForApp(page);
 
   const files = [
@@ -172,7 +161,7 @@ test("a broken or foreign backup file is refused and changes nothing", async () 
     assert.match(await error.textContent(), /未做任何更改/);
     assert.equal(await page.getByTestId("restore-plan").count(), 0);
   }
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   assert.equal(await cards(page).count(), 1, "the existing meeting is untouched");
   await context.close();

@@ -7,19 +7,10 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serveDist, launchBrowser, waitForApp } from "../harness.mjs";
+import { waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = withServerAndBrowser({ before, after });
 
 /** A Tuesday at 14:00, at least 7 days ahead: 4+ working days of notice, no weekday warnings. */
 function nextTuesdayInput() {
@@ -35,10 +26,10 @@ const titles = (page) =>
   page.locator("[data-testid=agenda] .agenda-title").evaluateAll((inputs) => inputs.map((i) => i.value));
 
 test("an organiser plans a problem-solving meeting to 'ready to send'", async () => {
-  const context = await browser.newContext({ acceptDownloads: true, timezoneId: "Asia/Shanghai" });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const context = await shared.browser.newContext({ acceptDownloads: true, timezoneId: "Asia/Shanghai" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: shared.server.url });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.getByTestId("readiness").waitFor();
@@ -124,7 +115,7 @@ test("an organiser plans a problem-solving meeting to 'ready to send'", async ()
 
   // Save as a template, then plan the next meeting from it.
   await page.getByTestId("save-template").click();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   await page.getByTestId("my-template").click();
   await page.getByTestId("workspace-title").waitFor();

@@ -2,27 +2,18 @@
 // shown plainly, nothing is lost, and the rest of the app keeps working.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openApp, waitForApp } from "../harness.mjs";
+import { serveDist, openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = withServerAndBrowser({ before, after });
 
 test("without IndexedDB the failure is shown and the data stays usable and exportable", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await shared.browser.newContext({ acceptDownloads: true });
   // Private modes and locked-down browsers can refuse IndexedDB outright.
   await context.addInitScript(() => {
     Object.defineProperty(window, "indexedDB", { get: () => undefined });
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   const banner = page.getByTestId("storage-error");
   await banner.waitFor();
@@ -30,11 +21,11 @@ test("without IndexedDB the failure is shown and the data stays usable and expor
 
   await page.locator('[data-template="ProjectCollaboration"]').click();
   await page.locator('input[name="title"]').fill("只在内存中的会议");
-  await page.goto(server.url + "#/");
+  await page.goto(shared.server.url + "#/");
   await waitForApp(page);
   assert.match(await page.getByTestId("meeting-list").textContent(), /只在内存中的会议/);
 
-  await page.goto(server.url + "#/settings");
+  await page.goto(shared.server.url + "#/settings");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByTestId("backup").click(),
@@ -47,7 +38,7 @@ test("without IndexedDB the failure is shown and the data stays usable and expor
 });
 
 test("a damaged record is reported and kept, and the other meetings load", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.getByTestId("workspace-title").waitFor();
   await page.waitForTimeout(500);
@@ -67,13 +58,13 @@ test("a damaged record is reported and kept, and the other meetings load", async
         open.onerror = () => reject(open.error);
       }),
   );
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await page.reload();
   await waitForApp(page);
   assert.match(await page.getByTestId("undecodable").textContent(), /有 1 条记录无法读取/);
   assert.equal(await page.locator(".meeting-card").count(), 1);
 
-  await page.goto(server.url + "#/settings");
+  await page.goto(shared.server.url + "#/settings");
   const list = page.getByTestId("undecodable-list");
   await list.waitFor();
   assert.match(await list.textContent(), /damaged-1/);
@@ -84,7 +75,7 @@ test("a damaged record is reported and kept, and the other meetings load", async
   assert.equal(download.suggestedFilename(), "crossmeet-record-damaged-1.json");
 
   // Still there after another save and reload: a bad record is never deleted.
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   await page.locator('[data-template="StrategyRollout"]').click();
   await page.waitForTimeout(500);
@@ -96,7 +87,7 @@ test("a damaged record is reported and kept, and the other meetings load", async
 
 test("a new deployment is announced and applied on request", async () => {
   const local = await serveDist();
-  const { context, page } = await openApp(browser, local.url);
+  const { context, page } = await openApp(shared.browser, local.url);
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
     timeout: 15000,
   });

@@ -103,3 +103,104 @@ pub fn enum_select<E: Copy + std::fmt::Debug + PartialEq + Send + Sync + 'static
         </select>
     }
 }
+
+/// A list of the meeting whose rows have ids (participants, agenda items, pre-reads).
+pub struct Rows<R> {
+    pub read: fn(&Meeting) -> &[R],
+    pub write: fn(&mut Meeting) -> &mut Vec<R>,
+    pub id_of: fn(&R) -> &str,
+}
+
+impl<R> Clone for Rows<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Rows<R> {}
+
+pub const PARTICIPANTS: Rows<crate::core::model::Participant> = Rows {
+    read: |m| &m.participants,
+    write: |m| &mut m.participants,
+    id_of: |p| &p.id,
+};
+
+pub const AGENDA: Rows<crate::core::model::AgendaItem> = Rows {
+    read: |m| &m.agenda,
+    write: |m| &mut m.agenda,
+    id_of: |a| &a.id,
+};
+
+pub const MATERIALS: Rows<crate::core::model::PreRead> = Rows {
+    read: |m| &m.materials,
+    write: |m| &mut m.materials,
+    id_of: |x| &x.id,
+};
+
+impl Current {
+    /// Reads from the row `id` of `rows`; the default when it is gone.
+    pub fn read_row<R, V: Default>(
+        &self,
+        rows: Rows<R>,
+        id: &str,
+        read: impl FnOnce(&R) -> V,
+    ) -> V {
+        self.read(|m| {
+            (rows.read)(m)
+                .iter()
+                .find(|r| (rows.id_of)(r) == id)
+                .map(read)
+                .unwrap_or_default()
+        })
+    }
+
+    pub fn edit_row<R>(&self, rows: Rows<R>, id: &str, change: impl FnOnce(&mut R)) {
+        self.edit(|m| {
+            if let Some(row) = (rows.write)(m).iter_mut().find(|r| (rows.id_of)(r) == id) {
+                change(row);
+            }
+        });
+    }
+
+    pub fn remove_row<R>(&self, rows: Rows<R>, id: &str) {
+        self.edit(|m| (rows.write)(m).retain(|r| (rows.id_of)(r) != id));
+    }
+}
+
+/// A text input bound to one field of one row, labelled and placeheld by `label`.
+pub fn row_text<R: 'static>(
+    current: &Current,
+    rows: Rows<R>,
+    id: &str,
+    label: T,
+    dom_id: Option<String>,
+    get: fn(&R) -> String,
+    set: fn(&mut R, String),
+) -> impl IntoView {
+    let (read, write) = (current.clone(), current.clone());
+    let (rid, wid) = (id.to_owned(), id.to_owned());
+    let state = current.state;
+    view! {
+        <input
+            type="text"
+            id=dom_id
+            aria-label=state.text(label)
+            placeholder=state.text(label)
+            prop:value=move || read.read_row(rows, &rid, get)
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                write.edit_row(rows, &wid, |row| set(row, value))
+            }
+        />
+    }
+}
+
+/// The × button that removes one row.
+pub fn remove_row_button<R: 'static>(current: &Current, rows: Rows<R>, id: &str) -> impl IntoView {
+    let (c, id) = (current.clone(), id.to_owned());
+    view! {
+        <button type="button" class="quiet" aria-label=current.state.text(T::Delete) on:click=move |_| c.remove_row(rows, &id)>
+            "×"
+        </button>
+    }
+}

@@ -1,7 +1,10 @@
 //! A meeting's workspace: the four stages as tabs, with the readiness panel beside plan and
 //! prepare. `Current` is the handle every stage uses to read and edit the open meeting.
 
+mod agenda_editor;
+mod attendance;
 mod fields;
+mod materials;
 mod notice;
 mod plan;
 mod prepare;
@@ -19,14 +22,7 @@ pub use fields::Current;
 #[component]
 pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let meeting = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state
-                .meetings
-                .with(|ms| ms.iter().find(|m| m.id == id).cloned())
-        })
-    };
+    let meeting = state.meeting_memo(id.clone());
     if meeting.get_untracked().is_none() {
         return view! {
             <div class="empty">
@@ -86,7 +82,7 @@ fn RunStage(current: Current) -> impl IntoView {
     let state = current.state;
     view! {
         <p class="hint">{state.text(T::StageComingRun)}</p>
-        <prepare::AgendaReadOnly current/>
+        <agenda_editor::AgendaReadOnly current/>
     }
 }
 

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::fields::{check_field, enum_select, text_field, Current};
+use super::fields::{
+    check_field, enum_select, remove_row_button, row_text, text_field, Current, PARTICIPANTS,
+};
 use crate::core::checks::{objective_issue, ObjectiveIssue};
 use crate::core::i18n::{tr, T};
-use crate::core::model::{Meeting, MeetingType, Participant, Role};
+use crate::core::model::{MeetingType, Participant, Role};
 use crate::ui::browser;
 
 #[component]
@@ -127,39 +129,9 @@ fn Participants(current: Current) -> impl IntoView {
     }
 }
 
-fn participant<'a>(meeting: &'a Meeting, id: &str) -> Option<&'a Participant> {
-    meeting.participants.iter().find(|p| p.id == id)
-}
-
-/// Edits the participant `id` of the open meeting.
-fn edit_participant(current: &Current, id: &str, change: impl FnOnce(&mut Participant)) {
-    current.edit(|m| {
-        if let Some(p) = m.participants.iter_mut().find(|p| p.id == id) {
-            change(p);
-        }
-    });
-}
-
 #[component]
 fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
     let state = current.state;
-    let text = |label: T,
-                dom_id: Option<String>,
-                get: fn(&Participant) -> String,
-                set: fn(&mut Participant, String)| {
-        let (read, write) = (current.clone(), current.clone());
-        let (rid, wid) = (pid.clone(), pid.clone());
-        view! {
-            <input
-                type="text"
-                id=dom_id
-                aria-label=state.text(label)
-                placeholder=state.text(label)
-                prop:value=move || read.read(|m| participant(m, &rid).map(get).unwrap_or_default())
-                on:input=move |ev| edit_participant(&write, &wid, |p| set(p, event_target_value(&ev)))
-            />
-        }
-    };
     let flag = |label: T, get: fn(&Participant) -> bool, set: fn(&mut Participant, bool)| {
         let (read, write) = (current.clone(), current.clone());
         let (rid, wid) = (pid.clone(), pid.clone());
@@ -167,26 +139,26 @@ fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
             <label class="check">
                 <input
                     type="checkbox"
-                    prop:checked=move || read.read(|m| participant(m, &rid).is_some_and(get))
-                    on:change=move |ev| edit_participant(&write, &wid, |p| set(p, event_target_checked(&ev)))
+                    prop:checked=move || read.read_row(PARTICIPANTS, &rid, get)
+                    on:change=move |ev| write.edit_row(PARTICIPANTS, &wid, |p| set(p, event_target_checked(&ev)))
                 />
                 {state.text(label)}
             </label>
         }
     };
-    let (read, write, remove) = (current.clone(), current.clone(), current.clone());
-    let (rid, wid, xid) = (pid.clone(), pid.clone(), pid.clone());
+    let (read, write) = (current.clone(), current.clone());
+    let (rid, wid) = (pid.clone(), pid.clone());
     view! {
         <li class="row participant">
-            {text(T::ColOwnerName, Some(format!("participant-{pid}")), |p| p.name.clone(), |p, v| p.name = v)}
-            {text(T::ColDepartment, None, |p| p.department.clone(), |p, v| p.department = v)}
+            {row_text(&current, PARTICIPANTS, &pid, T::ColOwnerName, Some(format!("participant-{pid}")), |p| p.name.clone(), |p, v| p.name = v)}
+            {row_text(&current, PARTICIPANTS, &pid, T::ColDepartment, None, |p| p.department.clone(), |p, v| p.department = v)}
             <select
                 aria-label=state.text(T::FieldRole)
-                prop:value=move || read.read(|m| participant(m, &rid).map(|p| format!("{:?}", p.role)).unwrap_or_default())
+                prop:value=move || read.read_row(PARTICIPANTS, &rid, |p| format!("{:?}", p.role))
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     if let Some(role) = Role::ALL.into_iter().find(|r| format!("{r:?}") == value) {
-                        edit_participant(&write, &wid, |p| p.role = role);
+                        write.edit_row(PARTICIPANTS, &wid, |p| p.role = role);
                     }
                 }
             >
@@ -194,14 +166,7 @@ fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
             </select>
             {flag(T::Host, |p| p.is_host, |p, v| p.is_host = v)}
             {flag(T::Recorder, |p| p.is_recorder, |p, v| p.is_recorder = v)}
-            <button
-                type="button"
-                class="quiet"
-                aria-label=state.text(T::Delete)
-                on:click=move |_| remove.edit(|m| m.participants.retain(|p| p.id != xid))
-            >
-                "×"
-            </button>
+            {remove_row_button(&current, PARTICIPANTS, &pid)}
         </li>
     }
 }

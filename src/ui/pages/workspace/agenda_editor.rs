@@ -1,0 +1,229 @@
+//! The agenda editor (R4): phase, title, owner, minutes and expected output per item, each item's
+//! clock time, reordering by Alt+arrows, buttons or drag and drop, sorting by phase, and a break
+//! inserted at halftime (R2).
+
+use leptos::prelude::*;
+
+use super::fields::{remove_row_button, Current, AGENDA};
+use crate::core::agenda::{
+    clock_times, format_span, insert_break, move_item, move_item_to, sort_by_phase,
+};
+use crate::core::checks::phases_in_order;
+use crate::core::i18n::{tr, T};
+use crate::core::model::{AgendaItem, Meeting, Phase};
+use crate::ui::browser;
+
+#[component]
+pub fn AgendaEditor(current: Current) -> impl IntoView {
+    let state = current.state;
+    let c = current.clone();
+    let ids = move || c.read(|m| m.agenda.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+    let c = current.clone();
+    let total = move || {
+        c.read(|m| {
+            tr(
+                state.lang.get(),
+                T::AgendaTotal,
+                &[
+                    &m.agenda_minutes().to_string(),
+                    &m.schedule.duration_minutes.to_string(),
+                ],
+            )
+        })
+    };
+    let c = current.clone();
+    let total_matches = move || c.read(|m| m.agenda_minutes() == m.schedule.duration_minutes);
+    let c = current.clone();
+    let in_order = move || c.read(phases_in_order);
+    let c = current.clone();
+    let add = move |_| {
+        let id = browser::new_id();
+        let focus = format!("agenda-{id}");
+        c.edit(|m| {
+            m.agenda.push(AgendaItem {
+                id,
+                minutes: 10,
+                ..AgendaItem::default()
+            })
+        });
+        browser::focus_later(focus);
+    };
+    let c = current.clone();
+    let sort = move |_| c.edit(|m| sort_by_phase(&mut m.agenda));
+    let c = current.clone();
+    let add_break = move |_| {
+        let title = state.text(T::PhaseBreak).to_owned();
+        c.edit(|m| insert_break(&mut m.agenda, browser::new_id(), title));
+    };
+    let dragged = RwSignal::new(None::<String>);
+    view! {
+        <section class="sub-section" id="field-agenda" tabindex="-1">
+            <h2>{state.text(T::Agenda)}</h2>
+            <p class="hint">{state.text(T::AgendaHint)}</p>
+            <Show when={
+                let ids = ids.clone();
+                move || ids().is_empty()
+            }>
+                <p class="empty-inline">{state.text(T::NoAgenda)}</p>
+            </Show>
+            <ol class="rows agenda" data-testid="agenda">
+                <For each=ids key=|id| id.clone() let:item_id>
+                    <AgendaRow current=current.clone() item_id dragged/>
+                </For>
+            </ol>
+            <p class="total" class:warn=move || !total_matches() data-testid="agenda-total">{total}</p>
+            <div class="button-row">
+                <button type="button" on:click=add>"+ " {state.text(T::AddAgendaItem)}</button>
+                <button type="button" data-testid="sort-by-phase" disabled=in_order on:click=sort>
+                    {state.text(T::SortByPhase)}
+                </button>
+                <button type="button" data-testid="insert-break" on:click=add_break>{state.text(T::InsertBreak)}</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn AgendaRow(
+    current: Current,
+    item_id: String,
+    dragged: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = current.state;
+    let read_item = {
+        let (c, id) = (current.clone(), item_id.clone());
+        move |get: fn(&AgendaItem) -> String| {
+            let (c, id) = (c.clone(), id.clone());
+            move || c.read_row(AGENDA, &id, get)
+        }
+    };
+    let write_item = {
+        let (c, id) = (current.clone(), item_id.clone());
+        move |set: fn(&mut AgendaItem, String)| {
+            let (c, id) = (c.clone(), id.clone());
+            move |ev: leptos::ev::Event| {
+                let value = event_target_value(&ev);
+                c.edit_row(AGENDA, &id, |item| set(item, value));
+            }
+        }
+    };
+    let span = {
+        let (c, id) = (current.clone(), item_id.clone());
+        move || {
+            c.read(|m: &Meeting| {
+                let index = m.agenda.iter().position(|a| a.id == id)?;
+                clock_times(m, browser::local_offset()).map(|spans| format_span(spans[index]))
+            })
+        }
+    };
+    let mover = |step: isize| {
+        let (c, id) = (current.clone(), item_id.clone());
+        move || {
+            c.edit(|m| {
+                move_item(&mut m.agenda, &id, step);
+            });
+            browser::focus_later(format!("agenda-{id}"));
+        }
+    };
+    let (up, down) = (mover(-1), mover(1));
+    let (up_key, down_key) = (up.clone(), down.clone());
+    let drop_here = {
+        let (c, id) = (current.clone(), item_id.clone());
+        move |ev: leptos::ev::DragEvent| {
+            ev.prevent_default();
+            if let Some(source) = dragged.get_untracked() {
+                c.edit(|m| {
+                    if let Some(target) = m.agenda.iter().position(|a| a.id == id) {
+                        move_item_to(&mut m.agenda, &source, target);
+                    }
+                });
+            }
+            dragged.set(None);
+        }
+    };
+    let drag_id = item_id.clone();
+    view! {
+        <li
+            class="row agenda-row"
+            draggable="true"
+            on:dragstart=move |_| dragged.set(Some(drag_id.clone()))
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=drop_here
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                // Alt+↑/↓ moves the focused item, like reordering lines in an editor.
+                if ev.alt_key() && ev.key() == "ArrowUp" {
+                    ev.prevent_default();
+                    up_key();
+                } else if ev.alt_key() && ev.key() == "ArrowDown" {
+                    ev.prevent_default();
+                    down_key();
+                }
+            }
+        >
+            <span class="drag-handle" aria-hidden="true">"⠿"</span>
+            <span class="clock" data-testid="clock-span">{span}</span>
+            <select
+                aria-label=state.text(T::FieldPhase)
+                prop:value=read_item(|a| format!("{:?}", a.phase))
+                on:change=write_item(|a, v| {
+                    if let Some(phase) = Phase::ALL.into_iter().find(|p| format!("{p:?}") == v) {
+                        a.phase = phase;
+                    }
+                })
+            >
+                {Phase::ALL.into_iter().map(|p| view! { <option value=format!("{p:?}")>{state.text(p.label())}</option> }).collect_view()}
+            </select>
+            <input type="text" class="grow agenda-title" id=format!("agenda-{item_id}") aria-label=state.text(T::FieldItemTitle)
+                placeholder=state.text(T::FieldItemTitle)
+                prop:value=read_item(|a| a.title.clone()) on:input=write_item(|a, v| a.title = v)/>
+            <input type="text" aria-label=state.text(T::ColOwner) placeholder=state.text(T::ColOwner)
+                prop:value=read_item(|a| a.owner.clone()) on:input=write_item(|a, v| a.owner = v)/>
+            <input type="number" class="minutes" min="0" max="600" aria-label=state.text(T::FieldDuration)
+                prop:value=read_item(|a| a.minutes.to_string())
+                on:change=write_item(|a, v| if let Ok(n) = v.parse() { a.minutes = n })/>
+            <input type="text" aria-label=state.text(T::FieldOutput) placeholder=state.text(T::FieldOutput)
+                prop:value=read_item(|a| a.expected_output.clone()) on:input=write_item(|a, v| a.expected_output = v)/>
+            <span class="row-buttons">
+                <button type="button" class="quiet" aria-label=state.text(T::MoveUp) on:click=move |_| up()>"↑"</button>
+                <button type="button" class="quiet" aria-label=state.text(T::MoveDown) on:click=move |_| down()>"↓"</button>
+                {remove_row_button(&current, AGENDA, &item_id)}
+            </span>
+        </li>
+    }
+}
+
+/// The agenda as read-only rows, with clock times (run tab until the run view lands).
+#[component]
+pub fn AgendaReadOnly(current: Current) -> impl IntoView {
+    let state = current.state;
+    let rows = move || {
+        current.read(|m| {
+            let spans = clock_times(m, browser::local_offset());
+            m.agenda
+                .iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    let span = spans
+                        .as_ref()
+                        .map(|s| format_span(s[index]))
+                        .unwrap_or_default();
+                    view! {
+                        <li class="row">
+                            <span class="clock">{span}</span>
+                            <span class="phase">{state.text(item.phase.label())}</span>
+                            <span class="grow">{item.title.clone()}</span>
+                            <span>{item.owner.clone()}</span>
+                            <span class="muted">{item.expected_output.clone()}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="sub-section">
+            <h2>{state.text(T::Agenda)}</h2>
+            <ol class="rows agenda">{rows}</ol>
+        </section>
+    }
+}
