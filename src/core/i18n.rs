@@ -258,6 +258,8 @@ texts! {
     FieldPhase => "阶段", "Phase";
     FieldItemTitle => "标题", "Title";
     FieldOutput => "预期输出", "Expected output";
+    RowRemoved => "已删除一行", "Row removed";
+    BadDate => "无法识别的时间“{0}”,已保留原来的时间。", "“{0}” is not a date and time we can read; the previous time is kept.";
     WorkingDaysAhead => "距开会 {0} 个工作日(通知需提前 3–5 个工作日)", "{0} working days ahead (send the notice 3–5 working days ahead)";
     RoomIsHome => "这是某个部门自己的会议室", "This room belongs to one department";
     DevicesTested => "已测试设备", "Devices tested";

@@ -35,6 +35,8 @@ pub enum Undo {
     Restore { meeting: Box<Meeting>, index: usize },
     /// Remove a meeting just created by duplication.
     Remove { id: String },
+    /// Put back a meeting as it was before an edit (a removed row).
+    Revert { meeting: Box<Meeting> },
 }
 
 /// Everything the pages share; `Copy`, so closures take it freely.
@@ -251,6 +253,10 @@ impl AppState {
                 });
                 self.mark_unsaved(&id);
                 self.flush();
+            }
+            Undo::Revert { meeting } => {
+                let id = meeting.id.clone();
+                self.edit_meeting(&id, move |current| *current = *meeting);
             }
             Undo::Remove { id } => {
                 self.meetings

@@ -86,6 +86,13 @@ test("an organiser plans a problem-solving meeting to 'ready to send'", async ()
   await page.getByTestId("sort-by-phase").click();
   assert.ok(!(await codes(page)).includes("R4-order"));
 
+  // Removing a row can be undone.
+  const count = await rows.count();
+  await rows.last().getByRole("button", { name: "删除" }).click();
+  assert.equal(await rows.count(), count - 1);
+  await page.getByTestId("toast").getByRole("button", { name: "撤销" }).click();
+  assert.equal(await rows.count(), count);
+
   // Nothing must be fixed: ready to send.
   await page.getByTestId("ready").waitFor();
 

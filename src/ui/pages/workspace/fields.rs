@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::T;
 use crate::core::model::Meeting;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Undo};
 
 /// Reads and edits one meeting by id.
 #[derive(Clone)]
@@ -162,8 +162,19 @@ impl Current {
         });
     }
 
+    /// Removes a row, offering undo for a few seconds.
     pub fn remove_row<R>(&self, rows: Rows<R>, id: &str) {
+        let before = self.state.find(&self.id);
         self.edit(|m| (rows.write)(m).retain(|r| (rows.id_of)(r) != id));
+        if let Some(meeting) = before {
+            let message = self.state.text(T::RowRemoved).to_owned();
+            self.state.show_toast(
+                message,
+                Some(Undo::Revert {
+                    meeting: Box::new(meeting),
+                }),
+            );
+        }
     }
 }
 

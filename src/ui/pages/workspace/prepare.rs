@@ -28,10 +28,15 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
     };
     let set_start = move |ev| {
         let value = event_target_value(&ev);
-        let parsed = parse_input(&value)
-            .and_then(|naive| Local.from_local_datetime(&naive).earliest())
-            .map(|local| local.with_timezone(&Utc));
-        write.edit(|m| m.schedule.starts_at = parsed);
+        if value.trim().is_empty() {
+            write.edit(|m| m.schedule.starts_at = None);
+            return;
+        }
+        match parse_input(&value).and_then(|naive| Local.from_local_datetime(&naive).earliest()) {
+            Some(local) => write.edit(|m| m.schedule.starts_at = Some(local.with_timezone(&Utc))),
+            // Keep the time already set; say why the new one was not taken.
+            None => state.show_toast(tr(state.lang.get_untracked(), T::BadDate, &[&value]), None),
+        }
     };
     let c = current.clone();
     let days_ahead = move || {
