@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod backup;
 pub mod checks;
+pub mod clock;
 pub mod export;
 pub mod i18n;
 pub mod model;
