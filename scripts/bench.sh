@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh >/dev/null
-[ -d tests/e2e/node_modules/playwright-core ] || (cd tests/e2e && npm ci --no-audit --no-fund)
+(cd tests/e2e && npm ls --depth=0 >/dev/null 2>&1) || (cd tests/e2e && npm ci --no-audit --no-fund)
 trunk build --release
 node tests/e2e/bench.mjs

@@ -25,8 +25,8 @@ if ! python3 -c "import icalendar" 2>/dev/null; then
   say "installing icalendar (PyPI) to check .ics exports"
   python3 -m pip install --quiet "icalendar==7.3.2"
 fi
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-  say "installing the end-to-end driver (playwright-core, no browser download)"
+if ! (cd tests/e2e && npm ls --depth=0 >/dev/null 2>&1); then
+  say "installing the end-to-end tools (playwright-core without a browser download, axe-core)"
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi
 

@@ -101,7 +101,8 @@ fn Header() -> impl IntoView {
             <button
                 class="lang-switch"
                 type="button"
-                aria-label=state.text(T::SwitchLanguageLabel)
+                title=state.text(T::SwitchLanguageLabel)
+                lang=state.lang.get_untracked().other().tag()
                 on:click=move |_| state.set_lang(state.lang.get_untracked().other())
             >
                 {state.text(T::SwitchLanguage)}

@@ -42,7 +42,7 @@ test("a meeting created from a template survives a reload", async () => {
 test("the interface switches to English and remembers it", async () => {
   const { context, page } = await openApp(shared.browser, shared.server.url);
   assert.equal(await page.locator("h1").textContent(), "会议");
-  await page.getByRole("button", { name: "切换到英文界面" }).click();
+  await page.getByRole("button", { name: "English" }).click();
   assert.equal(await page.locator("h1").textContent(), "Meetings");
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
   await page.reload();
