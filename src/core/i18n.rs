@@ -297,6 +297,50 @@ texts! {
     SavedAsTemplate => "已存为模板“{0}”", "Saved as template “{0}”";
     MyTemplates => "我的模板", "My templates";
 
+    // Run (E1–E8).
+    ColAcceptance => "交付标准", "Acceptance standard";
+    PromptAskView => "请还没发言的部门谈谈看法:“从你们的角度看,这个方案可行吗?”", "Ask a department that has not spoken: “From where you sit, does this work?”";
+    PromptPark => "跑题了?先记入“会后单独沟通”,回到当前议题。", "Off topic? Park it for after the meeting and come back to this item.";
+    PromptInviteDissent => "请持不同意见的一方说说理由,但别陷入争论。", "Invite the dissenting view and its reasons, without letting it become an argument.";
+    PromptConclude => "把结论说出来并确认:“我们同意按……推进,对吗?”", "Say the conclusion out loud and confirm it: “We agree to …, correct?”";
+    PromptOwner => "每个决定都要落到人:谁负责、交付标准是什么、何时完成?", "Every decision needs an owner, an acceptance standard and a deadline.";
+    PromptBreak => "休息时间,请准时回来。", "Break: back on time, please.";
+    OpeningTitle => "开场(5–10 分钟)", "Opening (5–10 minutes)";
+    OpeningObjective => "重申会议目标", "Restate the objective";
+    OpeningAgenda => "过一遍议程和时间安排", "Walk through the agenda and timing";
+    OpeningRules => "说明规则:每人每次发言不超过 {0} 分钟;聚焦解决方案,不追究责任", "State the rules: at most {0} minutes per turn; focus on solutions, not blame";
+    OpeningRound => "(可选)每人用 1 分钟同步当前进展", "(Optional) a one-minute round of updates";
+    StartMeeting => "开始会议", "Start the meeting";
+    Pause => "暂停", "Pause";
+    Resume => "继续", "Resume";
+    NextItem => "下一议题", "Next item";
+    EndMeeting => "结束并总结", "End and summarise";
+    MeetingClock => "会议用时", "Meeting time";
+    TimeLeft => "剩余", "Left";
+    ItemClock => "本议题", "This item";
+    Overrun => "超时", "Over time";
+    NextUp => "接下来", "Next";
+    LastItem => "这是最后一个议题", "This is the last item";
+    Speaker => "发言人", "Speaker";
+    StartTurn => "开始发言计时", "Start turn";
+    TurnLeft => "发言剩余", "Turn left";
+    Paused => "已暂停", "Paused";
+    PlannedActual => "计划 / 实际", "Planned / actual";
+    Prompts => "主持提示", "Facilitation prompts";
+    ParkPlaceholder => "跑题的问题,回车记入会后沟通", "Off-topic point, Enter to park";
+    DecisionPlaceholder => "会上结论,回车记录", "Decision reached, Enter to record";
+    ActionPlaceholder => "行动项任务,回车添加", "Action task, Enter to add";
+    Incomplete => "缺:{0}", "Missing: {0}";
+    RoomMode => "投屏模式", "Room mode";
+    ExitRoomMode => "退出投屏", "Leave room mode";
+    Mute => "静音", "Mute";
+    Shortcuts => "快捷键", "Shortcuts";
+    ShortcutsHelp => "空格 开始/暂停 · N 下一议题 · T 发言计时 · P 会后沟通 · D 决议 · A 行动项 · R 投屏模式 · E 结束 · ? 帮助 · Esc 关闭", "Space start/pause · N next item · T speaker turn · P park · D decision · A action · R room mode · E end · ? help · Esc close";
+    SummaryTitle => "会议总结", "Summary";
+    FollowUpRule => "跟进方式:行动项表今日下班前发到群里,各负责人每日 17:00 更新进度。", "Follow-up: the action table goes to the group before the end of today; owners update progress daily at 17:00.";
+    GoFollowUp => "进入跟进", "Go to follow-up";
+    WakeLockOff => "无法保持屏幕常亮:{0}", "Could not keep the screen awake: {0}";
+
     // Offline and updates.
     UpdateReady => "新版本已就绪。", "A new version is ready.";
     Reload => "立即更新", "Reload";

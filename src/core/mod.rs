@@ -12,5 +12,6 @@ pub mod i18n;
 pub mod model;
 pub mod persist;
 pub mod route;
+pub mod run;
 pub mod templates;
 pub mod time;
