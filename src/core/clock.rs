@@ -150,10 +150,11 @@ pub fn clocks(meeting: &Meeting, now: DateTime<Utc>, turn_limit: Duration) -> Cl
     clocks
 }
 
-/// `05:07`, or `-01:30` over time, or `1:02:03` past an hour.
+/// `05:07`, or `-01:30` over time, or `1:02:03` past an hour. Rounded to the nearest second:
+/// with the UI's half-second tick the text is then never more than a second from the truth.
 pub fn format_duration(duration: Duration) -> String {
     let sign = if duration < Duration::zero() { "-" } else { "" };
-    let total = duration.num_seconds().abs();
+    let total = (duration.num_milliseconds().abs() + 500) / 1000;
     let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
     if hours > 0 {
         format!("{sign}{hours}:{minutes:02}:{seconds:02}")
@@ -353,5 +354,7 @@ mod tests {
         assert_eq!(format_duration(Duration::seconds(307)), "05:07");
         assert_eq!(format_duration(Duration::seconds(-90)), "-01:30");
         assert_eq!(format_duration(Duration::seconds(3723)), "1:02:03");
+        assert_eq!(format_duration(Duration::milliseconds(1600)), "00:02");
+        assert_eq!(format_duration(Duration::milliseconds(-1400)), "-00:01");
     }
 }

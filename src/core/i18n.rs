@@ -140,7 +140,6 @@ texts! {
     PhaseDiscuss => "讨论问题", "Discuss";
     PhaseDecide => "决策行动", "Decide";
     PhaseBreak => "休息", "Break";
-    StageComingRun => "会议开始后,这里将显示计时和记录区。当前可查看议程。", "Once the meeting starts, clocks and capture appear here. For now, review the agenda.";
     Decisions => "决议", "Decisions";
     ActionItems => "行动项", "Action items";
     ParkingLot => "会后单独沟通", "Parking lot";

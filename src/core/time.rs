@@ -103,3 +103,8 @@ mod working_day_tests {
         assert!(working_days_after(day(26), day(24)) < 0);
     }
 }
+
+/// Reads a `date` input value (`YYYY-MM-DD`).
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    parse_input(&format!("{}T00:00", value.trim())).map(|at| at.date())
+}

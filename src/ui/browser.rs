@@ -151,3 +151,86 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
             .unwrap_or_else(|| "copy refused".to_owned())
     })
 }
+
+/// A short, gentle tone: the end of a speaking turn (E8).
+pub fn beep() {
+    let Ok(context) = web_sys::AudioContext::new() else {
+        return;
+    };
+    let (Ok(oscillator), Ok(gain)) = (context.create_oscillator(), context.create_gain()) else {
+        return;
+    };
+    oscillator.frequency().set_value(660.0);
+    gain.gain().set_value(0.08);
+    let _ = oscillator.connect_with_audio_node(&gain);
+    let _ = gain.connect_with_audio_node(&context.destination());
+    let _ = oscillator.start();
+    let _ = oscillator.stop_with_when(context.current_time() + 0.35);
+}
+
+/// Asks the browser to keep the screen on; the returned sentinel releases it.
+pub async fn request_wake_lock() -> Result<JsValue, String> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    let lock = js_sys::Reflect::get(&navigator, &JsValue::from_str("wakeLock"))
+        .ok()
+        .filter(|lock| !lock.is_undefined())
+        .ok_or("Screen Wake Lock is not supported")?;
+    let request: js_sys::Function = js_sys::Reflect::get(&lock, &JsValue::from_str("request"))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("Screen Wake Lock is not supported")?;
+    let promise: js_sys::Promise = request
+        .call1(&lock, &JsValue::from_str("screen"))
+        .map_err(|error| format!("{error:?}"))?
+        .dyn_into()
+        .map_err(|_| "no promise".to_owned())?;
+    JsFuture::from(promise).await.map_err(|error| {
+        js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|message| message.as_string())
+            .unwrap_or_else(|| "refused".to_owned())
+    })
+}
+
+pub fn release_wake_lock(sentinel: &JsValue) {
+    if let Ok(release) = js_sys::Reflect::get(sentinel, &JsValue::from_str("release")) {
+        if let Some(release) = release.dyn_ref::<js_sys::Function>() {
+            let _ = release.call0(sentinel);
+        }
+    }
+}
+
+/// Full screen for room mode; browsers may refuse without a user gesture, which is harmless.
+pub fn set_fullscreen(on: bool) {
+    let Ok(document) = gloo_document() else {
+        return;
+    };
+    if on {
+        if let Some(root) = document.document_element() {
+            let _ = root.request_fullscreen();
+        }
+    } else if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    }
+}
+
+/// Whether a key event comes from a field the user is typing in.
+pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
+}
+
+/// Leaves the field being typed in, so single-key shortcuts work again.
+pub fn blur_active() {
+    if let Some(element) = gloo_document()
+        .ok()
+        .and_then(|document| document.active_element())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.blur();
+    }
+}

@@ -215,3 +215,9 @@ pub fn remove_row_button<R: 'static>(current: &Current, rows: Rows<R>, id: &str)
         </button>
     }
 }
+
+pub const ACTIONS: Rows<crate::core::model::ActionItem> = Rows {
+    read: |m| &m.actions,
+    write: |m| &mut m.actions,
+    id_of: |a| &a.id,
+};

@@ -9,6 +9,7 @@ mod notice;
 mod plan;
 mod prepare;
 mod readiness;
+mod run;
 
 use leptos::prelude::*;
 
@@ -52,7 +53,7 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     let body = match stage {
         Stage::Plan => view! { <plan::PlanStage current=current.clone()/> }.into_any(),
         Stage::Prepare => view! { <prepare::PrepareStage current=current.clone()/> }.into_any(),
-        Stage::Run => view! { <RunStage current=current.clone()/> }.into_any(),
+        Stage::Run => view! { <run::RunStage current=current.clone()/> }.into_any(),
         Stage::FollowUp => view! { <FollowUpStage current=current.clone()/> }.into_any(),
     };
     view! {
@@ -75,15 +76,6 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-#[component]
-fn RunStage(current: Current) -> impl IntoView {
-    let state = current.state;
-    view! {
-        <p class="hint">{state.text(T::StageComingRun)}</p>
-        <agenda_editor::AgendaReadOnly current/>
-    }
 }
 
 #[component]
