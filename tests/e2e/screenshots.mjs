@@ -36,6 +36,28 @@ for (const lang of ["zh", "en"]) {
     await page.locator("#field-start").fill("2026-12-01T14:00");
     await page.locator("#field-start").dispatchEvent("change");
     await shot("workspace-prepare");
+    await page.getByRole("tab").nth(2).click();
+    await page.getByTestId("start-meeting").click();
+    await page.getByTestId("current-item").waitFor();
+    for (const [key, text] of [["p", "预算口径会后单独沟通"], ["d", "同意按方案A推进"], ["a", "完成技术方案初稿"]]) {
+      await page.keyboard.press(key);
+      await page.keyboard.type(text);
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Escape");
+    }
+    await page.keyboard.press("t");
+    await page.keyboard.type(lang === "zh" ? "研发部" : "R&D");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(1200);
+    await shot("run");
+    await page.getByTestId("room-mode").click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `run-room-${lang}-${sizeName}.png`) });
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("e");
+    await page.getByTestId("summary").waitFor();
+    await shot("run-summary");
     await page.goto(server.url);
     await waitForApp(page);
     await page.locator('[data-template="StrategyRollout"]').click();

@@ -1,5 +1,6 @@
 // Accessibility (issue 7 item 6, and the standard for every page): axe-core finds no serious or
-// critical violation on the meeting list, the plan and prepare tabs, the tracker and settings,
+// critical violation on the meeting list, the plan, prepare and run tabs (room mode and summary
+// included), the tracker and settings,
 // in both languages; the plan tab can be reached and used from the keyboard alone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -30,6 +31,16 @@ for (const lang of ["zh", "en"]) {
     await page.getByRole("tab").nth(1).click();
     await page.locator("#field-start").waitFor();
     pages.prepare = await seriousViolations(page);
+    await page.getByRole("tab").nth(2).click();
+    await page.getByTestId("start-meeting").click();
+    await page.getByTestId("item-elapsed").waitFor();
+    pages.run = await seriousViolations(page);
+    await page.getByTestId("room-mode").click();
+    pages.roomMode = await seriousViolations(page);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("e");
+    await page.getByTestId("summary").waitFor();
+    pages.summary = await seriousViolations(page);
     for (const [name, hash] of [["list", "#/"], ["tracker", "#/tracker"], ["settings", "#/settings"]]) {
       await page.goto(shared.server.url + hash);
       await waitForApp(page);

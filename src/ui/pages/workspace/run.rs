@@ -281,7 +281,7 @@ fn Opening(
         <section class="opening">
             <h2>{state.text(T::OpeningTitle)}</h2>
             <ul class="checklist">
-                {check(format!("{}:{}", state.text(T::OpeningObjective), objective))}
+                {check(format!("{}{}{}", state.text(T::OpeningObjective), state.text(T::Colon), objective))}
                 {check(state.text(T::OpeningAgenda).to_owned())}
                 {check(tr(lang, T::OpeningRules, &[&turn]))}
                 {check(state.text(T::OpeningRound).to_owned())}
@@ -353,7 +353,12 @@ fn Running(
     let next_line = {
         let item = item.clone();
         move || match item(next_id.get()) {
-            Some(next) => format!("{}:{}", state.text(T::NextUp), next.title),
+            Some(next) => format!(
+                "{}{}{}",
+                state.text(T::NextUp),
+                state.text(T::Colon),
+                next.title
+            ),
             None => state.text(T::LastItem).to_owned(),
         }
     };
