@@ -106,8 +106,17 @@ async fn undecodable_record_is_kept_aside_and_others_load() {
 #[wasm_bindgen_test]
 fn preferences_round_trip_through_local_storage() {
     use crossmeet::core::i18n::Lang;
-    prefs::save(&prefs::Prefs { lang: Lang::En }).unwrap();
-    assert_eq!(prefs::load().lang, Lang::En);
-    prefs::save(&prefs::Prefs { lang: Lang::Zh }).unwrap();
+    let english = prefs::Prefs {
+        lang: Lang::En,
+        turn_minutes: 2,
+    };
+    prefs::save(&english).unwrap();
+    assert_eq!(prefs::load(), english);
+    prefs::save(&prefs::Prefs::default()).unwrap();
     assert_eq!(prefs::load().lang, Lang::Zh);
+    assert_eq!(
+        prefs::load().turn_minutes,
+        3,
+        "the guide's 3 minutes by default"
+    );
 }

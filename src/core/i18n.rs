@@ -322,6 +322,7 @@ texts! {
     LastItem => "这是最后一个议题", "This is the last item";
     Speaker => "发言人", "Speaker";
     StartTurn => "开始发言计时", "Start turn";
+    TurnMinutes => "每次发言时长(分钟)", "Minutes per speaking turn";
     TurnLeft => "发言剩余", "Turn left";
     Paused => "已暂停", "Paused";
     PlannedActual => "计划 / 实际", "Planned / actual";

@@ -8,10 +8,21 @@ use crate::core::i18n::Lang;
 
 const KEY: &str = "crossmeet.prefs";
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     pub lang: Lang,
+    /// The speaking-turn limit (E1, E2); the guide suggests 3 minutes.
+    pub turn_minutes: u32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            lang: Lang::default(),
+            turn_minutes: 3,
+        }
+    }
 }
 
 /// The saved preferences, or the defaults when none are saved or they cannot be read.

@@ -43,6 +43,8 @@ pub enum Undo {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
+    /// Minutes per speaking turn, from the preferences.
+    pub turn_minutes: RwSignal<u32>,
     pub route: RwSignal<Route>,
     pub meetings: RwSignal<Vec<Meeting>>,
     pub loaded: RwSignal<bool>,
@@ -60,8 +62,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new() -> AppState {
+        let saved = prefs::load();
         AppState {
-            lang: RwSignal::new(prefs::load().lang),
+            lang: RwSignal::new(saved.lang),
+            turn_minutes: RwSignal::new(saved.turn_minutes),
             route: RwSignal::new(Route::parse(&browser::current_hash())),
             meetings: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(false),
@@ -109,7 +113,20 @@ impl AppState {
     pub fn set_lang(self, lang: Lang) {
         self.lang.set(lang);
         browser::set_document_lang(lang.tag());
-        if let Err(error) = prefs::save(&prefs::Prefs { lang }) {
+        self.save_prefs();
+    }
+
+    pub fn set_turn_minutes(self, minutes: u32) {
+        self.turn_minutes.set(minutes.clamp(1, 30));
+        self.save_prefs();
+    }
+
+    fn save_prefs(self) {
+        let prefs = prefs::Prefs {
+            lang: self.lang.get_untracked(),
+            turn_minutes: self.turn_minutes.get_untracked(),
+        };
+        if let Err(error) = prefs::save(&prefs) {
             self.storage_error.set(Some(error));
         }
     }

@@ -39,6 +39,25 @@ pub fn Settings() -> impl IntoView {
                 </div>
             </section>
             <section class="sub-section">
+                <h2>{state.text(T::Speaker)}</h2>
+                <label class="field">
+                    <span>{state.text(T::TurnMinutes)}</span>
+                    <input
+                        type="number"
+                        id="turn-minutes"
+                        min="1"
+                        max="30"
+                        class="minutes"
+                        prop:value=move || state.turn_minutes.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(minutes) = event_target_value(&ev).parse() {
+                                state.set_turn_minutes(minutes);
+                            }
+                        }
+                    />
+                </label>
+            </section>
+            <section class="sub-section">
                 <h2>{state.text(T::StorageTitle)}</h2>
                 <p data-testid="persisted">
                     {move || {

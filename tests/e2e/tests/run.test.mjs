@@ -61,6 +61,12 @@ async function assertClockTrue(page, id) {
 
 test("a meeting is run with the keyboard alone", async () => {
   const { context, page } = await openApp(shared.browser, shared.server.url);
+  // The speaking-turn limit is a setting (default 3 minutes).
+  await page.goto(`${shared.server.url}#/settings`);
+  await page.locator("#turn-minutes").fill("2");
+  await page.locator("#turn-minutes").dispatchEvent("change");
+  await page.goto(shared.server.url);
+  await waitForApp(page);
   await newMeetingAtRun(page);
   await page.keyboard.press("Space");
   const current = page.getByTestId("current-item");
@@ -87,7 +93,7 @@ test("a meeting is run with the keyboard alone", async () => {
   await page.keyboard.type("研发部");
   await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
-  assert.match(await page.getByTestId("turn-left").textContent(), /研发部 · 发言剩余 0[23]:[0-9]{2}/);
+  assert.match(await page.getByTestId("turn-left").textContent(), /研发部 · 发言剩余 0[12]:[0-9]{2}/);
 
   await page.keyboard.press("Space");
   await page.getByText("已暂停").waitFor();

@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use super::fields::{row_text, Current, ACTIONS};
-use crate::core::clock::{clocks, format_duration, RunState, DEFAULT_TURN};
+use crate::core::clock::{clocks, format_duration, RunState};
 use crate::core::i18n::{tr, T};
 use crate::core::model::{Meeting, Phase};
 use crate::core::route::{Route, Stage};
@@ -42,7 +42,8 @@ pub fn RunStage(current: Current) -> impl IntoView {
         let current = current.clone();
         Memo::new(move |_| {
             let at = now.get();
-            current.read(|m| clocks(m, at, DEFAULT_TURN))
+            let turn = chrono::Duration::minutes(i64::from(state.turn_minutes.get()));
+            current.read(|m| clocks(m, at, turn))
         })
     };
     let run_state = Memo::new(move |_| all.with(|c| c.state));
@@ -56,6 +57,9 @@ pub fn RunStage(current: Current) -> impl IntoView {
         move |change: fn(&mut Meeting, chrono::DateTime<chrono::Utc>)| {
             let at = browser::now();
             current.edit(|m| change(m, at));
+            // Run events are written at once, not after the typing debounce: a lid closed a
+            // moment later must not lose a start or a pause.
+            state.flush();
             now.set(at);
         }
     };
@@ -65,6 +69,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
             let before = state.find(&current.id);
             let at = browser::now();
             current.edit(|m| run::end(m, at));
+            state.flush();
             now.set(at);
             if let Some(meeting) = before {
                 state.show_toast(
@@ -274,7 +279,7 @@ fn Opening(
 ) -> impl IntoView {
     let state = current.state;
     let objective = current.read(|m| m.objective.clone());
-    let turn = DEFAULT_TURN.num_minutes().to_string();
+    let turn = state.turn_minutes.get_untracked().to_string();
     let lang = state.lang.get_untracked();
     let check = |label: String| view! { <li><label class="check"><input type="checkbox"/>{label}</label></li> };
     view! {
@@ -409,6 +414,7 @@ fn Running(
                 .unwrap_or_default();
             let at = browser::now();
             current.edit(|m| run::speaker_turn(m, at, &name));
+            state.flush();
         }
     };
     let start_turn_key = start_turn.clone();
