@@ -78,49 +78,17 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     .into_any()
 }
 
+/// The follow-up tab until the minutes, exports and tracker of issue 5 land: the minutes status
+/// and the meeting's read-back.
 #[component]
 fn FollowUpStage(current: Current) -> impl IntoView {
     let state = current.state;
-    let c = current.clone();
-    let decisions = move || {
-        c.read(|m| {
-            m.decisions
-                .iter()
-                .map(|d| d.text.clone())
-                .collect::<Vec<_>>()
-        })
-    };
-    let c = current.clone();
-    let actions = move || {
-        c.read(|m| {
-            m.actions
-                .iter()
-                .map(|a| format!("{} — {} {}", a.task, a.owner, a.department))
-                .collect::<Vec<_>>()
-        })
-    };
-    let minutes =
-        move || current.read(|m: &Meeting| state.text(m.minutes.status.label()).to_owned());
-    let list = move |items: Vec<String>| {
-        if items.is_empty() {
-            view! { <p class="empty-inline">{state.text(T::NothingYet)}</p> }.into_any()
-        } else {
-            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
-                .into_any()
-        }
-    };
+    let status = current.read(|m: &Meeting| m.minutes.status).label();
     view! {
         <dl class="facts">
             <dt>{state.text(T::MinutesStatus)}</dt>
-            <dd>{minutes}</dd>
+            <dd>{state.text(status)}</dd>
         </dl>
-        <section class="sub-section">
-            <h2>{state.text(T::Decisions)}</h2>
-            {move || list(decisions())}
-        </section>
-        <section class="sub-section">
-            <h2>{state.text(T::ActionItems)}</h2>
-            {move || list(actions())}
-        </section>
+        <run::ReadBack current/>
     }
 }

@@ -594,12 +594,11 @@ fn AgendaProgress(current: Current, all: Memo<crate::core::clock::Clocks>) -> im
     }
 }
 
-/// The closing read-back (E7): decisions, actions with owners and deadlines, parked points and
-/// the follow-up rule.
+/// Decisions, actions with owners and deadlines, and parked points: the read-back of the summary
+/// (E7) and, until the minutes land, of the follow-up tab.
 #[component]
-fn Summary(current: Current) -> impl IntoView {
+pub fn ReadBack(current: Current) -> impl IntoView {
     let state = current.state;
-    let lang = state.lang.get_untracked();
     let (decisions, actions, parked) = current.read(|m| {
         (
             m.decisions
@@ -628,6 +627,17 @@ fn Summary(current: Current) -> impl IntoView {
         };
         view! { <section class="sub-section" data-testid=testid><h3>{state.text(title)}</h3>{body}</section> }
     };
+    view! {
+        {block(T::Decisions, decisions, "summary-decisions")}
+        {block(T::ActionItems, actions, "summary-actions")}
+        {block(T::ParkingLot, parked, "summary-parked")}
+    }
+}
+
+/// The closing screen (E7): the read-back and the follow-up rule, then on to follow-up.
+#[component]
+fn Summary(current: Current) -> impl IntoView {
+    let state = current.state;
     let follow_up = Route::Meeting {
         id: current.id.clone(),
         stage: Stage::FollowUp,
@@ -635,12 +645,10 @@ fn Summary(current: Current) -> impl IntoView {
     .href();
     view! {
         <section class="summary" data-testid="summary">
-            <h2>{T::SummaryTitle.get(lang)}</h2>
-            {block(T::Decisions, decisions, "summary-decisions")}
-            {block(T::ActionItems, actions, "summary-actions")}
-            {block(T::ParkingLot, parked, "summary-parked")}
-            <p class="follow-up-rule">{T::FollowUpRule.get(lang)}</p>
-            <a class="button primary" href=follow_up>{T::GoFollowUp.get(lang)}</a>
+            <h2>{state.text(T::SummaryTitle)}</h2>
+            <ReadBack current/>
+            <p class="follow-up-rule">{state.text(T::FollowUpRule)}</p>
+            <a class="button primary" href=follow_up>{state.text(T::GoFollowUp)}</a>
         </section>
     }
 }
