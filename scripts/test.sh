@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier, installing what they need first (idempotent, quick on a second run):
 #   1. formatting and lints        cargo fmt --check, cargo clippy (native and wasm32)
-#   2. the pure core, natively     cargo test
+#   2. the pure core, natively     cargo test (and the minutes through cmark-gfm)
 #   3. storage in a real browser   wasm-bindgen-test in headless Chromium (IndexedDB, localStorage)
 #   4. end to end                  the release build served on 127.0.0.1, clicked in Chromium
 set -euo pipefail
@@ -15,6 +15,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 # Without CJK fonts, Chinese renders as boxes in screenshots.
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# GitHub's Markdown renderer, to prove the minutes keep their shape.
+command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   apt-get update -qq

@@ -297,6 +297,9 @@ texts! {
     MyTemplates => "我的模板", "My templates";
 
     // Run (E1–E8).
+    ColId => "编号", "Id";
+    ColProgress => "进展", "Progress";
+    MinutesTitle => "会议纪要", "Minutes";
     ColAcceptance => "交付标准", "Acceptance standard";
     PromptAskView => "请还没发言的部门谈谈看法:“从你们的角度看,这个方案可行吗?”", "Ask a department that has not spoken: “From where you sit, does this work?”";
     PromptPark => "跑题了?先记入“会后单独沟通”,回到当前议题。", "Off topic? Park it for after the meeting and come back to this item.";

@@ -1,6 +1,8 @@
-//! Texts the app hands to other tools: the meeting notice (plain text and Markdown, R6) and the
-//! calendar invitation (`.ics`, RFC 5545).
+//! Texts the app hands to other tools: the meeting notice (plain text and Markdown, R6), the
+//! calendar invitation (`.ics`, RFC 5545), the minutes (Markdown) and CSV for Excel (F2).
 
+pub mod csv;
 pub mod ics;
 pub mod markdown;
+pub mod minutes;
 pub mod notice;

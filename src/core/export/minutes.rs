@@ -1,0 +1,186 @@
+//! The minutes as GitHub-flavoured Markdown (F1, F2): they lead with what was decided, who owns
+//! what and by when — not a transcript — then attendance, the agenda planned against actual, and
+//! the parked points. User text is escaped so tables keep their shape.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::markdown::escape_inline;
+use crate::core::clock::{clocks, DEFAULT_TURN};
+use crate::core::i18n::{Lang, T};
+use crate::core::model::{AttendanceStatus, Meeting};
+use crate::core::time::{format_date, format_date_time};
+
+/// The minutes of `meeting`, its times shown at `offset`, actual durations as of `now`.
+pub fn minutes_markdown(
+    meeting: &Meeting,
+    lang: Lang,
+    offset: FixedOffset,
+    now: DateTime<Utc>,
+) -> String {
+    let text = |key: T| key.get(lang);
+    let mut out = String::new();
+    let title = if meeting.title.trim().is_empty() {
+        text(T::Untitled)
+    } else {
+        &meeting.title
+    };
+    out.push_str(&format!(
+        "# {} — {}\n\n",
+        escape_inline(title),
+        text(T::MinutesTitle)
+    ));
+    if let Some(start) = meeting.schedule.starts_at {
+        out.push_str(&format!(
+            "{}{}{}\n\n",
+            text(T::FieldStart),
+            text(T::Colon),
+            format_date_time(start.with_timezone(&offset).naive_local())
+        ));
+    }
+    out.push_str(&format!(
+        "**{}**{}{}\n\n",
+        text(T::FieldObjective),
+        text(T::Colon),
+        escape_inline(&meeting.objective)
+    ));
+
+    out.push_str(&format!("## {}\n\n", text(T::Decisions)));
+    if meeting.decisions.is_empty() {
+        out.push_str(&format!("{}\n\n", text(T::NothingYet)));
+    }
+    for (index, decision) in meeting.decisions.iter().enumerate() {
+        out.push_str(&format!(
+            "{}. {}\n",
+            index + 1,
+            escape_inline(&decision.text)
+        ));
+    }
+    if !meeting.decisions.is_empty() {
+        out.push('\n');
+    }
+
+    out.push_str(&format!("## {}\n\n", text(T::ActionItems)));
+    let header = [
+        T::ColTask,
+        T::ColOwner,
+        T::ColDepartment,
+        T::ColAcceptance,
+        T::ColDeadline,
+        T::ColStatus,
+    ];
+    out.push_str(&row(header.iter().map(|key| text(*key).to_owned())));
+    out.push_str(&row(header.iter().map(|_| "---".to_owned())));
+    for action in &meeting.actions {
+        out.push_str(&row([
+            escape_inline(&action.task),
+            escape_inline(&action.owner),
+            escape_inline(&action.department),
+            escape_inline(&action.acceptance),
+            action.deadline.map(format_date).unwrap_or_default(),
+            text(action.status.label()).to_owned(),
+        ]));
+    }
+    out.push('\n');
+
+    out.push_str(&format!("## {}\n\n", text(T::AttendanceTitle)));
+    for person in &meeting.participants {
+        let name = escape_inline(&person.name);
+        let line = match person.attendance.status {
+            AttendanceStatus::Declined if !person.attendance.substitute.trim().is_empty() => {
+                format!(
+                    "{name}{}{} {}",
+                    text(T::Colon),
+                    text(T::AttendanceDeclined),
+                    escape_inline(&format!("→ {}", person.attendance.substitute))
+                )
+            }
+            AttendanceStatus::Declined => {
+                format!("{name}{}{}", text(T::Colon), text(T::AttendanceDeclined))
+            }
+            _ => format!(
+                "{name}{}{}",
+                text(T::Colon),
+                escape_inline(&person.department)
+            ),
+        };
+        out.push_str(&format!("- {line}\n"));
+    }
+    out.push('\n');
+
+    out.push_str(&format!(
+        "## {} ({})\n\n",
+        text(T::Agenda),
+        text(T::PlannedActual)
+    ));
+    let actual = clocks(meeting, now, DEFAULT_TURN).actual;
+    out.push_str(&row([
+        text(T::FieldItemTitle).to_owned(),
+        text(T::PlannedActual).to_owned(),
+    ]));
+    out.push_str(&row(["---".to_owned(), "---".to_owned()]));
+    for item in &meeting.agenda {
+        let spent = actual
+            .iter()
+            .find(|(id, _)| *id == item.id)
+            .map_or(0, |(_, d)| d.num_minutes());
+        out.push_str(&row([
+            escape_inline(&item.title),
+            format!("{}′ / {}′", item.minutes, spent),
+        ]));
+    }
+    out.push('\n');
+
+    if !meeting.parking_lot.is_empty() {
+        out.push_str(&format!("## {}\n\n", text(T::ParkingLot)));
+        for point in &meeting.parking_lot {
+            out.push_str(&format!("- {}\n", escape_inline(&point.text)));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("{}\n", text(T::FollowUpRule)));
+    out
+}
+
+fn row(cells: impl IntoIterator<Item = String>) -> String {
+    let cells: Vec<String> = cells.into_iter().collect();
+    format!("| {} |\n", cells.join(" | "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{ActionItem, Decision};
+
+    #[test]
+    fn minutes_lead_with_decisions_and_keep_tables_whole() {
+        let meeting = Meeting {
+            title: "评审 | 第一轮".into(),
+            decisions: vec![Decision {
+                text: "同意按方案A推进 *立即*".into(),
+                ..Decision::default()
+            }],
+            actions: vec![ActionItem {
+                task: "a | b\n第二行".into(),
+                owner: "张工".into(),
+                ..ActionItem::default()
+            }],
+            ..Meeting::default()
+        };
+        let md = minutes_markdown(
+            &meeting,
+            Lang::Zh,
+            FixedOffset::east_opt(8 * 3600).unwrap(),
+            Utc::now(),
+        );
+        assert!(md.starts_with("# 评审 \\| 第一轮 — 会议纪要\n"));
+        let decisions = md.find("## 决议").unwrap();
+        let actions = md.find("## 行动项").unwrap();
+        let attendance = md.find("## 出席情况").unwrap();
+        assert!(
+            decisions < actions && actions < attendance,
+            "decisions and owners come first"
+        );
+        assert!(md.contains("1. 同意按方案A推进 \\*立即\\*\n"));
+        assert!(md.contains("| a \\| b<br>第二行 | 张工 |  |  |  | 待开始 |\n"));
+    }
+}
