@@ -297,6 +297,10 @@ texts! {
     MyTemplates => "我的模板", "My templates";
 
     // Run (E1–E8).
+    DownloadMinutes => "下载纪要(Markdown)", "Download minutes (Markdown)";
+    DownloadActionsCsv => "下载行动项 CSV", "Download actions CSV";
+    DownloadDecisionsCsv => "下载决议 CSV", "Download decisions CSV";
+    DownloadAgendaCsv => "下载议程 CSV", "Download agenda CSV";
     ColId => "编号", "Id";
     ColProgress => "进展", "Progress";
     MinutesTitle => "会议纪要", "Minutes";

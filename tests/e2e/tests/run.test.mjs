@@ -111,6 +111,19 @@ test("a meeting is run with the keyboard alone", async () => {
   assert.match(await page.getByTestId("summary-decisions").textContent(), /同意按方案A推进/);
   assert.match(await page.getByTestId("summary-actions").textContent(), /完成技术方案初稿/);
   assert.match(await page.getByTestId("summary-parked").textContent(), /预算口径会后单独沟通/);
+
+  // On to follow-up: the minutes and the action table come out as files.
+  await page.getByRole("link", { name: "进入跟进" }).click();
+  const read = async (testid) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
+    return Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  };
+  const minutes = await read("download-minutes");
+  assert.match(minutes, /## 决议\n\n1\. 同意按方案A推进\n/);
+  assert.ok(minutes.indexOf("## 决议") < minutes.indexOf("## 出席情况"), "decisions lead the minutes");
+  const csv = await read("download-actions");
+  assert.ok(csv.startsWith("\ufeff编号,任务,负责人"), "BOM and Chinese headers");
+  assert.match(csv, /\r\n[0-9a-f]{16},完成技术方案初稿,,,,,待开始,,问题解决会\r\n$/);
   await context.close();
 });
 
