@@ -301,6 +301,13 @@ texts! {
     DownloadActionsCsv => "下载行动项 CSV", "Download actions CSV";
     DownloadDecisionsCsv => "下载决议 CSV", "Download decisions CSV";
     DownloadAgendaCsv => "下载议程 CSV", "Download agenda CSV";
+    CsvUnclosedQuote => "文件第 {0} 行的引号没有闭合,文件可能已损坏。未做任何更改。", "The quote opened on line {0} is never closed; the file may be damaged. Nothing was changed.";
+    CsvNoIdColumn => "找不到“编号”列:请使用从本应用导出的行动项表。未做任何更改。", "No “Id” column: use an action table exported from this app. Nothing was changed.";
+    CsvEmpty => "文件是空的。未做任何更改。", "The file is empty. Nothing was changed.";
+    CsvUnknownId => "第 {0} 行:本机没有编号为“{1}”的行动项,已跳过。", "line {0}: no action with id “{1}” on this device; skipped.";
+    CsvBadDate => "第 {0} 行:无法识别的日期“{1}”(应为 YYYY-MM-DD),已跳过。", "line {0}: “{1}” is not a date (use YYYY-MM-DD); skipped.";
+    CsvBadStatus => "第 {0} 行:无法识别的状态“{1}”,已跳过。", "line {0}: “{1}” is not a known status; skipped.";
+    CsvMalformed => "第 {0} 行有 {1} 列,应为 {2} 列,已跳过。", "line {0} has {1} cells instead of {2}; skipped.";
     ColId => "编号", "Id";
     ColProgress => "进展", "Progress";
     MinutesTitle => "会议纪要", "Minutes";

@@ -15,3 +15,4 @@ pub mod route;
 pub mod run;
 pub mod templates;
 pub mod time;
+pub mod tracker_import;

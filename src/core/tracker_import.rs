@@ -1,0 +1,495 @@
+//! The tracker round trip (F3): an action CSV exported by the app, edited in Excel (status,
+//! progress notes, deadline), read back into a plan of changes. Nothing is applied by this module:
+//! the UI shows the plan and applies it on confirmation; a broken file yields no plan at all.
+
+use chrono::NaiveDate;
+
+use super::i18n::{tr, Lang, T};
+use super::model::{ActionStatus, Meeting, ProgressNote};
+use super::time::format_date;
+
+/// The largest tracker file accepted, checked before it is read.
+pub const MAX_TRACKER_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Why a whole file was refused; nothing changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrackerFileError {
+    UnclosedQuote { line: usize },
+    NoIdColumn,
+    Empty,
+}
+
+impl TrackerFileError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            TrackerFileError::UnclosedQuote { line } => {
+                tr(lang, T::CsvUnclosedQuote, &[&line.to_string()])
+            }
+            TrackerFileError::NoIdColumn => T::CsvNoIdColumn.get(lang).to_owned(),
+            TrackerFileError::Empty => T::CsvEmpty.get(lang).to_owned(),
+        }
+    }
+}
+
+/// A row that could not be used; the other rows still can.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowProblem {
+    UnknownId {
+        line: usize,
+        id: String,
+    },
+    BadDate {
+        line: usize,
+        value: String,
+    },
+    BadStatus {
+        line: usize,
+        value: String,
+    },
+    Malformed {
+        line: usize,
+        cells: usize,
+        expected: usize,
+    },
+}
+
+impl RowProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RowProblem::UnknownId { line, id } => {
+                tr(lang, T::CsvUnknownId, &[&line.to_string(), id])
+            }
+            RowProblem::BadDate { line, value } => {
+                tr(lang, T::CsvBadDate, &[&line.to_string(), value])
+            }
+            RowProblem::BadStatus { line, value } => {
+                tr(lang, T::CsvBadStatus, &[&line.to_string(), value])
+            }
+            RowProblem::Malformed {
+                line,
+                cells,
+                expected,
+            } => tr(
+                lang,
+                T::CsvMalformed,
+                &[&line.to_string(), &cells.to_string(), &expected.to_string()],
+            ),
+        }
+    }
+}
+
+/// The changes one row asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionUpdate {
+    pub meeting_id: String,
+    pub action_id: String,
+    pub task: String,
+    pub status: Option<(ActionStatus, ActionStatus)>,
+    pub deadline: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    pub new_notes: Vec<ProgressNote>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrackerPlan {
+    pub updates: Vec<ActionUpdate>,
+    pub problems: Vec<RowProblem>,
+    pub unchanged: usize,
+}
+
+/// Splits CSV text (RFC 4180; a BOM, CRLF or LF) into rows of cells, with each row's line number.
+pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, TrackerFileError> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let (mut line, mut row_line) = (1, 1);
+    let mut quoted = false;
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => {
+                if c == '\n' {
+                    line += 1;
+                }
+                cell.push(c);
+            }
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push((row_line, std::mem::take(&mut row)));
+                line += 1;
+                row_line = line;
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if quoted {
+        return Err(TrackerFileError::UnclosedQuote { line: row_line });
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push((row_line, row));
+    }
+    rows.retain(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+    Ok(rows)
+}
+
+/// Reads an edited tracker CSV against the meetings on this device.
+pub fn plan_tracker_import(
+    text: &str,
+    meetings: &[Meeting],
+) -> Result<TrackerPlan, TrackerFileError> {
+    let rows = parse_csv(text)?;
+    let Some(((_, header), data)) = rows.split_first() else {
+        return Err(TrackerFileError::Empty);
+    };
+    // Headers are matched in either language: a file exported in English imports in Chinese.
+    let column = |key: T| {
+        header.iter().position(|name| {
+            [Lang::Zh, Lang::En]
+                .iter()
+                .any(|lang| key.get(*lang).eq_ignore_ascii_case(name.trim()))
+        })
+    };
+    let id_col = column(T::ColId).ok_or(TrackerFileError::NoIdColumn)?;
+    let (status_col, deadline_col, progress_col) = (
+        column(T::ColStatus),
+        column(T::ColDeadline),
+        column(T::ColProgress),
+    );
+
+    let mut plan = TrackerPlan::default();
+    for (line, cells) in data {
+        let line = *line;
+        if cells.len() != header.len() {
+            plan.problems.push(RowProblem::Malformed {
+                line,
+                cells: cells.len(),
+                expected: header.len(),
+            });
+            continue;
+        }
+        let id = cells[id_col].trim();
+        let Some((meeting, action)) = meetings
+            .iter()
+            .find_map(|m| m.actions.iter().find(|a| a.id == id).map(|a| (m, a)))
+        else {
+            plan.problems.push(RowProblem::UnknownId {
+                line,
+                id: id.to_owned(),
+            });
+            continue;
+        };
+        let mut update = ActionUpdate {
+            meeting_id: meeting.id.clone(),
+            action_id: action.id.clone(),
+            task: action.task.clone(),
+            status: None,
+            deadline: None,
+            new_notes: Vec::new(),
+        };
+        if let Some(col) = status_col {
+            let value = undo_excel_guard(cells[col].trim());
+            match parse_status(value) {
+                Some(status) if status != action.status => {
+                    update.status = Some((action.status, status))
+                }
+                Some(_) => {}
+                None => {
+                    plan.problems.push(RowProblem::BadStatus {
+                        line,
+                        value: value.to_owned(),
+                    });
+                    continue;
+                }
+            }
+        }
+        if let Some(col) = deadline_col {
+            let value = cells[col].trim();
+            let deadline = if value.is_empty() {
+                Some(None)
+            } else {
+                parse_flexible_date(value).map(Some)
+            };
+            match deadline {
+                Some(deadline) if deadline != action.deadline => {
+                    update.deadline = Some((action.deadline, deadline))
+                }
+                Some(_) => {}
+                None => {
+                    plan.problems.push(RowProblem::BadDate {
+                        line,
+                        value: value.to_owned(),
+                    });
+                    continue;
+                }
+            }
+        }
+        if let Some(col) = progress_col {
+            let known: Vec<String> = action.progress.iter().map(note_text).collect();
+            update.new_notes = cells[col]
+                .lines()
+                .map(str::trim)
+                .filter(|text| !text.is_empty() && !known.iter().any(|k| k == text))
+                .map(parse_note)
+                .collect();
+        }
+        if update.status.is_none() && update.deadline.is_none() && update.new_notes.is_empty() {
+            plan.unchanged += 1;
+        } else {
+            plan.updates.push(update);
+        }
+    }
+    Ok(plan)
+}
+
+/// Applies a confirmed plan; returns the meetings it changed.
+pub fn apply_tracker_plan(plan: &TrackerPlan, meetings: &[Meeting]) -> Vec<Meeting> {
+    let mut changed: Vec<Meeting> = Vec::new();
+    for update in &plan.updates {
+        if !changed.iter().any(|m| m.id == update.meeting_id) {
+            if let Some(meeting) = meetings.iter().find(|m| m.id == update.meeting_id) {
+                changed.push(meeting.clone());
+            }
+        }
+        let Some(meeting) = changed.iter_mut().find(|m| m.id == update.meeting_id) else {
+            continue;
+        };
+        if let Some(action) = meeting
+            .actions
+            .iter_mut()
+            .find(|a| a.id == update.action_id)
+        {
+            if let Some((_, status)) = update.status {
+                action.status = status;
+            }
+            if let Some((_, deadline)) = update.deadline {
+                action.deadline = deadline;
+            }
+            action.progress.extend(update.new_notes.iter().cloned());
+        }
+    }
+    changed
+}
+
+/// The export writes a leading apostrophe before formula-like text; Excel keeps it visible in
+/// some settings, so it is dropped again on the way back.
+fn undo_excel_guard(value: &str) -> &str {
+    value.strip_prefix('\'').unwrap_or(value)
+}
+
+fn parse_status(value: &str) -> Option<ActionStatus> {
+    ActionStatus::ALL.into_iter().find(|status| {
+        [Lang::Zh, Lang::En]
+            .iter()
+            .any(|lang| status.label().get(*lang).eq_ignore_ascii_case(value))
+    })
+}
+
+/// `2026-12-10`, or Excel's own `2026/12/10` and `2026/1/5`.
+pub fn parse_flexible_date(value: &str) -> Option<NaiveDate> {
+    let mut parts = value
+        .split(['-', '/'])
+        .map(|part| part.trim().parse::<u32>());
+    let (year, month, day) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    if parts.next().is_some() || year < 1000 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+fn note_text(note: &ProgressNote) -> String {
+    match note.on {
+        Some(on) => format!("{} {}", format_date(on), note.text),
+        None => note.text.clone(),
+    }
+}
+
+fn parse_note(line: &str) -> ProgressNote {
+    match line
+        .split_once(' ')
+        .and_then(|(date, text)| Some((parse_flexible_date(date)?, text)))
+    {
+        Some((on, text)) => ProgressNote {
+            on: Some(on),
+            text: text.trim().to_owned(),
+        },
+        None => ProgressNote {
+            on: None,
+            text: line.to_owned(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::export::csv::actions_csv;
+    use crate::core::model::ActionItem;
+
+    fn meetings() -> Vec<Meeting> {
+        vec![Meeting {
+            id: "m1".into(),
+            title: "周会".into(),
+            actions: vec![
+                ActionItem {
+                    id: "a1".into(),
+                    task: "完成技术方案初稿".into(),
+                    deadline: NaiveDate::from_ymd_opt(2026, 12, 10),
+                    progress: vec![ProgressNote {
+                        on: NaiveDate::from_ymd_opt(2026, 12, 1),
+                        text: "已启动".into(),
+                    }],
+                    ..ActionItem::default()
+                },
+                ActionItem {
+                    id: "a2".into(),
+                    task: "=SUM(A1)".into(),
+                    ..ActionItem::default()
+                },
+            ],
+            ..Meeting::default()
+        }]
+    }
+
+    #[test]
+    fn csv_reader_handles_quotes_bom_and_line_ends() {
+        let rows =
+            parse_csv("\u{feff}a,\"b,1\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\r\n\r\nlast,1,2")
+                .unwrap();
+        assert_eq!(
+            rows[0],
+            (1, vec!["a".into(), "b,1".into(), "say \"hi\"".into()])
+        );
+        assert_eq!(
+            rows[1],
+            (2, vec!["two\nlines".into(), "x".into(), "".into()])
+        );
+        assert_eq!(rows[2], (5, vec!["last".into(), "1".into(), "2".into()]));
+        assert_eq!(
+            parse_csv("a,\"open\nb"),
+            Err(TrackerFileError::UnclosedQuote { line: 1 })
+        );
+    }
+
+    #[test]
+    fn an_unedited_export_changes_nothing() {
+        for lang in [Lang::Zh, Lang::En] {
+            let csv = actions_csv(&meetings(), lang);
+            let plan = plan_tracker_import(&csv, &meetings()).unwrap();
+            assert_eq!(
+                plan,
+                TrackerPlan {
+                    unchanged: 2,
+                    ..TrackerPlan::default()
+                },
+                "{lang:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn edits_from_excel_become_a_plan_of_changes() {
+        let csv = actions_csv(&meetings(), Lang::Zh)
+            .replace(
+                ",待开始,2026-12-01 已启动,",
+                ",已完成,\"2026-12-01 已启动\n2026/12/8 评审通过\",",
+            )
+            .replace("2026-12-10", "2026/12/12");
+        let plan = plan_tracker_import(&csv, &meetings()).unwrap();
+        assert_eq!(plan.problems, vec![]);
+        assert_eq!(plan.unchanged, 1);
+        let update = &plan.updates[0];
+        assert_eq!(
+            update.status,
+            Some((ActionStatus::Open, ActionStatus::Done))
+        );
+        assert_eq!(
+            update.deadline,
+            Some((
+                NaiveDate::from_ymd_opt(2026, 12, 10),
+                NaiveDate::from_ymd_opt(2026, 12, 12)
+            ))
+        );
+        assert_eq!(
+            update.new_notes,
+            vec![ProgressNote {
+                on: NaiveDate::from_ymd_opt(2026, 12, 8),
+                text: "评审通过".into()
+            }]
+        );
+
+        let changed = apply_tracker_plan(&plan, &meetings());
+        assert_eq!(changed.len(), 1);
+        let action = &changed[0].actions[0];
+        assert_eq!(action.status, ActionStatus::Done);
+        assert_eq!(action.progress.len(), 2);
+    }
+
+    #[test]
+    fn bad_rows_are_reported_in_both_languages_and_skipped() {
+        let csv = "编号,状态,截止\r\nzz,已完成,2026-12-01\r\na1,差不多,2026-12-01\r\na1,已完成,明天\r\na1,已完成\r\na2,Done,\r\n";
+        let plan = plan_tracker_import(csv, &meetings()).unwrap();
+        assert_eq!(
+            plan.problems,
+            vec![
+                RowProblem::UnknownId {
+                    line: 2,
+                    id: "zz".into()
+                },
+                RowProblem::BadStatus {
+                    line: 3,
+                    value: "差不多".into()
+                },
+                RowProblem::BadDate {
+                    line: 4,
+                    value: "明天".into()
+                },
+                RowProblem::Malformed {
+                    line: 5,
+                    cells: 2,
+                    expected: 3
+                },
+            ]
+        );
+        assert_eq!(plan.updates.len(), 1, "the good row still counts");
+        for problem in &plan.problems {
+            assert!(problem.message(Lang::Zh).contains("第"));
+            assert!(problem.message(Lang::En).contains("line"));
+        }
+    }
+
+    #[test]
+    fn broken_files_are_refused_whole() {
+        assert_eq!(
+            plan_tracker_import("", &meetings()),
+            Err(TrackerFileError::Empty)
+        );
+        assert_eq!(
+            plan_tracker_import("任务,负责人\r\nx,y\r\n", &meetings()),
+            Err(TrackerFileError::NoIdColumn)
+        );
+        assert!(matches!(
+            plan_tracker_import("编号,状态\r\n\"a1,已完成\r\n", &meetings()),
+            Err(TrackerFileError::UnclosedQuote { .. })
+        ));
+        for error in [
+            TrackerFileError::Empty,
+            TrackerFileError::NoIdColumn,
+            TrackerFileError::UnclosedQuote { line: 3 },
+        ] {
+            assert!(error.message(Lang::Zh).contains("未做任何更改"));
+            assert!(error.message(Lang::En).contains("Nothing was changed"));
+        }
+    }
+}
