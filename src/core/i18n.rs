@@ -308,6 +308,17 @@ texts! {
     CsvBadDate => "第 {0} 行:无法识别的日期“{1}”(应为 YYYY-MM-DD),已跳过。", "line {0}: “{1}” is not a date (use YYYY-MM-DD); skipped.";
     CsvBadStatus => "第 {0} 行:无法识别的状态“{1}”,已跳过。", "line {0}: “{1}” is not a known status; skipped.";
     CsvMalformed => "第 {0} 行有 {1} 列,应为 {2} 列,已跳过。", "line {0} has {1} cells instead of {2}; skipped.";
+    FilterPerson => "按负责人或部门筛选", "Filter by owner or department";
+    AllMeetings => "全部会议", "All meetings";
+    AllStatuses => "全部状态", "All statuses";
+    SortBy => "排序", "Sort by";
+    AddProgress => "添加今日进展,回车保存", "Add today's progress, Enter to save";
+    ExportTracker => "导出行动项表 CSV", "Export tracker CSV";
+    ImportTracker => "导入 Excel 更新…", "Import Excel updates…";
+    ImportPreview => "将更新 {0} 项,{1} 项无变化,{2} 行有问题。确认后才会修改。", "{0} items will change, {1} are unchanged, {2} rows have problems. Nothing changes until you apply.";
+    ApplyChanges => "应用更改", "Apply changes";
+    ImportApplied => "已更新 {0} 项行动项", "Updated {0} action items";
+    Reminder => "提醒:{0} 项行动项已逾期,{1} 项今天到期。", "Reminder: {0} action items are overdue and {1} are due today.";
     ColId => "编号", "Id";
     ColProgress => "进展", "Progress";
     MinutesTitle => "会议纪要", "Minutes";

@@ -15,4 +15,5 @@ pub mod route;
 pub mod run;
 pub mod templates;
 pub mod time;
+pub mod tracker;
 pub mod tracker_import;

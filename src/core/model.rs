@@ -280,7 +280,7 @@ pub struct Decision {
     pub made_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ActionStatus {
     #[default]
     Open,

@@ -10,6 +10,7 @@ use super::pages::{meeting_list::MeetingList, settings::Settings, tracker::Track
 use super::state::AppState;
 use crate::core::i18n::{tr, T};
 use crate::core::route::Route;
+use crate::core::tracker::reminder_counts;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -115,6 +116,8 @@ fn Header() -> impl IntoView {
 #[component]
 fn Banners() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The reminder shows once per visit until dismissed (F3).
+    let reminder_dismissed = RwSignal::new(false);
     view! {
         <div class="banners">
             {move || {
@@ -134,6 +137,21 @@ fn Banners() -> impl IntoView {
                             {tr(state.lang.get(), T::Undecodable, &[&count.to_string()])}
                             " "
                             <a href=Route::Settings.href()>{state.text(T::NavSettings)}</a>
+                        </div>
+                    }
+                })
+            }}
+            {move || {
+                let today = chrono::Local::now().date_naive();
+                let (overdue, due_today) = state.meetings.with(|ms| reminder_counts(ms, today));
+                (state.loaded.get() && !reminder_dismissed.get() && overdue + due_today > 0).then(|| {
+                    view! {
+                        <div class="banner banner-warn" role="status" data-testid="reminder">
+                            <a href=Route::Tracker.href()>
+                                {tr(state.lang.get(), T::Reminder, &[&overdue.to_string(), &due_today.to_string()])}
+                            </a>
+                            " "
+                            <button type="button" class="quiet" aria-label=state.text(T::Dismiss) on:click=move |_| reminder_dismissed.set(true)>"×"</button>
                         </div>
                     }
                 })

@@ -1,50 +1,105 @@
-//! The action tracker: every action item of every meeting in one table (F3), overdue rows marked.
+//! The action tracker (F3): every action item of every meeting in one table — filter, sort,
+//! overdue and due-today marked, status and dated progress notes edited in place — and the Excel
+//! round trip: export the table as CSV, import an edited one with a preview before anything
+//! changes.
 
 use chrono::Local;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
-use crate::core::i18n::T;
-use crate::core::model::ActionItem;
+use crate::core::export::csv::actions_csv;
+use crate::core::i18n::{tr, T};
+use crate::core::model::{ActionStatus, ProgressNote};
 use crate::core::route::{Route, Stage};
 use crate::core::time::format_date;
+use crate::core::tracker::{due, tracker_rows, Due, SortKey, TrackerFilter, TrackerRow};
+use crate::core::tracker_import::{
+    apply_tracker_plan, plan_tracker_import, TrackerPlan, MAX_TRACKER_BYTES,
+};
+use crate::ui::browser;
 use crate::ui::state::{display_title, AppState};
 
-#[derive(Clone, PartialEq)]
-struct Row {
-    action: ActionItem,
-    meeting_id: String,
-    meeting_title: String,
+fn sort_label(key: SortKey) -> T {
+    match key {
+        SortKey::Deadline => T::ColDeadline,
+        SortKey::Owner => T::ColOwner,
+        SortKey::Status => T::ColStatus,
+        SortKey::Meeting => T::ColMeeting,
+    }
 }
 
 #[component]
 pub fn Tracker() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let filter = RwSignal::new(TrackerFilter::default());
+    let sort = RwSignal::new(SortKey::default());
     let rows = Memo::new(move |_| {
-        let lang = state.lang.get();
-        state.meetings.with(|meetings| {
-            meetings
-                .iter()
-                .filter(|meeting| !meeting.is_template)
-                .flat_map(|meeting| {
-                    meeting.actions.iter().map(move |action| Row {
-                        action: action.clone(),
-                        meeting_id: meeting.id.clone(),
-                        meeting_title: display_title(meeting, lang),
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
+        let (filter, sort) = (filter.get(), sort.get());
+        state
+            .meetings
+            .with(|meetings| tracker_rows(meetings, &filter, sort))
+    });
+    let has_any = move || {
+        state
+            .meetings
+            .with(|ms| ms.iter().any(|m| !m.is_template && !m.actions.is_empty()))
+    };
+    let lang = state.lang.get_untracked();
+    let meeting_options = state.meetings.with_untracked(|ms| {
+        ms.iter()
+            .filter(|m| !m.is_template && !m.actions.is_empty())
+            .map(|m| (m.id.clone(), display_title(m, lang)))
+            .collect::<Vec<_>>()
     });
     let header = move |key: T| view! { <th scope="col">{state.text(key)}</th> };
     view! {
         <section>
             <h1>{state.text(T::TrackerTitle)}</h1>
+            <RoundTrip/>
             <Show
-                when=move || !rows.with(Vec::is_empty)
+                when=has_any
                 fallback=move || view! { <p class="empty" data-testid="tracker-empty">{state.text(T::TrackerEmpty)}</p> }
             >
+                <div class="filters" role="search">
+                    <input
+                        type="search"
+                        aria-label=state.text(T::FilterPerson)
+                        placeholder=state.text(T::FilterPerson)
+                        data-testid="filter-person"
+                        on:input=move |ev| filter.update(|f| f.person = event_target_value(&ev))
+                    />
+                    <select aria-label=state.text(T::ColMeeting) data-testid="filter-meeting"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            filter.update(|f| f.meeting_id = (!value.is_empty()).then_some(value));
+                        }>
+                        <option value="">{state.text(T::AllMeetings)}</option>
+                        {meeting_options.iter().map(|(id, title)| view! { <option value=id.clone()>{title.clone()}</option> }).collect_view()}
+                    </select>
+                    <select aria-label=state.text(T::ColStatus) data-testid="filter-status"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            filter.update(|f| f.status = ActionStatus::ALL.into_iter().find(|s| format!("{s:?}") == value));
+                        }>
+                        <option value="">{state.text(T::AllStatuses)}</option>
+                        {ActionStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{state.text(s.label())}</option> }).collect_view()}
+                    </select>
+                    <label class="inline">
+                        {state.text(T::SortBy)} " "
+                        <select data-testid="sort"
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                if let Some(key) = SortKey::ALL.into_iter().find(|k| format!("{k:?}") == value) {
+                                    sort.set(key);
+                                }
+                            }>
+                            {SortKey::ALL.into_iter().map(|k| view! { <option value=format!("{k:?}")>{state.text(sort_label(k))}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </div>
                 <div class="table-scroll">
-                    <table class="tracker">
+                    <table class="tracker" data-testid="tracker">
                         <thead>
                             <tr>
                                 {header(T::ColTask)}
@@ -53,33 +108,239 @@ pub fn Tracker() -> impl IntoView {
                                 {header(T::ColMeeting)}
                                 {header(T::ColDeadline)}
                                 {header(T::ColStatus)}
+                                {header(T::ColProgress)}
                             </tr>
                         </thead>
                         <tbody>
-                            {move || {
-                                let today = Local::now().date_naive();
-                                rows.get()
-                                    .into_iter()
-                                    .map(|row| {
-                                        let href = Route::Meeting { id: row.meeting_id, stage: Stage::FollowUp }.href();
-                                        let overdue = row.action.is_overdue(today);
-                                        view! {
-                                            <tr class:overdue=overdue>
-                                                <td>{row.action.task}</td>
-                                                <td>{row.action.owner}</td>
-                                                <td>{row.action.department}</td>
-                                                <td><a href=href>{row.meeting_title}</a></td>
-                                                <td>{row.action.deadline.map(format_date).unwrap_or_default()}</td>
-                                                <td>{state.text(row.action.status.label())}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
+                            <For each=move || rows.get() key=|row| (row.action.id.clone(), row.action.status, row.action.progress.len()) let:row>
+                                <TrackerLine row/>
+                            </For>
                         </tbody>
                     </table>
                 </div>
             </Show>
         </section>
+    }
+}
+
+#[component]
+fn TrackerLine(row: TrackerRow) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = Local::now().date_naive();
+    let class = match due(&row.action, today) {
+        Due::Overdue => "overdue",
+        Due::Today => "due-today",
+        _ => "",
+    };
+    let href = Route::Meeting {
+        id: row.meeting_id.clone(),
+        stage: Stage::FollowUp,
+    }
+    .href();
+    let (meeting_id, action_id) = (row.meeting_id.clone(), row.action.id.clone());
+    let set_status = {
+        let (meeting_id, action_id) = (meeting_id.clone(), action_id.clone());
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let Some(status) = ActionStatus::ALL
+                .into_iter()
+                .find(|s| format!("{s:?}") == value)
+            else {
+                return;
+            };
+            let today = Local::now().date_naive();
+            state.edit_meeting(&meeting_id, |m| {
+                if let Some(action) = m.actions.iter_mut().find(|a| a.id == action_id) {
+                    action.status = status;
+                    action.completed_on = (status == ActionStatus::Done).then_some(today);
+                }
+            });
+        }
+    };
+    let add_note = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Enter" {
+            return;
+        }
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let text = input.value();
+        if text.trim().is_empty() {
+            return;
+        }
+        let on = Some(Local::now().date_naive());
+        state.edit_meeting(&meeting_id, |m| {
+            if let Some(action) = m.actions.iter_mut().find(|a| a.id == action_id) {
+                action.progress.push(ProgressNote {
+                    on,
+                    text: text.trim().to_owned(),
+                });
+            }
+        });
+        input.set_value("");
+    };
+    let notes = row
+        .action
+        .progress
+        .iter()
+        .map(|note| {
+            let date = note.on.map(format_date).unwrap_or_default();
+            view! { <li><span class="muted">{date}</span> " " {note.text.clone()}</li> }
+        })
+        .collect_view();
+    let status = row.action.status;
+    let title = if row.meeting_title.trim().is_empty() {
+        state.text(T::Untitled).to_owned()
+    } else {
+        row.meeting_title.clone()
+    };
+    view! {
+        <tr class=class data-action=row.action.id.clone()>
+            <td>{row.action.task.clone()}</td>
+            <td>{row.action.owner.clone()}</td>
+            <td>{row.action.department.clone()}</td>
+            <td><a href=href>{title}</a></td>
+            <td>{row.action.deadline.map(format_date).unwrap_or_default()}</td>
+            <td>
+                <select aria-label=state.text(T::ColStatus) prop:value=format!("{status:?}") on:change=set_status>
+                    {ActionStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{state.text(s.label())}</option> }).collect_view()}
+                </select>
+            </td>
+            <td>
+                <ul class="notes">{notes}</ul>
+                <input type="text" aria-label=state.text(T::AddProgress) placeholder=state.text(T::AddProgress) on:keydown=add_note/>
+            </td>
+        </tr>
+    }
+}
+
+/// Export the whole tracker as CSV; import an edited one with a preview (F3).
+#[component]
+fn RoundTrip() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let plan = RwSignal::new(None::<TrackerPlan>);
+    let error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let lang = state.lang.get_untracked();
+        let csv = state
+            .meetings
+            .with_untracked(|ms| actions_csv(ms.iter().filter(|m| !m.is_template), lang));
+        let name = format!(
+            "crossmeet-tracker-{}.csv",
+            format_date(Local::now().date_naive())
+        );
+        if let Err(cause) = browser::download(&name, "text/csv;charset=utf-8", &csv) {
+            error.set(Some(format!("{cause:?}")));
+        }
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        plan.set(None);
+        error.set(None);
+        let lang = state.lang.get_untracked();
+        if file.size() as u64 > MAX_TRACKER_BYTES {
+            error.set(Some(tr(
+                lang,
+                T::FileTooLarge,
+                &[
+                    &(file.size() as u64 / 1_048_576).to_string(),
+                    &(MAX_TRACKER_BYTES / 1_048_576).to_string(),
+                ],
+            )));
+            return;
+        }
+        spawn_local(async move {
+            match browser::read_text(&file).await {
+                Err(cause) => error.set(Some(tr(lang, T::FileReadFailed, &[&cause]))),
+                Ok(text) => match state
+                    .meetings
+                    .with_untracked(|ms| plan_tracker_import(&text, ms))
+                {
+                    Ok(planned) => plan.set(Some(planned)),
+                    Err(refused) => error.set(Some(refused.message(lang))),
+                },
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some(planned) = plan.get_untracked() else {
+            return;
+        };
+        plan.set(None);
+        let changed = state
+            .meetings
+            .with_untracked(|ms| apply_tracker_plan(&planned, ms));
+        let count = planned.updates.len();
+        state.put_meetings(changed);
+        state.show_toast(
+            tr(
+                state.lang.get_untracked(),
+                T::ImportApplied,
+                &[&count.to_string()],
+            ),
+            None,
+        );
+    };
+    let preview = move || {
+        plan.get().map(|planned| {
+            let lang = state.lang.get();
+            let updates = planned
+                .updates
+                .iter()
+                .map(|u| {
+                    let mut parts = Vec::new();
+                    if let Some((old, new)) = u.status {
+                        parts.push(format!("{} → {}", old.label().get(lang), new.label().get(lang)));
+                    }
+                    if let Some((old, new)) = u.deadline {
+                        let show = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_else(|| "—".into());
+                        parts.push(format!("{} → {}", show(old), show(new)));
+                    }
+                    for note in &u.new_notes {
+                        parts.push(format!("+ {}", note.text));
+                    }
+                    view! { <li><strong>{u.task.clone()}</strong> ": " {parts.join("; ")}</li> }
+                })
+                .collect_view();
+            let problems = planned.problems.iter().map(|p| view! { <li class="error">{p.message(lang)}</li> }).collect_view();
+            let summary = tr(lang, T::ImportPreview, &[&planned.updates.len().to_string(), &planned.unchanged.to_string(), &planned.problems.len().to_string()]);
+            let can_apply = !planned.updates.is_empty();
+            view! {
+                <div class="confirm" role="dialog" aria-live="polite" data-testid="import-preview">
+                    <p>{summary}</p>
+                    <ul>{updates}</ul>
+                    <ul>{problems}</ul>
+                    <div class="button-row">
+                        {can_apply.then(|| view! {
+                            <button type="button" class="primary" data-testid="import-confirm" on:click=confirm>{state.text(T::ApplyChanges)}</button>
+                        })}
+                        <button type="button" on:click=move |_| plan.set(None)>{state.text(T::Cancel)}</button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div class="button-row">
+            <button type="button" data-testid="export-tracker" on:click=export>{state.text(T::ExportTracker)}</button>
+            <label class="button file-button">
+                {state.text(T::ImportTracker)}
+                <input type="file" accept=".csv,text/csv" data-testid="import-tracker" on:change=choose/>
+            </label>
+        </div>
+        {move || error.get().map(|message| view! { <p class="error" role="alert" data-testid="import-error">{message}</p> })}
+        {preview}
     }
 }

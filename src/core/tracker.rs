@@ -1,0 +1,253 @@
+//! One tracker across all meetings (F3): every action item with its meeting, filtered and sorted,
+//! with due dates judged against today, and the reminder shown when the app opens.
+
+use chrono::NaiveDate;
+
+use super::model::{ActionItem, ActionStatus, Meeting};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrackerRow {
+    pub meeting_id: String,
+    pub meeting_title: String,
+    pub action: ActionItem,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrackerFilter {
+    /// Matches owner or department, case-insensitive for ASCII.
+    pub person: String,
+    pub meeting_id: Option<String>,
+    pub status: Option<ActionStatus>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Deadline,
+    Owner,
+    Status,
+    Meeting,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Deadline,
+        SortKey::Owner,
+        SortKey::Status,
+        SortKey::Meeting,
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    Overdue,
+    Today,
+    Later,
+    Closed,
+    NoDeadline,
+}
+
+pub fn due(action: &ActionItem, today: NaiveDate) -> Due {
+    if action.status.is_closed() {
+        return Due::Closed;
+    }
+    match action.deadline {
+        None => Due::NoDeadline,
+        Some(deadline) if deadline < today => Due::Overdue,
+        Some(deadline) if deadline == today => Due::Today,
+        Some(_) => Due::Later,
+    }
+}
+
+/// The rows that pass `filter`, in `sort` order (ties keep meeting order).
+pub fn tracker_rows(
+    meetings: &[Meeting],
+    filter: &TrackerFilter,
+    sort: SortKey,
+) -> Vec<TrackerRow> {
+    let person = filter.person.trim().to_ascii_lowercase();
+    let mut rows: Vec<TrackerRow> = meetings
+        .iter()
+        .filter(|m| !m.is_template)
+        .filter(|m| filter.meeting_id.as_ref().is_none_or(|id| *id == m.id))
+        .flat_map(|m| {
+            m.actions.iter().map(move |action| TrackerRow {
+                meeting_id: m.id.clone(),
+                meeting_title: m.title.clone(),
+                action: action.clone(),
+            })
+        })
+        .filter(|row| {
+            filter
+                .status
+                .is_none_or(|status| row.action.status == status)
+        })
+        .filter(|row| {
+            person.is_empty()
+                || row.action.owner.to_ascii_lowercase().contains(&person)
+                || row.action.department.to_ascii_lowercase().contains(&person)
+        })
+        .collect();
+    match sort {
+        // Rows without a deadline go last: they cannot be late, but they are the vaguest.
+        SortKey::Deadline => {
+            rows.sort_by_key(|row| (row.action.deadline.is_none(), row.action.deadline))
+        }
+        SortKey::Owner => rows.sort_by(|a, b| a.action.owner.cmp(&b.action.owner)),
+        SortKey::Status => rows.sort_by_key(|row| status_rank(row.action.status)),
+        SortKey::Meeting => rows.sort_by(|a, b| a.meeting_title.cmp(&b.meeting_title)),
+    }
+    rows
+}
+
+/// Blocked first: it is what a stand-up is for (F4).
+fn status_rank(status: ActionStatus) -> u8 {
+    match status {
+        ActionStatus::Blocked => 0,
+        ActionStatus::InProgress => 1,
+        ActionStatus::Open => 2,
+        ActionStatus::Done => 3,
+        ActionStatus::Cancelled => 4,
+    }
+}
+
+/// (overdue, due today) across all meetings, for the reminder when the app opens.
+pub fn reminder_counts(meetings: &[Meeting], today: NaiveDate) -> (usize, usize) {
+    let mut counts = (0, 0);
+    for action in meetings
+        .iter()
+        .filter(|m| !m.is_template)
+        .flat_map(|m| &m.actions)
+    {
+        match due(action, today) {
+            Due::Overdue => counts.0 += 1,
+            Due::Today => counts.1 += 1,
+            _ => {}
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+    }
+
+    fn action(
+        id: &str,
+        owner: &str,
+        dept: &str,
+        deadline: Option<u32>,
+        status: ActionStatus,
+    ) -> ActionItem {
+        ActionItem {
+            id: id.into(),
+            owner: owner.into(),
+            department: dept.into(),
+            deadline: deadline.map(day),
+            status,
+            ..ActionItem::default()
+        }
+    }
+
+    fn meetings() -> Vec<Meeting> {
+        vec![
+            Meeting {
+                id: "m1".into(),
+                title: "B 周会".into(),
+                actions: vec![
+                    action("a", "张工", "研发部", Some(10), ActionStatus::Open),
+                    action("b", "Li", "Marketing", None, ActionStatus::Blocked),
+                ],
+                ..Meeting::default()
+            },
+            Meeting {
+                id: "m2".into(),
+                title: "A 复盘".into(),
+                actions: vec![
+                    action("c", "王总", "运营部", Some(5), ActionStatus::InProgress),
+                    action("d", "张工", "研发部", Some(1), ActionStatus::Done),
+                ],
+                ..Meeting::default()
+            },
+            Meeting {
+                id: "t".into(),
+                is_template: true,
+                actions: vec![action("x", "", "", Some(1), ActionStatus::Open)],
+                ..Meeting::default()
+            },
+        ]
+    }
+
+    fn ids(rows: &[TrackerRow]) -> Vec<&str> {
+        rows.iter().map(|row| row.action.id.as_str()).collect()
+    }
+
+    #[test]
+    fn rows_are_filtered_and_sorted() {
+        let all = TrackerFilter::default();
+        assert_eq!(
+            ids(&tracker_rows(&meetings(), &all, SortKey::Deadline)),
+            ["d", "c", "a", "b"]
+        );
+        assert_eq!(
+            ids(&tracker_rows(&meetings(), &all, SortKey::Status)),
+            ["b", "c", "a", "d"]
+        );
+        assert_eq!(
+            ids(&tracker_rows(&meetings(), &all, SortKey::Meeting)),
+            ["c", "d", "a", "b"]
+        );
+        let zhang = TrackerFilter {
+            person: "张工".into(),
+            ..TrackerFilter::default()
+        };
+        assert_eq!(
+            ids(&tracker_rows(&meetings(), &zhang, SortKey::Deadline)),
+            ["d", "a"]
+        );
+        let marketing = TrackerFilter {
+            person: "market".into(),
+            ..TrackerFilter::default()
+        };
+        assert_eq!(
+            ids(&tracker_rows(&meetings(), &marketing, SortKey::Owner)),
+            ["b"]
+        );
+        let done_in_m2 = TrackerFilter {
+            meeting_id: Some("m2".into()),
+            status: Some(ActionStatus::Done),
+            ..TrackerFilter::default()
+        };
+        assert_eq!(
+            ids(&tracker_rows(&meetings(), &done_in_m2, SortKey::Deadline)),
+            ["d"]
+        );
+    }
+
+    #[test]
+    fn due_dates_are_judged_against_today_and_templates_never_remind() {
+        let today = day(5);
+        assert_eq!(
+            due(&action("", "", "", Some(4), ActionStatus::Open), today),
+            Due::Overdue
+        );
+        assert_eq!(
+            due(&action("", "", "", Some(5), ActionStatus::Blocked), today),
+            Due::Today
+        );
+        assert_eq!(
+            due(&action("", "", "", Some(1), ActionStatus::Done), today),
+            Due::Closed
+        );
+        assert_eq!(
+            due(&action("", "", "", None, ActionStatus::Open), today),
+            Due::NoDeadline
+        );
+        assert_eq!(reminder_counts(&meetings(), today), (0, 1));
+        assert_eq!(reminder_counts(&meetings(), day(11)), (2, 0));
+    }
+}

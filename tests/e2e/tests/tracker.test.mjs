@@ -1,0 +1,105 @@
+// The action tracker (issue 5, F3) as an organiser uses it: a reminder when the app opens, one
+// table across meetings with filters, status edits, and the Excel round trip — export, edit,
+// import with a preview, nothing applied from a broken file.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
+
+const shared = withServerAndBrowser({ before, after });
+
+const isoDay = (offsetDays) => {
+  const day = new Date(Date.now() + offsetDays * 86400000);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+};
+
+function backupWithActions() {
+  const meeting = (id, title, actions) => ({
+    schema: 2,
+    meeting: { id, title, updated_at: new Date().toISOString(), actions },
+  });
+  const action = (id, task, owner, department, deadline, status = "Open") => ({ id, task, owner, department, deadline, status });
+  return JSON.stringify({
+    app: "crossmeet",
+    kind: "backup",
+    schema: 2,
+    meetings: [
+      meeting("m1", "Q3 排期会", [
+        action("a1", "完成技术方案初稿", "张工", "研发部", isoDay(-2)),
+        action("a2", "确认投放预算", "Li", "Marketing", isoDay(0), "InProgress"),
+      ]),
+      meeting("m2", "客诉复盘", [action("a3", "整改客服话术", "张工", "客服部", isoDay(7))]),
+    ],
+  });
+}
+
+async function restore(page, text) {
+  await page.goto(shared.server.url + "#/settings");
+  await waitForApp(page);
+  await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await page.getByTestId("restore-confirm").click();
+}
+
+const rowsShown = (page) => page.locator("[data-testid=tracker] tbody tr").count();
+
+test("the tracker reminds, filters, edits and round-trips through Excel CSV", async () => {
+  // The browser and this script share the machine's time zone, so "today" agrees.
+  const { context, page } = await openApp(shared.browser, shared.server.url);
+  await restore(page, backupWithActions());
+  await page.goto(shared.server.url);
+  await page.reload();
+  await waitForApp(page);
+  assert.match(await page.getByTestId("reminder").textContent(), /1 项行动项已逾期,1 项今天到期/);
+
+  await page.getByTestId("reminder").getByRole("link").click();
+  await page.getByTestId("tracker").waitFor();
+  assert.equal(await rowsShown(page), 3);
+  assert.match(await page.locator("tr[data-action=a1]").getAttribute("class"), /overdue/);
+  assert.match(await page.locator("tr[data-action=a2]").getAttribute("class"), /due-today/);
+  await page.getByTestId("filter-person").fill("张工");
+  assert.equal(await rowsShown(page), 2);
+  await page.getByTestId("filter-person").fill("");
+  await page.getByTestId("filter-status").selectOption("InProgress");
+  assert.equal(await rowsShown(page), 1);
+  await page.getByTestId("filter-status").selectOption("");
+
+  // A status changed in place is stored.
+  await page.locator("tr[data-action=a3] select").selectOption("Blocked");
+  await page.waitForTimeout(500);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.locator("tr[data-action=a3] select").inputValue(), "Blocked");
+
+  // Export, edit as Excel would, import: a preview first, then the change.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-tracker").click()]);
+  const exported = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  assert.ok(exported.startsWith("\ufeff编号,任务"));
+  const edited = exported
+    .replace(/^(a1,.*?),待开始,/m, "$1,已完成,")
+    .replace(/^(a2,(?:[^,]*,){4})[^,]*,/m, "$1明天,")
+    .concat("zz,不存在,,,,,已完成,,x\r\n");
+  const file = path.join(os.tmpdir(), `crossmeet-tracker-${process.pid}.csv`);
+  fs.writeFileSync(file, edited);
+  await page.getByTestId("import-tracker").setInputFiles(file);
+  const preview = page.getByTestId("import-preview");
+  await preview.waitFor();
+  const text = await preview.textContent();
+  assert.match(text, /将更新 1 项,1 项无变化,2 行有问题/);
+  assert.match(text, /完成技术方案初稿: 待开始 → 已完成/);
+  assert.match(text, /无法识别的日期“明天”/);
+  assert.match(text, /没有编号为“zz”的行动项/);
+  assert.equal(await page.locator("tr[data-action=a1] select").inputValue(), "Open", "nothing applied yet");
+  await page.getByTestId("import-confirm").click();
+  await page.waitForFunction(() => document.querySelector("tr[data-action=a1] select")?.value === "Done");
+
+  // A broken file changes nothing.
+  fs.writeFileSync(file, '\ufeff编号,状态\r\n"a3,已完成\r\n');
+  await page.getByTestId("import-tracker").setInputFiles(file);
+  assert.match(await page.getByTestId("import-error").textContent(), /引号没有闭合.*未做任何更改/);
+  assert.equal(await page.locator("tr[data-action=a3] select").inputValue(), "Blocked");
+  fs.rmSync(file);
+  await context.close();
+});
