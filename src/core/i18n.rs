@@ -297,6 +297,16 @@ texts! {
     MyTemplates => "我的模板", "My templates";
 
     // Run (E1–E8).
+    MinutesAfterEnd => "会议结束后开始纪要倒计时:初稿 2 小时内、终稿 24 小时内发出。", "The minutes countdown starts when the meeting ends: draft within 2 hours, final within 24.";
+    MinutesDraft => "初稿", "Draft";
+    MinutesFinal => "终稿", "Final";
+    MinutesLeft => "{0}还剩 {1}", "{0} due in {1}";
+    MinutesLate => "{0}已逾期 {1}", "{0} is {1} late";
+    RegenerateMinutes => "按会议内容重新生成", "Regenerate from the meeting";
+    CopyMinutes => "复制纪要", "Copy minutes";
+    MarkDraftSent => "标记初稿已发", "Mark draft sent";
+    MarkFinalSent => "标记终稿已发", "Mark final sent";
+    Exports => "导出", "Exports";
     DownloadMinutes => "下载纪要(Markdown)", "Download minutes (Markdown)";
     DownloadActionsCsv => "下载行动项 CSV", "Download actions CSV";
     DownloadDecisionsCsv => "下载决议 CSV", "Download decisions CSV";

@@ -184,3 +184,75 @@ mod tests {
         assert!(md.contains("| a \\| b<br>第二行 | 张工 |  |  |  | 待开始 |\n"));
     }
 }
+
+/// How long is left to send the minutes (F1): the draft within 2 hours of the end, the final
+/// within 24. `None` until the meeting has ended; a limit already met reads `None` too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MinutesDue {
+    pub draft_left: Option<chrono::Duration>,
+    pub final_left: Option<chrono::Duration>,
+}
+
+pub fn minutes_due(meeting: &Meeting, now: DateTime<Utc>) -> Option<MinutesDue> {
+    let ended = meeting
+        .run_log
+        .iter()
+        .rev()
+        .find(|event| event.kind == crate::core::model::RunEventKind::Ended)?
+        .at;
+    let left = |hours: i64, done: Option<DateTime<Utc>>| {
+        done.is_none()
+            .then(|| ended + chrono::Duration::hours(hours) - now)
+    };
+    Some(MinutesDue {
+        draft_left: left(
+            2,
+            meeting
+                .minutes
+                .draft_sent_at
+                .or(meeting.minutes.final_sent_at),
+        ),
+        final_left: left(24, meeting.minutes.final_sent_at),
+    })
+}
+
+#[cfg(test)]
+mod due_tests {
+    use super::*;
+    use crate::core::model::{RunEvent, RunEventKind};
+    use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn minutes_are_due_two_and_twenty_four_hours_after_the_end() {
+        let end = Utc.with_ymd_and_hms(2026, 12, 1, 7, 0, 0).unwrap();
+        let mut meeting = Meeting::default();
+        assert_eq!(minutes_due(&meeting, end), None, "not ended yet");
+        meeting.run_log.push(RunEvent {
+            at: end,
+            kind: RunEventKind::Ended,
+        });
+        let due = minutes_due(&meeting, end + Duration::minutes(30)).unwrap();
+        assert_eq!(due.draft_left, Some(Duration::minutes(90)));
+        assert_eq!(due.final_left, Some(Duration::minutes(23 * 60 + 30)));
+        let late = minutes_due(&meeting, end + Duration::hours(3)).unwrap();
+        assert!(
+            late.draft_left.unwrap() < Duration::zero(),
+            "late drafts show as negative"
+        );
+        meeting.minutes.draft_sent_at = Some(end + Duration::hours(1));
+        assert_eq!(
+            minutes_due(&meeting, end + Duration::hours(3))
+                .unwrap()
+                .draft_left,
+            None
+        );
+        meeting.minutes.final_sent_at = Some(end + Duration::hours(5));
+        assert_eq!(
+            minutes_due(&meeting, end + Duration::hours(30)).unwrap(),
+            MinutesDue {
+                draft_left: None,
+                final_left: None
+            }
+        );
+    }
+}

@@ -114,6 +114,12 @@ test("a meeting is run with the keyboard alone", async () => {
 
   // On to follow-up: the minutes and the action table come out as files.
   await page.getByRole("link", { name: "进入跟进" }).click();
+  // The 2-hour and 24-hour limits count down from the end (F1); marking stops a countdown.
+  assert.match(await page.getByTestId("minutes-countdown").first().textContent(), /初稿还剩 (1:59:[0-9]{2}|2:00:00)/);
+  assert.match(await page.getByTestId("minutes-countdown").nth(1).textContent(), /终稿还剩 (23:59:[0-9]{2}|24:00:00)/);
+  await page.getByTestId("mark-draft").click();
+  assert.equal(await page.getByTestId("minutes-status").textContent(), "初稿已发");
+  assert.equal(await page.getByTestId("minutes-countdown").count(), 1, "only the final is still due");
   const read = async (testid) => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
     return Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");

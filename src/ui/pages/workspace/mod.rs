@@ -4,6 +4,7 @@
 mod agenda_editor;
 mod attendance;
 mod fields;
+mod follow_up;
 mod materials;
 mod notice;
 mod plan;
@@ -13,12 +14,8 @@ mod run;
 
 use leptos::prelude::*;
 
-use crate::core::export::csv::{actions_csv, agenda_csv, decisions_csv};
-use crate::core::export::minutes::minutes_markdown;
 use crate::core::i18n::T;
-use crate::core::model::Meeting;
 use crate::core::route::{Route, Stage};
-use crate::ui::browser;
 use crate::ui::state::{display_title, AppState};
 
 pub use fields::Current;
@@ -57,7 +54,7 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
         Stage::Plan => view! { <plan::PlanStage current=current.clone()/> }.into_any(),
         Stage::Prepare => view! { <prepare::PrepareStage current=current.clone()/> }.into_any(),
         Stage::Run => view! { <run::RunStage current=current.clone()/> }.into_any(),
-        Stage::FollowUp => view! { <FollowUpStage current=current.clone()/> }.into_any(),
+        Stage::FollowUp => view! { <follow_up::FollowUpStage current=current.clone()/> }.into_any(),
     };
     view! {
         <section class="workspace">
@@ -79,69 +76,4 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-/// The follow-up tab until the minutes editor, tracker and review of issue 5 land: the minutes
-/// status, the exports (minutes Markdown, CSV for Excel) and the meeting's read-back.
-#[component]
-fn FollowUpStage(current: Current) -> impl IntoView {
-    let state = current.state;
-    let status = current.read(|m: &Meeting| m.minutes.status).label();
-    let reader = current.clone();
-    let export = move |kind: Export| {
-        let lang = state.lang.get_untracked();
-        let (name, mime, text) = reader.read(|m| {
-            let stem = format!("crossmeet-{}", m.id);
-            match kind {
-                Export::Minutes => (
-                    format!("{stem}-minutes.md"),
-                    "text/markdown;charset=utf-8",
-                    minutes_markdown(m, lang, browser::local_offset(), browser::now()),
-                ),
-                Export::Actions => (
-                    format!("{stem}-actions.csv"),
-                    "text/csv;charset=utf-8",
-                    actions_csv([m], lang),
-                ),
-                Export::Decisions => (
-                    format!("{stem}-decisions.csv"),
-                    "text/csv;charset=utf-8",
-                    decisions_csv(m, lang),
-                ),
-                Export::Agenda => (
-                    format!("{stem}-agenda.csv"),
-                    "text/csv;charset=utf-8",
-                    agenda_csv(m, lang),
-                ),
-            }
-        });
-        if let Err(cause) = browser::download(&name, mime, &text) {
-            state.show_toast(format!("{cause:?}"), None);
-        }
-    };
-    let button = move |kind: Export, label: T, testid: &'static str| {
-        let export = export.clone();
-        view! { <button type="button" data-testid=testid on:click=move |_| export(kind)>{state.text(label)}</button> }
-    };
-    view! {
-        <dl class="facts">
-            <dt>{state.text(T::MinutesStatus)}</dt>
-            <dd>{state.text(status)}</dd>
-        </dl>
-        <div class="button-row">
-            {button(Export::Minutes, T::DownloadMinutes, "download-minutes")}
-            {button(Export::Actions, T::DownloadActionsCsv, "download-actions")}
-            {button(Export::Decisions, T::DownloadDecisionsCsv, "download-decisions")}
-            {button(Export::Agenda, T::DownloadAgendaCsv, "download-agenda")}
-        </div>
-        <run::ReadBack current/>
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Export {
-    Minutes,
-    Actions,
-    Decisions,
-    Agenda,
 }

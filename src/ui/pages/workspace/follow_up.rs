@@ -1,0 +1,191 @@
+//! The follow-up tab (F1, F2): the minutes, generated from the meeting and editable before they
+//! go out, with "draft sent" and "final sent" marks and a countdown to the 2-hour and 24-hour
+//! limits; the exports (minutes Markdown, CSV for Excel); and the meeting's read-back.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::fields::Current;
+use super::run::ReadBack;
+use crate::core::clock::format_duration;
+use crate::core::export::csv::{actions_csv, agenda_csv, decisions_csv};
+use crate::core::export::minutes::{minutes_due, minutes_markdown};
+use crate::core::i18n::{tr, T};
+use crate::core::model::{Meeting, MinutesStatus};
+use crate::ui::browser;
+
+#[derive(Clone, Copy)]
+enum Export {
+    Minutes,
+    Actions,
+    Decisions,
+    Agenda,
+}
+
+/// The minutes as edited, or freshly generated when nobody has edited them yet.
+fn minutes_text(meeting: &Meeting, lang: crate::core::i18n::Lang) -> String {
+    if meeting.minutes.text.trim().is_empty() {
+        minutes_markdown(meeting, lang, browser::local_offset(), browser::now())
+    } else {
+        meeting.minutes.text.clone()
+    }
+}
+
+#[component]
+pub fn FollowUpStage(current: Current) -> impl IntoView {
+    let state = current.state;
+    let now = RwSignal::new(browser::now());
+    let tick = set_interval_with_handle(
+        move || now.set(browser::now()),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(tick) = tick {
+            tick.clear();
+        }
+    });
+
+    let c = current.clone();
+    let countdown = move || {
+        let lang = state.lang.get();
+        let at = now.get();
+        let due = c.read(|m| minutes_due(m, at));
+        {
+            let Some(due) = due else {
+                return view! { <p class="muted">{state.text(T::MinutesAfterEnd)}</p> }.into_any();
+            };
+            let line = |left: Option<chrono::Duration>, label: T| {
+                left.map(|left| {
+                    let late = left < chrono::Duration::zero();
+                    let text = if late {
+                        tr(
+                            lang,
+                            T::MinutesLate,
+                            &[label.get(lang), &format_duration(-left)],
+                        )
+                    } else {
+                        tr(
+                            lang,
+                            T::MinutesLeft,
+                            &[label.get(lang), &format_duration(left)],
+                        )
+                    };
+                    view! { <p class:late=late data-testid="minutes-countdown">{text}</p> }
+                })
+            };
+            view! {
+                <div class="countdown">
+                    {line(due.draft_left, T::MinutesDraft)}
+                    {line(due.final_left, T::MinutesFinal)}
+                </div>
+            }
+            .into_any()
+        }
+    };
+
+    let (read, write) = (current.clone(), current.clone());
+    let text = move || read.read(|m| minutes_text(m, state.lang.get()));
+    let c = current.clone();
+    let regenerate = move |_| c.edit(|m| m.minutes.text.clear());
+    let mark = {
+        let current = current.clone();
+        move |status: MinutesStatus| {
+            let at = browser::now();
+            current.edit(|m| {
+                m.minutes.status = status;
+                match status {
+                    MinutesStatus::DraftSent => m.minutes.draft_sent_at = Some(at),
+                    MinutesStatus::FinalSent => m.minutes.final_sent_at = Some(at),
+                    MinutesStatus::NotStarted => {}
+                }
+            });
+        }
+    };
+    let mark_final = mark.clone();
+    let c = current.clone();
+    let status = move || c.read(|m| state.text(m.minutes.status.label()).to_owned());
+
+    let c = current.clone();
+    let copy = move |_| {
+        let text = c.read(|m| minutes_text(m, state.lang.get_untracked()));
+        spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            let message = match browser::copy_text(&text).await {
+                Ok(()) => T::Copied.get(lang).to_owned(),
+                Err(cause) => tr(lang, T::CopyFailed, &[&cause]),
+            };
+            state.show_toast(message, None);
+        });
+    };
+    let reader = current.clone();
+    let export = move |kind: Export| {
+        let lang = state.lang.get_untracked();
+        let (name, mime, body) = reader.read(|m| {
+            let stem = format!("crossmeet-{}", m.id);
+            match kind {
+                Export::Minutes => (
+                    format!("{stem}-minutes.md"),
+                    "text/markdown;charset=utf-8",
+                    minutes_text(m, lang),
+                ),
+                Export::Actions => (
+                    format!("{stem}-actions.csv"),
+                    "text/csv;charset=utf-8",
+                    actions_csv([m], lang),
+                ),
+                Export::Decisions => (
+                    format!("{stem}-decisions.csv"),
+                    "text/csv;charset=utf-8",
+                    decisions_csv(m, lang),
+                ),
+                Export::Agenda => (
+                    format!("{stem}-agenda.csv"),
+                    "text/csv;charset=utf-8",
+                    agenda_csv(m, lang),
+                ),
+            }
+        });
+        if let Err(cause) = browser::download(&name, mime, &body) {
+            state.show_toast(format!("{cause:?}"), None);
+        }
+    };
+    let button = move |kind: Export, label: T, testid: &'static str| {
+        let export = export.clone();
+        view! { <button type="button" data-testid=testid on:click=move |_| export(kind)>{state.text(label)}</button> }
+    };
+    view! {
+        <section class="sub-section">
+            <h2>{state.text(T::MinutesTitle)} " · " <span data-testid="minutes-status">{status}</span></h2>
+            {countdown}
+            <textarea
+                class="minutes-editor"
+                rows="14"
+                aria-label=state.text(T::MinutesTitle)
+                data-testid="minutes-editor"
+                prop:value=text
+                on:change=move |ev| write.edit(|m| m.minutes.text = event_target_value(&ev))
+            ></textarea>
+            <div class="button-row">
+                <button type="button" on:click=regenerate>{state.text(T::RegenerateMinutes)}</button>
+                <button type="button" on:click=copy>{state.text(T::CopyMinutes)}</button>
+                <button type="button" data-testid="mark-draft" on:click=move |_| mark(MinutesStatus::DraftSent)>
+                    {state.text(T::MarkDraftSent)}
+                </button>
+                <button type="button" class="primary" data-testid="mark-final" on:click=move |_| mark_final(MinutesStatus::FinalSent)>
+                    {state.text(T::MarkFinalSent)}
+                </button>
+            </div>
+        </section>
+        <section class="sub-section">
+            <h2>{state.text(T::Exports)}</h2>
+            <div class="button-row">
+                {button(Export::Minutes, T::DownloadMinutes, "download-minutes")}
+                {button(Export::Actions, T::DownloadActionsCsv, "download-actions")}
+                {button(Export::Decisions, T::DownloadDecisionsCsv, "download-decisions")}
+                {button(Export::Agenda, T::DownloadAgendaCsv, "download-agenda")}
+            </div>
+        </section>
+        <ReadBack current/>
+    }
+}
