@@ -307,6 +307,12 @@ texts! {
     MarkDraftSent => "标记初稿已发", "Mark draft sent";
     MarkFinalSent => "标记终稿已发", "Mark final sent";
     Exports => "导出", "Exports";
+    StandupTitle => "周站会(10 分钟)", "Weekly stand-up (10 min)";
+    StandupHint => "只看未完成和受阻的行动项,按负责人逐一过;受阻项优先讨论。", "Open and blocked items only, owner by owner; blocked items first.";
+    StandupStart => "开始 10 分钟计时", "Start the 10-minute clock";
+    StandupRestart => "重新计时", "Restart the clock";
+    StandupEmpty => "没有未完成的行动项。", "No open action items.";
+    NoOwner => "未指定负责人", "No owner";
     DownloadMinutes => "下载纪要(Markdown)", "Download minutes (Markdown)";
     DownloadActionsCsv => "下载行动项 CSV", "Download actions CSV";
     DownloadDecisionsCsv => "下载决议 CSV", "Download decisions CSV";

@@ -42,8 +42,13 @@ impl Stage {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     MeetingList,
-    Meeting { id: String, stage: Stage },
+    Meeting {
+        id: String,
+        stage: Stage,
+    },
     Tracker,
+    /// The weekly 10-minute stand-up over open action items (F4).
+    Standup,
     Settings,
     NotFound,
 }
@@ -56,6 +61,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::MeetingList,
             ["tracker"] => Route::Tracker,
+            ["standup"] => Route::Standup,
             ["settings"] => Route::Settings,
             ["m", id] => Route::Meeting {
                 id: (*id).to_owned(),
@@ -77,6 +83,7 @@ impl Route {
         match self {
             Route::MeetingList | Route::NotFound => "#/".to_owned(),
             Route::Tracker => "#/tracker".to_owned(),
+            Route::Standup => "#/standup".to_owned(),
             Route::Settings => "#/settings".to_owned(),
             Route::Meeting { id, stage } => format!("#/m/{id}/{}", stage.slug()),
         }
@@ -92,6 +99,7 @@ mod tests {
         let routes = [
             Route::MeetingList,
             Route::Tracker,
+            Route::Standup,
             Route::Settings,
             Route::Meeting {
                 id: "k3x9".into(),

@@ -111,6 +111,25 @@ fn status_rank(status: ActionStatus) -> u8 {
     }
 }
 
+/// The weekly stand-up (F4): items still open, grouped by owner, blocked ones first in each
+/// group, owners in name order (no owner last).
+pub fn standup_groups(meetings: &[Meeting]) -> Vec<(String, Vec<TrackerRow>)> {
+    let rows = tracker_rows(meetings, &TrackerFilter::default(), SortKey::Status);
+    let mut groups: Vec<(String, Vec<TrackerRow>)> = Vec::new();
+    for row in rows
+        .into_iter()
+        .filter(|row| !row.action.status.is_closed())
+    {
+        let owner = row.action.owner.trim().to_owned();
+        match groups.iter_mut().find(|(name, _)| *name == owner) {
+            Some((_, list)) => list.push(row),
+            None => groups.push((owner, vec![row])),
+        }
+    }
+    groups.sort_by(|(a, _), (b, _)| (a.is_empty(), a).cmp(&(b.is_empty(), b)));
+    groups
+}
+
 /// (overdue, due today) across all meetings, for the reminder when the app opens.
 pub fn reminder_counts(meetings: &[Meeting], today: NaiveDate) -> (usize, usize) {
     let mut counts = (0, 0);
@@ -225,6 +244,36 @@ mod tests {
         assert_eq!(
             ids(&tracker_rows(&meetings(), &done_in_m2, SortKey::Deadline)),
             ["d"]
+        );
+    }
+
+    #[test]
+    fn the_standup_shows_open_items_by_owner_blocked_first() {
+        let mut all = meetings();
+        all[0]
+            .actions
+            .push(action("e", "张工", "研发部", None, ActionStatus::Blocked));
+        all[0]
+            .actions
+            .push(action("f", "", "", None, ActionStatus::Open));
+        let standup = standup_groups(&all);
+        let groups: Vec<(String, Vec<&str>)> = standup
+            .iter()
+            .map(|(owner, rows)| {
+                (
+                    owner.clone(),
+                    rows.iter().map(|r| r.action.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                ("Li".to_owned(), vec!["b"]),
+                ("张工".to_owned(), vec!["e", "a"]),
+                ("王总".to_owned(), vec!["c"]),
+                (String::new(), vec!["f"]),
+            ]
         );
     }
 

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::pages::workspace::Workspace;
-use super::pages::{meeting_list::MeetingList, settings::Settings, tracker::Tracker};
+use super::pages::{
+    meeting_list::MeetingList, settings::Settings, standup::Standup, tracker::Tracker,
+};
 use super::state::AppState;
 use crate::core::i18n::{tr, T};
 use crate::core::route::Route;
@@ -59,6 +61,7 @@ pub fn App() -> impl IntoView {
                         Route::MeetingList => view! { <MeetingList/> }.into_any(),
                         Route::Meeting { id, stage } => view! { <Workspace id stage/> }.into_any(),
                         Route::Tracker => view! { <Tracker/> }.into_any(),
+                        Route::Standup => view! { <Standup/> }.into_any(),
                         Route::Settings => view! { <Settings/> }.into_any(),
                         Route::NotFound => {
                             view! { <p class="empty">{state.text(T::PageNotFound)}</p> }.into_any()
@@ -80,6 +83,7 @@ fn Header() -> impl IntoView {
             let here = state.route.get();
             let active = match (&here, &route) {
                 (Route::Meeting { .. }, Route::MeetingList) => true,
+                (Route::Standup, Route::Tracker) => true,
                 _ => here == route,
             };
             active.then_some("page")

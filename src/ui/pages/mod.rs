@@ -2,5 +2,6 @@
 
 pub mod meeting_list;
 pub mod settings;
+pub mod standup;
 pub mod tracker;
 pub mod workspace;

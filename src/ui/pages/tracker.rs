@@ -55,7 +55,10 @@ pub fn Tracker() -> impl IntoView {
     let header = move |key: T| view! { <th scope="col">{state.text(key)}</th> };
     view! {
         <section>
-            <h1>{state.text(T::TrackerTitle)}</h1>
+            <div class="workspace-head">
+                <h1>{state.text(T::TrackerTitle)}</h1>
+                <a class="button" href=Route::Standup.href() data-testid="open-standup">{state.text(T::StandupTitle)}</a>
+            </div>
             <RoundTrip/>
             <Show
                 when=has_any

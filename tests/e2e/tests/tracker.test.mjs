@@ -101,5 +101,16 @@ test("the tracker reminds, filters, edits and round-trips through Excel CSV", as
   assert.match(await page.getByTestId("import-error").textContent(), /引号没有闭合.*未做任何更改/);
   assert.equal(await page.locator("tr[data-action=a3] select").inputValue(), "Blocked");
   fs.rmSync(file);
+
+  // The weekly stand-up: open and blocked only, by owner, blocked first, a 10-minute clock (F4).
+  await page.getByTestId("open-standup").click();
+  const standup = page.getByTestId("standup");
+  await standup.waitFor();
+  const board = await standup.textContent();
+  assert.doesNotMatch(board, /完成技术方案初稿/, "done items are left out");
+  assert.match(board, /受阻 整改客服话术/);
+  assert.equal(await page.getByTestId("standup-clock").textContent(), "10:00");
+  await page.getByTestId("standup-start").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="standup-clock"]').textContent.startsWith("09:5"));
   await context.close();
 });

@@ -1,0 +1,82 @@
+//! The weekly stand-up (F4): open and blocked action items only, grouped by owner, blocked first,
+//! with a 10-minute clock computed from its start time like the meeting clocks.
+
+use chrono::Duration;
+use leptos::prelude::*;
+
+use crate::core::clock::format_duration;
+use crate::core::i18n::T;
+use crate::core::model::ActionStatus;
+use crate::core::time::format_date;
+use crate::core::tracker::standup_groups;
+use crate::ui::browser;
+use crate::ui::state::AppState;
+
+const STANDUP: Duration = Duration::minutes(10);
+
+#[component]
+pub fn Standup() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let started = RwSignal::new(None::<chrono::DateTime<chrono::Utc>>);
+    let now = RwSignal::new(browser::now());
+    let tick = set_interval_with_handle(
+        move || now.set(browser::now()),
+        std::time::Duration::from_millis(500),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(tick) = tick {
+            tick.clear();
+        }
+    });
+    let left = move || started.get().map(|at| STANDUP - (now.get() - at));
+    let over = move || left().is_some_and(|left| left < Duration::zero());
+    let groups = Memo::new(move |_| state.meetings.with(|ms| standup_groups(ms)));
+    let body = move || {
+        let groups = groups.get();
+        if groups.is_empty() {
+            return view! { <p class="empty" data-testid="standup-empty">{state.text(T::StandupEmpty)}</p> }.into_any();
+        }
+        groups
+            .into_iter()
+            .map(|(owner, rows)| {
+                let owner = if owner.is_empty() { state.text(T::NoOwner).to_owned() } else { owner };
+                let items = rows
+                    .into_iter()
+                    .map(|row| {
+                        let blocked = row.action.status == ActionStatus::Blocked;
+                        let deadline = row.action.deadline.map(format_date).unwrap_or_default();
+                        view! {
+                            <li class:blocked=blocked>
+                                <span class="status">{state.text(row.action.status.label())}</span>
+                                " " {row.action.task} " " <span class="muted">{deadline} " · " {row.meeting_title}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="standup-owner">
+                        <h2>{owner}</h2>
+                        <ul>{items}</ul>
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="standup" data-testid="standup">
+            <h1>{state.text(T::StandupTitle)}</h1>
+            <p class="hint">{state.text(T::StandupHint)}</p>
+            <div class="clock-face" class:over=over>
+                <span class="clock-big" data-testid="standup-clock">
+                    {move || format_duration(left().unwrap_or(STANDUP))}
+                </span>
+                <button type="button" class="primary" data-testid="standup-start" on:click=move |_| started.set(Some(browser::now()))>
+                    {move || state.text(if started.get().is_some() { T::StandupRestart } else { T::StandupStart })}
+                </button>
+            </div>
+            {body}
+        </section>
+    }
+}
