@@ -354,6 +354,7 @@ texts! {
     Pause => "暂停", "Pause";
     Resume => "继续", "Resume";
     NextItem => "下一议题", "Next item";
+    MeetingEnded => "会议已结束", "The meeting has ended";
     EndMeeting => "结束并总结", "End and summarise";
     MeetingClock => "会议用时", "Meeting time";
     TimeLeft => "剩余", "Left";

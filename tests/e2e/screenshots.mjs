@@ -58,6 +58,15 @@ for (const lang of ["zh", "en"]) {
     await page.keyboard.press("e");
     await page.getByTestId("summary").waitFor();
     await shot("run-summary");
+    await page.locator(".summary a.button").click();
+    await page.getByTestId("minutes-editor").waitFor();
+    await shot("follow-up");
+    await page.goto(server.url + "#/tracker");
+    await waitForApp(page);
+    await shot("tracker");
+    await page.goto(server.url + "#/standup");
+    await waitForApp(page);
+    await shot("standup");
     await page.goto(server.url);
     await waitForApp(page);
     await page.locator('[data-template="StrategyRollout"]').click();

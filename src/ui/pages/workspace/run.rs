@@ -73,7 +73,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
             now.set(at);
             if let Some(meeting) = before {
                 state.show_toast(
-                    state.text(T::EndMeeting).to_owned(),
+                    state.text(T::MeetingEnded).to_owned(),
                     Some(Undo::Revert {
                         meeting: Box::new(meeting),
                     }),
