@@ -306,6 +306,18 @@ impl AppState {
             .with_untracked(|meetings| meetings.iter().find(|meeting| meeting.id == id).cloned())
     }
 
+    /// Copies `text` to the clipboard and says whether it worked.
+    pub fn copy_to_clipboard(self, text: String) {
+        spawn_local(async move {
+            let lang = self.lang.get_untracked();
+            let message = match browser::copy_text(&text).await {
+                Ok(()) => T::Copied.get(lang).to_owned(),
+                Err(cause) => tr(lang, T::CopyFailed, &[&cause]),
+            };
+            self.show_toast(message, None);
+        });
+    }
+
     pub fn show_toast(self, message: String, undo: Option<Undo>) {
         if let Some(handle) = self.toast_timer.get_value() {
             handle.clear();

@@ -18,17 +18,7 @@ const STANDUP: Duration = Duration::minutes(10);
 pub fn Standup() -> impl IntoView {
     let state = expect_context::<AppState>();
     let started = RwSignal::new(None::<chrono::DateTime<chrono::Utc>>);
-    let now = RwSignal::new(browser::now());
-    let tick = set_interval_with_handle(
-        move || now.set(browser::now()),
-        std::time::Duration::from_millis(500),
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(tick) = tick {
-            tick.clear();
-        }
-    });
+    let now = browser::use_now(std::time::Duration::from_millis(500));
     let left = move || started.get().map(|at| STANDUP - (now.get() - at));
     let over = move || left().is_some_and(|left| left < Duration::zero());
     let groups = Memo::new(move |_| state.meetings.with(|ms| standup_groups(ms)));

@@ -3,7 +3,6 @@
 //! limits; the exports (minutes Markdown, CSV for Excel); and the meeting's read-back.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::fields::Current;
 use super::run::ReadBack;
@@ -34,17 +33,7 @@ fn minutes_text(meeting: &Meeting, lang: crate::core::i18n::Lang) -> String {
 #[component]
 pub fn FollowUpStage(current: Current) -> impl IntoView {
     let state = current.state;
-    let now = RwSignal::new(browser::now());
-    let tick = set_interval_with_handle(
-        move || now.set(browser::now()),
-        std::time::Duration::from_secs(1),
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(tick) = tick {
-            tick.clear();
-        }
-    });
+    let now = browser::use_now(std::time::Duration::from_secs(1));
 
     let c = current.clone();
     let countdown = move || {
@@ -109,14 +98,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
     let c = current.clone();
     let copy = move |_| {
         let text = c.read(|m| minutes_text(m, state.lang.get_untracked()));
-        spawn_local(async move {
-            let lang = state.lang.get_untracked();
-            let message = match browser::copy_text(&text).await {
-                Ok(()) => T::Copied.get(lang).to_owned(),
-                Err(cause) => tr(lang, T::CopyFailed, &[&cause]),
-            };
-            state.show_toast(message, None);
-        });
+        state.copy_to_clipboard(text);
     };
     let reader = current.clone();
     let export = move |kind: Export| {

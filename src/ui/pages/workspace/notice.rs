@@ -1,12 +1,11 @@
 //! The notice panel (R6): a preview, copy as plain text or Markdown, and the `.ics` download.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::fields::Current;
 use crate::core::export::ics::calendar;
 use crate::core::export::notice::{notice, NoticeStyle};
-use crate::core::i18n::{tr, T};
+use crate::core::i18n::T;
 use crate::ui::browser;
 
 #[component]
@@ -42,14 +41,7 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
         let text_of = text_of.clone();
         move |style: NoticeStyle| {
             let text = text_of(style);
-            spawn_local(async move {
-                let lang = state.lang.get_untracked();
-                let message = match browser::copy_text(&text).await {
-                    Ok(()) => T::Copied.get(lang).to_owned(),
-                    Err(cause) => tr(lang, T::CopyFailed, &[&cause]),
-                };
-                state.show_toast(message, None);
-            });
+            state.copy_to_clipboard(text);
         }
     };
     let copy_markdown = copy.clone();

@@ -25,19 +25,9 @@ use crate::ui::state::Undo;
 #[component]
 pub fn RunStage(current: Current) -> impl IntoView {
     let state = current.state;
-    let now = RwSignal::new(browser::now());
-    let tick = set_interval_with_handle(
-        move || now.set(browser::now()),
-        // Half a second, with rounded display: the shown time is never a second off, and a text
-        // node only changes when its second does.
-        std::time::Duration::from_millis(500),
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(tick) = tick {
-            tick.clear();
-        }
-    });
+    // Half a second, with rounded display: the shown time is never a second off, and a text
+    // node only changes when its second does.
+    let now = browser::use_now(std::time::Duration::from_millis(500));
     let all = {
         let current = current.clone();
         Memo::new(move |_| {
