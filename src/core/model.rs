@@ -322,6 +322,16 @@ pub struct ProgressNote {
     pub text: String,
 }
 
+impl ProgressNote {
+    /// `2026-12-02 初稿完成`: the note as one line of the tracker CSV, read back by the import.
+    pub fn line(&self) -> String {
+        match self.on {
+            Some(on) => format!("{} {}", super::time::format_date(on), self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
 /// One row of the 《行动项表》 (E6, F3).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -104,7 +104,19 @@ mod working_day_tests {
     }
 }
 
-/// Reads a `date` input value (`YYYY-MM-DD`).
+/// Reads a date: a `date` input's `2026-12-10`, or Excel's own `2026/12/10` and `2026/1/5`.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    parse_input(&format!("{}T00:00", value.trim())).map(|at| at.date())
+    let mut parts = value
+        .trim()
+        .split(['-', '/'])
+        .map(|part| part.trim().parse::<u32>());
+    let (year, month, day) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    if parts.next().is_some() || year < 1000 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::i18n::{tr, Lang, T};
 use super::model::{ActionStatus, Meeting, ProgressNote};
-use super::time::format_date;
+use super::time::parse_date;
 
 /// The largest tracker file accepted, checked before it is read.
 pub const MAX_TRACKER_BYTES: u64 = 10 * 1024 * 1024;
@@ -215,7 +215,7 @@ pub fn plan_tracker_import(
             let deadline = if value.is_empty() {
                 Some(None)
             } else {
-                parse_flexible_date(value).map(Some)
+                parse_date(value).map(Some)
             };
             match deadline {
                 Some(deadline) if deadline != action.deadline => {
@@ -232,7 +232,7 @@ pub fn plan_tracker_import(
             }
         }
         if let Some(col) = progress_col {
-            let known: Vec<String> = action.progress.iter().map(note_text).collect();
+            let known: Vec<String> = action.progress.iter().map(ProgressNote::line).collect();
             update.new_notes = cells[col]
                 .lines()
                 .map(str::trim)
@@ -292,33 +292,10 @@ fn parse_status(value: &str) -> Option<ActionStatus> {
     })
 }
 
-/// `2026-12-10`, or Excel's own `2026/12/10` and `2026/1/5`.
-pub fn parse_flexible_date(value: &str) -> Option<NaiveDate> {
-    let mut parts = value
-        .split(['-', '/'])
-        .map(|part| part.trim().parse::<u32>());
-    let (year, month, day) = (
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-    );
-    if parts.next().is_some() || year < 1000 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
-}
-
-fn note_text(note: &ProgressNote) -> String {
-    match note.on {
-        Some(on) => format!("{} {}", format_date(on), note.text),
-        None => note.text.clone(),
-    }
-}
-
 fn parse_note(line: &str) -> ProgressNote {
     match line
         .split_once(' ')
-        .and_then(|(date, text)| Some((parse_flexible_date(date)?, text)))
+        .and_then(|(date, text)| Some((parse_date(date)?, text)))
     {
         Some((on, text)) => ProgressNote {
             on: Some(on),

@@ -248,3 +248,12 @@ pub fn use_now(period: std::time::Duration) -> leptos::prelude::RwSignal<DateTim
     });
     now
 }
+
+/// The file picked in a file input's change event. The input is cleared so that the same file,
+/// once fixed, can be picked again.
+pub fn take_chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}

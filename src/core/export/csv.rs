@@ -3,7 +3,7 @@
 //! language, and cells that Excel would run as a formula neutralised.
 
 use super::super::i18n::{Lang, T};
-use super::super::model::{ActionItem, Meeting};
+use super::super::model::{ActionItem, Meeting, ProgressNote};
 use super::super::time::format_date;
 
 const BOM: char = '\u{feff}';
@@ -62,10 +62,7 @@ fn action_row(meeting: &Meeting, action: &ActionItem, lang: Lang) -> Vec<String>
     let progress = action
         .progress
         .iter()
-        .map(|note| match note.on {
-            Some(on) => format!("{} {}", format_date(on), note.text),
-            None => note.text.clone(),
-        })
+        .map(ProgressNote::line)
         .collect::<Vec<_>>()
         .join("\n");
     vec![

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::core::backup::{
     check_backup_size, export_backup, parse_backup, plan_restore, RestorePlan,
@@ -93,17 +92,9 @@ fn Backup() -> impl IntoView {
     };
 
     let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        // Clearing lets the same file be chosen again after fixing it.
-        input.set_value("");
         error.set(None);
         plan.set(None);
         let lang = state.lang.get_untracked();

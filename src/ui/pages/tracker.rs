@@ -240,16 +240,9 @@ fn RoundTrip() -> impl IntoView {
         }
     };
     let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         plan.set(None);
         error.set(None);
         let lang = state.lang.get_untracked();
