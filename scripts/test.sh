@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier, installing what they need first (idempotent, quick on a second run):
 #   1. formatting and lints        cargo fmt --check, cargo clippy (native and wasm32)
-#   2. the pure core, natively     cargo test (and the minutes through cmark-gfm)
+#   2. the pure core, natively     cargo test (minutes through cmark-gfm, CSV through LibreOffice)
 #   3. storage in a real browser   wasm-bindgen-test in headless Chromium (IndexedDB, localStorage)
 #   4. end to end                  the release build served on 127.0.0.1, clicked in Chromium
 set -euo pipefail
@@ -17,10 +17,12 @@ command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 # GitHub's Markdown renderer, to prove the minutes keep their shape.
 command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
+# LibreOffice Calc, to prove the CSV exports open as text with Chinese intact (no GUI needed).
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 # The real iCalendar parser the .ics export is checked with.
 if ! python3 -c "import icalendar" 2>/dev/null; then

@@ -1,12 +1,14 @@
 //! Exports read by the tools people use (F2): the minutes rendered by `cmark-gfm` (GitHub's own
-//! Markdown renderer) keep their table shape whatever the user typed. `scripts/test.sh` installs
-//! the renderer; without it this test fails rather than passing unchecked.
+//! Markdown renderer) keep their table shape whatever the user typed, and the action CSV opened
+//! by LibreOffice Calc keeps Chinese, one row per item and no formula. `scripts/test.sh` installs
+//! both; without them these tests fail rather than passing unchecked.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 use chrono::{FixedOffset, Utc};
+use crossmeet::core::export::csv::actions_csv;
 use crossmeet::core::export::minutes::minutes_markdown;
 use crossmeet::core::i18n::Lang;
 use crossmeet::core::model::{ActionItem, Decision, Meeting};
@@ -98,5 +100,137 @@ fn hostile_minutes_keep_their_table_shape_in_gfm() {
         html.matches("<table>").count(),
         2,
         "actions and agenda; no table from user text"
+    );
+}
+
+/// Opens `csv` in LibreOffice Calc the way a spreadsheet user would, with formula evaluation on
+/// (so an undefused `=…` cell would become a formula), and returns the sheet as flat ODS XML.
+fn open_in_calc(csv: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("crossmeet-calc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("actions.csv");
+    std::fs::write(&input, csv).unwrap();
+    // Separator 44 (comma), quote 34, charset 76 (UTF-8), start at line 1, default cell types,
+    // language default, quoted fields as text: no, detect special numbers: yes, …, evaluate
+    // formulas: yes.
+    let filter = "--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1,true";
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let status = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            filter,
+            "--convert-to",
+            "fods",
+        ])
+        .arg("--outdir")
+        .arg(&dir)
+        .arg(&input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("LibreOffice (soffice) is installed by scripts/test.sh");
+    assert!(status.success());
+    let sheet = std::fs::read_to_string(dir.join("actions.fods")).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    sheet
+}
+
+/// The text of each cell of each row of the first table in a flat ODS document.
+fn calc_rows(fods: &str) -> Vec<Vec<String>> {
+    let table = fods.split("<table:table ").nth(1).expect("a sheet");
+    let table = table.split("</table:table>").next().unwrap();
+    table
+        .split("<table:table-row")
+        .skip(1)
+        .map(|row| {
+            row.split("<table:table-cell")
+                .skip(1)
+                .map(|cell| {
+                    let paragraphs: Vec<String> = cell
+                        .split("<text:p>")
+                        .skip(1)
+                        .map(|p| unescape_xml(p.split("</text:p>").next().unwrap()))
+                        .collect();
+                    paragraphs.join("\n")
+                })
+                .collect()
+        })
+        .filter(|cells: &Vec<String>| cells.iter().any(|cell| !cell.is_empty()))
+        .collect()
+}
+
+fn unescape_xml(text: &str) -> String {
+    text.replace("<text:tab/>", "\t")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn hostile_action_csv_opens_in_libreoffice_as_text_one_row_per_item() {
+    let hostile = [
+        "=HYPERLINK(\"http://evil\",\"点我\")",
+        "+1+2",
+        "-1+2",
+        "@SUM(A1:A2)",
+        "\t=1+1",
+        "第一行\n第二行",
+        "逗号, \"引号\" 和 | 竖线",
+        "😀 表情",
+    ];
+    let long = "长".repeat(5000);
+    let mut actions: Vec<ActionItem> = hostile
+        .iter()
+        .enumerate()
+        .map(|(i, text)| ActionItem {
+            id: format!("a{i}"),
+            task: (*text).to_owned(),
+            owner: "张工".into(),
+            department: "研发部".into(),
+            ..ActionItem::default()
+        })
+        .collect();
+    actions.push(ActionItem {
+        id: "long".into(),
+        task: long.clone(),
+        ..ActionItem::default()
+    });
+    let meeting = Meeting {
+        title: "=cmd|' /C calc'!A0 会议".into(),
+        actions,
+        ..Meeting::default()
+    };
+    let fods = open_in_calc(&actions_csv([&meeting], Lang::Zh));
+
+    assert!(!fods.contains("table:formula"), "no cell became a formula");
+    let rows = calc_rows(&fods);
+    assert_eq!(
+        rows.len(),
+        1 + hostile.len() + 1,
+        "header plus one row per item"
+    );
+    assert_eq!(rows[0][0], "编号", "UTF-8 with BOM read as Chinese");
+    assert_eq!(rows[0][1], "任务");
+    for (i, text) in hostile.iter().enumerate() {
+        let row = &rows[i + 1];
+        assert_eq!(row[0], format!("a{i}"), "row {i} is item a{i}");
+        let shown = row[1].trim_start_matches('\'');
+        assert_eq!(shown, *text, "row {i} keeps its text");
+        assert!(row.iter().any(|cell| cell == "张工"));
+        assert!(
+            row.iter().any(|cell| cell.contains("会议")),
+            "meeting title cell"
+        );
+    }
+    assert_eq!(
+        rows[hostile.len() + 1][1],
+        long,
+        "a 5,000-character cell survives whole"
     );
 }

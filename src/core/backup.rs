@@ -13,6 +13,8 @@ use super::persist::{decode_meeting, encode_meeting, DecodeError, SCHEMA_VERSION
 /// Marks a file as ours, so a random JSON file is refused with a clear message.
 const APP_MARK: &str = "crossmeet";
 const KIND_BACKUP: &str = "backup";
+/// One shared meeting plan (D4); see [`super::share`].
+pub(super) const KIND_MEETING: &str = "meeting";
 
 /// The largest backup accepted; checked against the file size before it is read.
 pub const MAX_BACKUP_BYTES: u64 = 50 * 1024 * 1024;
@@ -20,11 +22,21 @@ pub const MAX_BACKUP_BYTES: u64 = 50 * 1024 * 1024;
 /// Why a backup file was refused. Nothing is applied when parsing fails.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     Foreign,
     NewerSchema(u64),
-    BadMeeting { index: usize, cause: DecodeError },
-    TooLarge { bytes: u64 },
+    BadMeeting {
+        index: usize,
+        cause: DecodeError,
+    },
+    TooLarge {
+        bytes: u64,
+    },
+    /// A share link that was cut short or altered: its payload does not decode.
+    BrokenLink,
 }
 
 impl ImportError {
@@ -44,6 +56,7 @@ impl ImportError {
                 T::ImportBadMeeting,
                 &[&(index + 1).to_string(), &cause.message(lang)],
             ),
+            ImportError::BrokenLink => T::ImportBrokenLink.get(lang).to_owned(),
             ImportError::TooLarge { bytes } => tr(
                 lang,
                 T::FileTooLarge,
@@ -77,9 +90,14 @@ pub fn check_backup_size(bytes: u64) -> Result<(), ImportError> {
 /// (with its migrations) reads both. The file is assembled from those texts by hand to avoid a
 /// second serialiser for the whole model.
 pub fn export_backup(meetings: &[Meeting], now: DateTime<Utc>) -> String {
+    export_file(KIND_BACKUP, meetings, now)
+}
+
+/// A file of `kind` holding `meetings`: the backup, or one shared meeting.
+pub(super) fn export_file(kind: &str, meetings: &[Meeting], now: DateTime<Utc>) -> String {
     let header = serde_json::json!({
         "app": APP_MARK,
-        "kind": KIND_BACKUP,
+        "kind": kind,
         "schema": SCHEMA_VERSION,
         "exported_at": now,
     })
@@ -99,6 +117,11 @@ pub fn export_backup(meetings: &[Meeting], now: DateTime<Utc>) -> String {
 
 /// Reads a backup file; every meeting must decode or the whole file is refused.
 pub fn parse_backup(text: &str) -> Result<Vec<Meeting>, ImportError> {
+    parse_file(text, KIND_BACKUP)
+}
+
+/// Reads a file written by [`export_file`] with the same `kind`.
+pub(super) fn parse_file(text: &str, kind: &str) -> Result<Vec<Meeting>, ImportError> {
     let value: Value =
         serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| {
             ImportError::NotJson {
@@ -107,7 +130,7 @@ pub fn parse_backup(text: &str) -> Result<Vec<Meeting>, ImportError> {
             }
         })?;
     let field = |name: &str| value.get(name).and_then(Value::as_str);
-    if field("app") != Some(APP_MARK) || field("kind") != Some(KIND_BACKUP) {
+    if field("app") != Some(APP_MARK) || field("kind") != Some(kind) {
         return Err(ImportError::Foreign);
     }
     let schema = value

@@ -149,6 +149,63 @@ texts! {
     MinutesFinalSent => "终稿已发", "Final sent";
     NothingYet => "暂无。", "None yet.";
 
+    // Sharing a plan (D4).
+    ShareTitle => "分享计划", "Share the plan";
+    ShareHint => "只分享计划(目标、议程、参会人、材料),不含会议记录和行动项。链接本身就带着计划,不经过任何服务器。", "Only the plan travels (objective, agenda, participants, materials), never the run or the actions. The link carries the plan itself; no server sees it.";
+    DownloadMeetingFile => "下载会议文件", "Download meeting file";
+    CopyShareLink => "复制分享链接", "Copy share link";
+    ShareLinkFailed => "无法生成分享链接:{0}", "Could not make the share link: {0}";
+    OpenShared => "打开分享的会议…", "Open a shared meeting…";
+    SharePageTitle => "导入分享的会议", "Import a shared meeting";
+    SharePageHint => "打开同事发来的分享链接,或选择会议文件(.json)。内容只在本机读取,确认后才会加入你的会议。", "Open a share link from a colleague, or choose a meeting file (.json). It is read on this device only and added to your meetings when you confirm.";
+    ShareOpenFile => "选择会议文件…", "Choose a meeting file…";
+    ShareReading => "正在读取分享的计划…", "Reading the shared plan…";
+    SharePreviewFacts => "{0} 分钟 · {1} 位参会人 · {2} 个议程项", "{0} min · {1} participants · {2} agenda items";
+    ShareImport => "加入我的会议", "Add to my meetings";
+    ShareImported => "已导入“{0}”", "Imported “{0}”";
+    ShareImportedCopy => "本机已有这个会议,已作为副本导入“{0}”", "This device already had this meeting; imported “{0}” as a copy";
+    FieldSeriesHint => "同一系列的会议一起复盘;上次复盘的改进建议会显示在下一次会议的计划页。", "Meetings of one series are reviewed together; the last review's improvement notes show on the next meeting's plan.";
+    CarriedNotesTitle => "上次复盘的改进建议(来自“{0}”)", "Improvement notes from the last review (“{0}”)";
+
+    // Feedback and improvement notes (F5).
+    FeedbackTitle => "会后快速反馈", "Quick feedback after the meeting";
+    FeedbackHint => "每位参会人答三个问题即可,可在会后传阅本页收集。", "Three questions per participant; pass the device round after the meeting.";
+    FeedbackAgendaTime => "议程时间安排合适吗?", "Was the agenda time right?";
+    FeedbackMaterials => "会前材料够用吗?", "Were the materials enough?";
+    FeedbackRating => "总体评分(1–5)", "Overall rating (1–5)";
+    FeedbackComment => "一句话建议(可选)", "One suggestion (optional)";
+    FeedbackAdd => "记录这份反馈", "Record this feedback";
+    FeedbackIncomplete => "请先回答前两个问题并评分。", "Answer the first two questions and give a rating first.";
+    FeedbackRecorded => "已记录反馈,共 {0} 份", "Feedback recorded: {0} in all";
+    FeedbackSummary => "已收到 {0} 份:议程时间合适 {1} 份,材料够用 {2} 份,平均评分 {3}", "{0} received: agenda time right {1}, materials enough {2}, average rating {3}";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    ImprovementTitle => "改进建议(带到本系列的下一次会议)", "Improvement notes (carried to the next meeting of the series)";
+    ImprovementPlaceholder => "例如:议程压缩到 45 分钟,材料提前两天发出;回车添加", "e.g. keep the agenda to 45 minutes, send materials two days ahead; Enter to add";
+    ImprovementNone => "还没有改进建议。", "No improvement notes yet.";
+
+    // Retrospective (F5).
+    NavReview => "复盘", "Review";
+    ReviewTitle => "复盘", "Retrospective";
+    ReviewHint => "按系列或按季度,看行动项是否按时完成、会议是否超时、参会人怎么评价。", "By series or by quarter: were actions done on time, did meetings run over, what did participants say.";
+    ReviewBySeries => "按系列", "By series";
+    ReviewByQuarter => "按季度", "By quarter";
+    ReviewEmpty => "还没有会议可以复盘。会议结束并记录行动项后,这里会出现统计。", "Nothing to review yet. Once meetings end and have action items, the figures appear here.";
+    ReviewMeetingCount => "{0} 场会议", "{0} meetings";
+    ReviewAchievement => "目标达成率 {0}%", "Goal achievement {0}%";
+    ReviewNoActions => "还没有行动项", "No action items yet";
+    ReviewOnTime => "按时完成 {0}", "On time {0}";
+    ReviewLate => "延期完成 {0}", "Late {0}";
+    ReviewOpen => "未完成 {0}(已逾期 {1})", "Open {0} ({1} overdue)";
+    ReviewOverrunAverage => "平均超时 {0} 分钟", "Average overrun {0} min";
+    ReviewNotHeldYet => "尚无已结束的会议", "No meeting has ended yet";
+    ReviewOverrunChart => "每场会议的超时(分钟)", "Overrun per meeting (minutes)";
+    ReviewNoFeedback => "还没有会后反馈", "No feedback yet";
+    ReviewLatestNotes => "最近的改进建议", "Latest improvement notes";
+    RetroNoSeries => "未归入系列", "Not in a series";
+    RetroQuarter => "{0} 年第 {1} 季度", "{0} Q{1}";
+    RetroUndated => "未定日期", "No date";
+
     // Tracker.
     TrackerTitle => "行动项跟踪", "Action tracker";
     TrackerEmpty => "还没有行动项。会议中记录的行动项会汇总在这里。", "No action items yet. Actions recorded in meetings are gathered here.";
@@ -189,7 +246,8 @@ texts! {
     FileReadFailed => "无法读取文件:{0}", "Could not read the file: {0}";
     FileTooLarge => "文件过大({0} MB),备份文件最大 {1} MB。", "The file is too large ({0} MB); backups can be at most {1} MB.";
     ImportNotJson => "这不是有效的 JSON 文件(第 {0} 行第 {1} 列附近出错)。未做任何更改。", "This is not a valid JSON file (error near line {0}, column {1}). Nothing was changed.";
-    ImportForeign => "这不是跨部门会议助手的备份文件。未做任何更改。", "This is not a CrossMeet backup file. Nothing was changed.";
+    ImportForeign => "这不是跨部门会议助手导出的备份或会议文件。未做任何更改。", "This is not a backup or meeting file exported by CrossMeet. Nothing was changed.";
+    ImportBrokenLink => "这个分享链接不完整或已被改动,无法读取。请让对方重新复制链接,或改用会议文件。未做任何更改。", "This share link is incomplete or altered and cannot be read. Ask for the link again, or for the meeting file. Nothing was changed.";
     ImportNewerSchema => "该文件由更新版本的应用生成(数据版本 {0}),请先更新应用。未做任何更改。", "This file was written by a newer version of the app (data version {0}); update the app first. Nothing was changed.";
     ImportBadMeeting => "备份中第 {0} 个会议无法读取:{1}。未做任何更改。", "Meeting {0} in the backup could not be read: {1}. Nothing was changed.";
     DecodeBadShape => "数据格式不符({0})", "unexpected data ({0})";

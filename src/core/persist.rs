@@ -3,7 +3,10 @@
 //!
 //! Schema history:
 //! - 1: first release; `starts_at` and `duration_minutes` sat at the top of the meeting.
-//! - 2: they moved into `schedule`, beside `notice_sent_at`.
+//! - 2: they moved into `schedule`, beside `notice_sent_at`. The first builds wrote run events
+//!   tagged inside (`{"type":"ItemStarted","item_id":…}`); later ones outside
+//!   (`{"ItemStarted":{"item_id":…}}`), both as schema 2.
+//! - 3: run events are always tagged outside; step 2→3 rewrites the inside form.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -12,7 +15,7 @@ use super::i18n::{tr, Lang, T};
 use super::model::Meeting;
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Why a stored record could not be turned into a meeting. The record itself is never dropped.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,8 +109,8 @@ fn migrate(text: &str, schema: u64) -> Result<String, DecodeError> {
 
 /// Rewrites a meeting object of schema `from` into schema `from + 1`, in place.
 fn migrate_one_step(from: u64, meeting: &mut Value) {
+    let object = meeting.as_object_mut().expect("checked to be an object");
     if from == 1 {
-        let object = meeting.as_object_mut().expect("checked to be an object");
         let mut schedule = serde_json::Map::new();
         for key in ["starts_at", "duration_minutes"] {
             if let Some(value) = object.remove(key) {
@@ -116,6 +119,32 @@ fn migrate_one_step(from: u64, meeting: &mut Value) {
         }
         object.insert("schedule".into(), Value::Object(schedule));
     }
+    if from == 2 {
+        let events = object.get_mut("run_log").and_then(Value::as_array_mut);
+        for event in events.into_iter().flatten() {
+            if let Some(kind) = event.get_mut("kind") {
+                retag_outside(kind);
+            }
+        }
+    }
+}
+
+/// `{"type":"Started"}` → `"Started"`; `{"type":"ItemStarted","item_id":"a"}` →
+/// `{"ItemStarted":{"item_id":"a"}}`. Anything else is left for the decoder to judge.
+fn retag_outside(kind: &mut Value) {
+    let Some(fields) = kind.as_object_mut() else {
+        return;
+    };
+    let Some(Value::String(tag)) = fields.remove("type") else {
+        return;
+    };
+    *kind = if fields.is_empty() {
+        Value::String(tag)
+    } else {
+        let mut outer = serde_json::Map::new();
+        outer.insert(tag, Value::Object(std::mem::take(fields)));
+        Value::Object(outer)
+    };
 }
 
 #[cfg(test)]
@@ -133,7 +162,7 @@ mod tests {
             ..Meeting::default()
         };
         let text = encode_meeting(&meeting);
-        assert!(text.starts_with(r#"{"schema":2,"#));
+        assert!(text.starts_with(r#"{"schema":3,"#));
         assert_eq!(decode_meeting(&text), Ok(meeting));
     }
 
@@ -158,6 +187,32 @@ mod tests {
     }
 
     #[test]
+    fn schema_2_run_events_in_either_form_are_read() {
+        use crate::core::model::RunEventKind;
+        let inside = r#"{"schema":2,"meeting":{"id":"a","run_log":[
+            {"at":"2026-11-18T06:00:00Z","kind":{"type":"Started"}},
+            {"at":"2026-11-18T06:00:00Z","kind":{"type":"ItemStarted","item_id":"g1"}}]}}"#;
+        let outside = r#"{"schema":2,"meeting":{"id":"a","run_log":[
+            {"at":"2026-11-18T06:00:00Z","kind":"Started"},
+            {"at":"2026-11-18T06:00:00Z","kind":{"ItemStarted":{"item_id":"g1"}}}]}}"#;
+        let expected = [
+            RunEventKind::Started,
+            RunEventKind::ItemStarted {
+                item_id: "g1".into(),
+            },
+        ];
+        for text in [inside, outside] {
+            let kinds: Vec<_> = decode_meeting(text)
+                .unwrap()
+                .run_log
+                .into_iter()
+                .map(|event| event.kind)
+                .collect();
+            assert_eq!(kinds, expected, "{text}");
+        }
+    }
+
+    #[test]
     fn undecodable_records_say_why() {
         let cases = [
             ("not json", "BadShape"),
@@ -167,6 +222,7 @@ mod tests {
             (r#"{"schema":2,"meeting":[1,2]}"#, "BadShape"),
             (r#"{"schema":1,"meeting":[1,2]}"#, "BadShape"),
             (r#"{"schema":2}"#, "BadShape"),
+            (r#"{"schema":3,"meeting":[1,2]}"#, "BadShape"),
             (r#"{"schema":2,"meeting":{"id":""}}"#, "BadShape"),
             (
                 r#"{"schema":2,"meeting":{"id":"x","agenda":"oops"}}"#,

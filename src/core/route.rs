@@ -49,6 +49,11 @@ pub enum Route {
     Tracker,
     /// The weekly 10-minute stand-up over open action items (F4).
     Standup,
+    /// The retrospective by series or quarter (F5).
+    Review,
+    /// A shared plan to preview and import (D4): the compressed plan from a link, or empty to
+    /// choose a meeting file.
+    Share(String),
     Settings,
     NotFound,
 }
@@ -62,6 +67,9 @@ impl Route {
             [] => Route::MeetingList,
             ["tracker"] => Route::Tracker,
             ["standup"] => Route::Standup,
+            ["review"] => Route::Review,
+            ["share"] => Route::Share(String::new()),
+            ["share", payload] => Route::Share((*payload).to_owned()),
             ["settings"] => Route::Settings,
             ["m", id] => Route::Meeting {
                 id: (*id).to_owned(),
@@ -84,6 +92,9 @@ impl Route {
             Route::MeetingList | Route::NotFound => "#/".to_owned(),
             Route::Tracker => "#/tracker".to_owned(),
             Route::Standup => "#/standup".to_owned(),
+            Route::Review => "#/review".to_owned(),
+            Route::Share(payload) if payload.is_empty() => "#/share".to_owned(),
+            Route::Share(payload) => format!("#/share/{payload}"),
             Route::Settings => "#/settings".to_owned(),
             Route::Meeting { id, stage } => format!("#/m/{id}/{}", stage.slug()),
         }
@@ -100,6 +111,9 @@ mod tests {
             Route::MeetingList,
             Route::Tracker,
             Route::Standup,
+            Route::Review,
+            Route::Share(String::new()),
+            Route::Share("eJzLSM3JyQcABiwCFQ".into()),
             Route::Settings,
             Route::Meeting {
                 id: "k3x9".into(),

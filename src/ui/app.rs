@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::browser;
 use super::pages::workspace::Workspace;
 use super::pages::{
-    meeting_list::MeetingList, settings::Settings, standup::Standup, tracker::Tracker,
+    meeting_list::MeetingList, review::Review, settings::Settings, share::SharePage,
+    standup::Standup, tracker::Tracker,
 };
 use super::state::AppState;
 use crate::core::i18n::{tr, T};
@@ -62,6 +63,8 @@ pub fn App() -> impl IntoView {
                         Route::Meeting { id, stage } => view! { <Workspace id stage/> }.into_any(),
                         Route::Tracker => view! { <Tracker/> }.into_any(),
                         Route::Standup => view! { <Standup/> }.into_any(),
+                        Route::Review => view! { <Review/> }.into_any(),
+                        Route::Share(payload) => view! { <SharePage payload/> }.into_any(),
                         Route::Settings => view! { <Settings/> }.into_any(),
                         Route::NotFound => {
                             view! { <p class="empty">{state.text(T::PageNotFound)}</p> }.into_any()
@@ -84,6 +87,7 @@ fn Header() -> impl IntoView {
             let active = match (&here, &route) {
                 (Route::Meeting { .. }, Route::MeetingList) => true,
                 (Route::Standup, Route::Tracker) => true,
+                (Route::Share(_), Route::MeetingList) => true,
                 _ => here == route,
             };
             active.then_some("page")
@@ -101,6 +105,7 @@ fn Header() -> impl IntoView {
             <nav aria-label="primary">
                 {nav_link(Route::MeetingList, T::NavMeetings)}
                 {nav_link(Route::Tracker, T::NavTracker)}
+                {nav_link(Route::Review, T::NavReview)}
                 {nav_link(Route::Settings, T::NavSettings)}
             </nav>
             <button

@@ -84,6 +84,13 @@ pub fn set_hash(href: &str) {
     }
 }
 
+/// The page's full address, for links that point back at this app.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}
+
 pub fn current_hash() -> String {
     web_sys::window()
         .and_then(|window| window.location().hash().ok())
@@ -222,6 +229,11 @@ pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|element| {
             matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         })
+}
+
+/// Enter that submits, not the Enter that confirms a word in a Chinese input method.
+pub fn is_enter(event: &web_sys::KeyboardEvent) -> bool {
+    event.key() == "Enter" && !event.is_composing()
 }
 
 /// Leaves the field being typed in, so single-key shortcuts work again.

@@ -3,5 +3,6 @@
 
 pub mod app;
 pub mod browser;
+pub mod deflate;
 pub mod pages;
 pub mod state;

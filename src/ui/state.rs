@@ -13,6 +13,7 @@ use super::browser;
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{Meeting, Situation};
 use crate::core::route::Route;
+use crate::core::share::plan_only;
 use crate::core::templates::meeting_from_template;
 use crate::store::meetings::{MeetingStore, UndecodableRecord, APP_DATABASE};
 use crate::store::{prefs, StoreError};
@@ -214,16 +215,19 @@ impl AppState {
 
     pub fn duplicate_meeting(self, id: &str) {
         let lang = self.lang.get_untracked();
-        let Some(mut copy) = self.find(id) else {
+        let Some(original) = self.find(id) else {
             return;
         };
+        // A copy is a new meeting from the same plan: what happened at the original (its run,
+        // actions, minutes, feedback) stays there, or the tracker and review would count it twice.
+        let mut copy = plan_only(&original);
+        copy.improvement_notes.clear();
         let now = browser::now();
         copy.id = browser::new_id();
         copy.title = format!("{}{}", display_title(&copy, lang), T::CopySuffix.get(lang));
         copy.created_at = Some(now);
         copy.updated_at = Some(now);
         copy.revision = 0;
-        copy.run_log.clear();
         let message = tr(lang, T::Duplicated, &[&copy.title]);
         let new_id = copy.id.clone();
         self.meetings.update(|meetings| meetings.insert(0, copy));

@@ -37,6 +37,9 @@ pub fn MeetingList() -> impl IntoView {
                     prop:value=query
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
+                <a class="button" href=Route::Share(String::new()).href() data-testid="open-shared">
+                    {state.text(T::OpenShared)}
+                </a>
             </div>
             <CreateMeeting/>
             {move || {

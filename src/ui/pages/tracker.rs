@@ -161,7 +161,7 @@ fn TrackerLine(row: TrackerRow) -> impl IntoView {
         }
     };
     let add_note = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() != "Enter" {
+        if !browser::is_enter(&ev) {
             return;
         }
         let Some(input) = ev

@@ -164,8 +164,13 @@ impl Current {
 
     /// Removes a row, offering undo for a few seconds.
     pub fn remove_row<R>(&self, rows: Rows<R>, id: &str) {
+        self.edit_with_undo(|m| (rows.write)(m).retain(|r| (rows.id_of)(r) != id));
+    }
+
+    /// Makes a destructive edit and offers to revert it for a few seconds.
+    pub fn edit_with_undo(&self, change: impl FnOnce(&mut Meeting)) {
         let before = self.state.find(&self.id);
-        self.edit(|m| (rows.write)(m).retain(|r| (rows.id_of)(r) != id));
+        self.edit(change);
         if let Some(meeting) = before {
             let message = self.state.text(T::RowRemoved).to_owned();
             self.state.show_toast(

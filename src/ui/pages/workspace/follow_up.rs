@@ -168,6 +168,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
                 {button(Export::Agenda, T::DownloadAgendaCsv, "download-agenda")}
             </div>
         </section>
+        <super::feedback::FeedbackForm current=current.clone()/>
         <ReadBack current/>
     }
 }

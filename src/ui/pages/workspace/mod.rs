@@ -3,6 +3,7 @@
 
 mod agenda_editor;
 mod attendance;
+mod feedback;
 mod fields;
 mod follow_up;
 mod materials;
@@ -11,6 +12,7 @@ mod plan;
 mod prepare;
 mod readiness;
 mod run;
+mod share_plan;
 
 use leptos::prelude::*;
 
@@ -67,6 +69,7 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
                 }>
                     {state.text(T::SaveAsTemplate)}
                 </button>
+                <share_plan::SharePlan current=current.clone()/>
             </div>
             <nav class="stage-tabs" role="tablist">{tabs}</nav>
             <div class="workspace-columns" class:single=!with_readiness>

@@ -8,8 +8,10 @@ use super::fields::{
 };
 use crate::core::checks::{objective_issue, ObjectiveIssue};
 use crate::core::i18n::{tr, T};
-use crate::core::model::{MeetingType, Participant, Role};
+use crate::core::model::{MeetingType, Participant, Role, SeriesRef};
+use crate::core::retro::carried_notes;
 use crate::ui::browser;
+use crate::ui::state::display_title;
 
 #[component]
 pub fn PlanStage(current: Current) -> impl IntoView {
@@ -71,8 +73,88 @@ pub fn PlanStage(current: Current) -> impl IntoView {
                     |m| m.necessity.async_update_would_do == Some(true),
                     |m, v| m.necessity.async_update_would_do = Some(v))}
             </fieldset>
+            <SeriesField current=current.clone()/>
         </div>
+        <CarriedNotes current=current.clone()/>
         <Participants current/>
+    }
+}
+
+/// The series a recurring meeting belongs to, picked from the known ones or named anew (F5).
+#[component]
+fn SeriesField(current: Current) -> impl IntoView {
+    let state = current.state;
+    let read = current.clone();
+    let names = move || {
+        let mut names: Vec<String> = state.meetings.with(|meetings| {
+            meetings
+                .iter()
+                .filter_map(|m| m.series.as_ref().map(|s| s.name.clone()))
+                .collect()
+        });
+        names.sort();
+        names.dedup();
+        names
+            .into_iter()
+            .map(|name| view! { <option value=name/> })
+            .collect_view()
+    };
+    let change = move |ev: leptos::ev::Event| {
+        let name = event_target_value(&ev).trim().to_owned();
+        let known = state.meetings.with_untracked(|meetings| {
+            meetings
+                .iter()
+                .filter_map(|m| m.series.clone())
+                .find(|series| series.name == name)
+        });
+        let series = (!name.is_empty()).then(|| {
+            known.unwrap_or_else(|| SeriesRef {
+                id: browser::new_id(),
+                name,
+            })
+        });
+        current.edit(|m| m.series = series);
+    };
+    view! {
+        <label class="field wide">
+            <span>{state.text(T::FieldSeries)}</span>
+            <input
+                type="text"
+                id="field-series"
+                list="series-names"
+                data-testid="series"
+                prop:value=move || read.read(|m| m.series.as_ref().map(|s| s.name.clone()).unwrap_or_default())
+                on:change=change
+            />
+            <datalist id="series-names">{names}</datalist>
+            <small class="hint">{state.text(T::FieldSeriesHint)}</small>
+        </label>
+    }
+}
+
+/// The last review's improvement notes from the same series, so this meeting starts from them.
+#[component]
+fn CarriedNotes(current: Current) -> impl IntoView {
+    let state = current.state;
+    move || {
+        let carried = current.read(|meeting| {
+            state.meetings.with(|all| {
+                carried_notes(all, meeting).map(|source| {
+                    (
+                        display_title(source, state.lang.get()),
+                        source.improvement_notes.clone(),
+                    )
+                })
+            })
+        });
+        carried.map(|(title, notes)| {
+            view! {
+                <aside class="carried-notes" data-testid="carried-notes">
+                    <h2>{tr(state.lang.get(), T::CarriedNotesTitle, &[&title])}</h2>
+                    <ul>{notes.into_iter().filter(|n| !n.trim().is_empty()).map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
+                </aside>
+            }
+        })
     }
 }
 

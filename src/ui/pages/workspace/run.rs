@@ -379,7 +379,7 @@ fn Running(
                                 let _ = input.blur();
                             }
                         }
-                        if ev.key() != "Enter" {
+                        if !browser::is_enter(&ev) {
                             return;
                         }
                         let text = event_target_value(&ev);
@@ -430,7 +430,7 @@ fn Running(
                 </Show>
                 <div class="turn" class:over=turn_over>
                     <input type="text" node_ref=speaker_input aria-label=state.text(T::Speaker) placeholder=state.text(T::Speaker)
-                        on:keydown=move |ev: ev::KeyboardEvent| if ev.key() == "Enter" { start_turn_key() }/>
+                        on:keydown=move |ev: ev::KeyboardEvent| if browser::is_enter(&ev) { start_turn_key() }/>
                     <button type="button" on:click=move |_| start_turn()>{state.text(T::StartTurn)} " (T)"</button>
                     {move || turn_speaker.get().map(|speaker| view! {
                         <span class="turn-clock" data-testid="turn-left">{speaker} " · " {state.text(T::TurnLeft)} " "

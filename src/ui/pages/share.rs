@@ -1,0 +1,152 @@
+//! Importing a shared plan (D4): from the link's fragment or from a meeting file, always through a
+//! preview, and added to this device's meetings only when the user confirms.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::backup::{check_backup_size, ImportError};
+use crate::core::i18n::{tr, T};
+use crate::core::model::Meeting;
+use crate::core::route::{Route, Stage};
+use crate::core::share::{
+    decode_link_payload, parse_link_plan, parse_meeting_file, prepare_import, MAX_LINK_PLAN_BYTES,
+};
+use crate::core::time::format_date_time;
+use crate::ui::state::{display_title, AppState};
+use crate::ui::{browser, deflate};
+
+/// Reads a link payload: base64url, then raw DEFLATE, then the stored envelope.
+async fn read_link(payload: &str) -> Result<Meeting, ImportError> {
+    let compressed = decode_link_payload(payload)?;
+    let text = deflate::inflate(&compressed, MAX_LINK_PLAN_BYTES)
+        .await
+        .map_err(|_| ImportError::BrokenLink)?;
+    parse_link_plan(&text)
+}
+
+#[component]
+pub fn SharePage(payload: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let incoming = RwSignal::new(None::<Meeting>);
+    let error = RwSignal::new(None::<String>);
+    let reading = RwSignal::new(!payload.is_empty());
+    if !payload.is_empty() {
+        spawn_local(async move {
+            let result = read_link(&payload).await;
+            reading.set(false);
+            match result {
+                Ok(meeting) => incoming.set(Some(meeting)),
+                Err(refused) => error.set(Some(refused.message(state.lang.get_untracked()))),
+            }
+        });
+    }
+
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(file) = browser::take_chosen_file(&ev) else {
+            return;
+        };
+        error.set(None);
+        incoming.set(None);
+        let lang = state.lang.get_untracked();
+        if let Err(refused) = check_backup_size(file.size() as u64) {
+            error.set(Some(refused.message(lang)));
+            return;
+        }
+        reading.set(true);
+        spawn_local(async move {
+            let text = browser::read_text(&file).await;
+            reading.set(false);
+            match text.map(|text| parse_meeting_file(&text)) {
+                Ok(Ok(meeting)) => incoming.set(Some(meeting)),
+                Ok(Err(refused)) => error.set(Some(refused.message(lang))),
+                Err(cause) => error.set(Some(tr(lang, T::FileReadFailed, &[&cause]))),
+            }
+        });
+    };
+
+    let import = move |_| {
+        let Some(meeting) = incoming.get_untracked() else {
+            return;
+        };
+        let lang = state.lang.get_untracked();
+        let import = state.meetings.with_untracked(|existing| {
+            prepare_import(existing, meeting, browser::now(), browser::new_id)
+        });
+        let title = display_title(&import.meeting, lang);
+        let id = import.meeting.id.clone();
+        let message = if import.is_copy {
+            T::ShareImportedCopy
+        } else {
+            T::ShareImported
+        };
+        state.put_meetings(vec![import.meeting]);
+        state.show_toast(tr(lang, message, &[&title]), None);
+        state.go(Route::Meeting {
+            id,
+            stage: Stage::Plan,
+        });
+    };
+
+    view! {
+        <section class="share-page">
+            <h1>{state.text(T::SharePageTitle)}</h1>
+            <p class="hint">{state.text(T::SharePageHint)}</p>
+            <label class="button file-button">
+                {state.text(T::ShareOpenFile)}
+                <input type="file" accept=".json,application/json" data-testid="share-file" on:change=choose/>
+            </label>
+            {move || reading.get().then(|| view! {
+                <p class="loading" role="status">{state.text(T::ShareReading)}</p>
+            })}
+            {move || error.get().map(|message| view! {
+                <p class="error" role="alert" data-testid="share-error">{message}</p>
+            })}
+            {move || incoming.get().map(|meeting| view! {
+                <Preview meeting/>
+                <div class="button-row">
+                    <button type="button" class="primary" data-testid="share-import" on:click=import>
+                        {state.text(T::ShareImport)}
+                    </button>
+                    <a class="button" href="#/">{state.text(T::Cancel)}</a>
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// What the plan holds, enough to decide whether to import it.
+#[component]
+fn Preview(meeting: Meeting) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let when = meeting
+        .schedule
+        .starts_at
+        .map(|at| format_date_time(at.with_timezone(&browser::local_offset()).naive_local()));
+    let facts = tr(
+        lang,
+        T::SharePreviewFacts,
+        &[
+            &meeting.schedule.duration_minutes.to_string(),
+            &meeting.participants.len().to_string(),
+            &meeting.agenda.len().to_string(),
+        ],
+    );
+    view! {
+        <article class="card share-preview" data-testid="share-preview">
+            <h2>{display_title(&meeting, lang)}</h2>
+            <p>{meeting.objective.clone()}</p>
+            <p class="muted">{when.map(|when| format!("{when} · "))}{facts}</p>
+            <ol class="plain-list">
+                {meeting.agenda.iter().map(|item| view! {
+                    <li>{format!("{} · {}′", item.title, item.minutes)}</li>
+                }).collect_view()}
+            </ol>
+            <p class="muted">
+                {meeting.participants.iter().map(|p| {
+                    if p.department.is_empty() { p.name.clone() } else { format!("{}({})", p.name, p.department) }
+                }).collect::<Vec<_>>().join("、")}
+            </p>
+        </article>
+    }
+}
