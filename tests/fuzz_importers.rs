@@ -191,13 +191,14 @@ proptest! {
                     prop_assert!(!problem.message(Lang::Zh).is_empty());
                     prop_assert!(!problem.message(Lang::En).is_empty());
                 }
-                let changed = apply_tracker_plan(&plan, &meetings);
+                let changed = apply_tracker_plan(&plan, &meetings, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
                 for meeting in &changed {
                     let before = meetings.iter().find(|m| m.id == meeting.id).expect("an existing meeting");
                     prop_assert_eq!(meeting.actions.len(), before.actions.len());
                     for (after, was) in meeting.actions.iter().zip(&before.actions) {
                         let listed = plan.updates.iter().any(|u| u.action_id == after.id);
                         prop_assert!(listed || after == was, "an unlisted action changed: {:?}", after.id);
+                        prop_assert_eq!(after.completed_on.is_some(), after.status == ActionStatus::Done);
                         prop_assert_eq!(&after.task, &was.task, "the import never rewrites a task");
                     }
                 }

@@ -120,3 +120,54 @@ fn preferences_round_trip_through_local_storage() {
         "the guide's 3 minutes by default"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
+    use crossmeet::store::meetings::Saved;
+    let name = "test-two-tabs";
+    let this_tab = fresh_store(name).await;
+    let other_tab = MeetingStore::open(name).await.unwrap();
+
+    // Both tabs read revision 1.
+    let first = this_tab
+        .save_checked(&[(meeting("m1", "v1"), None)])
+        .await
+        .unwrap();
+    assert_eq!(
+        first,
+        [Saved::Written {
+            id: "m1".into(),
+            revision: 1
+        }]
+    );
+    // The other tab saves first…
+    let theirs = other_tab
+        .save_checked(&[(meeting("m1", "theirs"), Some(1))])
+        .await
+        .unwrap();
+    assert!(matches!(theirs[0], Saved::Written { revision: 2, .. }));
+    // …so this tab's save, still based on revision 1, is refused and shows their version.
+    let mine = this_tab
+        .save_checked(&[(meeting("m1", "mine"), Some(1))])
+        .await
+        .unwrap();
+    match &mine[0] {
+        Saved::Conflict { id, theirs } => {
+            assert_eq!(id, "m1");
+            assert_eq!(theirs.as_ref().map(|m| m.title.as_str()), Some("theirs"));
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let stored = this_tab.load_one("m1").await.unwrap().unwrap();
+    assert_eq!(stored.title, "theirs", "nothing was overwritten");
+    // Choosing "keep mine" means saving on top of their revision.
+    let kept = this_tab
+        .save_checked(&[(meeting("m1", "mine"), Some(2))])
+        .await
+        .unwrap();
+    assert!(matches!(kept[0], Saved::Written { revision: 3, .. }));
+    assert_eq!(
+        this_tab.load_one("m1").await.unwrap().unwrap().title,
+        "mine"
+    );
+}

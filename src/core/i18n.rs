@@ -149,6 +149,11 @@ texts! {
     MinutesFinalSent => "终稿已发", "Final sent";
     NothingYet => "暂无。", "None yet.";
 
+    // Two tabs editing one meeting (issue 7).
+    ConflictMessage => "“{0}”刚在另一个标签页或窗口中保存过;这里的修改还没有保存,以免覆盖那边的内容。请选择保留哪一份。", "“{0}” was just saved in another tab or window; the edits here are not saved yet, so as not to overwrite it. Choose which version to keep.";
+    ConflictTakeTheirs => "使用另一处的版本", "Use the other version";
+    ConflictKeepMine => "保留这里的版本", "Keep this version";
+
     // Sharing a plan (D4).
     ShareTitle => "分享计划", "Share the plan";
     ShareHint => "只分享计划(目标、议程、参会人、材料),不含会议记录和行动项。链接本身就带着计划,不经过任何服务器。", "Only the plan travels (objective, agenda, participants, materials), never the run or the actions. The link carries the plan itself; no server sees it.";
@@ -196,7 +201,7 @@ texts! {
     ReviewNoActions => "还没有行动项", "No action items yet";
     ReviewOnTime => "按时完成 {0}", "On time {0}";
     ReviewLate => "延期完成 {0}", "Late {0}";
-    ReviewOpen => "未完成 {0}(已逾期 {1})", "Open {0} ({1} overdue)";
+    ReviewOpen => "未完成 {0}（已逾期 {1}）", "Open {0} ({1} overdue)";
     ReviewOverrunAverage => "平均超时 {0} 分钟", "Average overrun {0} min";
     ReviewNotHeldYet => "尚无已结束的会议", "No meeting has ended yet";
     ReviewOverrunChart => "每场会议的超时(分钟)", "Overrun per meeting (minutes)";

@@ -350,6 +350,19 @@ pub struct ActionItem {
 }
 
 impl ActionItem {
+    /// Changes the status, dating completion for the review's on-time count (F5): the day it
+    /// became done, kept if it was done already, cleared if it is reopened.
+    pub fn set_status(&mut self, status: ActionStatus, today: NaiveDate) {
+        self.completed_on = match status {
+            ActionStatus::Done => self
+                .completed_on
+                .filter(|_| self.status == status)
+                .or(Some(today)),
+            _ => None,
+        };
+        self.status = status;
+    }
+
     /// Past its deadline and still open (F3).
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         !self.status.is_closed() && self.deadline.is_some_and(|deadline| deadline < today)
@@ -527,6 +540,26 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn completion_is_dated_once_and_cleared_on_reopening() {
+        let mut action = ActionItem::default();
+        action.set_status(ActionStatus::Done, date(2026, 11, 20));
+        assert_eq!(action.completed_on, Some(date(2026, 11, 20)));
+        action.set_status(ActionStatus::Done, date(2026, 11, 25));
+        assert_eq!(
+            action.completed_on,
+            Some(date(2026, 11, 20)),
+            "already done: kept"
+        );
+        action.set_status(ActionStatus::InProgress, date(2026, 11, 26));
+        assert_eq!(action.completed_on, None);
+        action.set_status(ActionStatus::Cancelled, date(2026, 11, 26));
+        assert_eq!(
+            (action.status, action.completed_on),
+            (ActionStatus::Cancelled, None)
+        );
     }
 
     #[test]

@@ -92,6 +92,40 @@ pub fn decode_meeting(text: &str) -> Result<Meeting, DecodeError> {
     Ok(meeting)
 }
 
+/// Another tab (or window) saved this meeting after this one last read it: writing now would
+/// silently replace its edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub stored: u64,
+}
+
+/// The revision to write a meeting with, given the revision now stored (`None`: no record) and
+/// the one this tab last read or wrote (`None`: it never did, a new meeting).
+pub fn next_revision(stored: Option<u64>, known: Option<u64>) -> Result<u64, Conflict> {
+    match (stored, known) {
+        (Some(stored), Some(known)) if stored > known => Err(Conflict { stored }),
+        // A record this tab never saw (the same id created elsewhere) is someone else's work too.
+        (Some(stored), None) if stored > 0 => Err(Conflict { stored }),
+        (stored, known) => Ok(stored.max(known).unwrap_or(0) + 1),
+    }
+}
+
+/// The revision of a stored record, read without decoding the whole meeting.
+pub fn stored_revision(text: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        meeting: Revision,
+    }
+    #[derive(Deserialize)]
+    struct Revision {
+        #[serde(default)]
+        revision: u64,
+    }
+    serde_json::from_str::<Envelope>(text)
+        .ok()
+        .map(|envelope| envelope.meeting.revision)
+}
+
 /// Brings an envelope of an older `schema` up to date; returns the meeting object's text.
 fn migrate(text: &str, schema: u64) -> Result<String, DecodeError> {
     let mut envelope: Value =
@@ -184,6 +218,43 @@ mod tests {
         let meeting = decode_meeting(r#"{"schema":1,"meeting":{"id":"old"}}"#).unwrap();
         assert_eq!(meeting.schedule.duration_minutes, 60);
         assert_eq!(meeting.schedule.starts_at, None);
+    }
+
+    #[test]
+    fn a_save_over_a_newer_record_is_a_conflict() {
+        assert_eq!(next_revision(None, None), Ok(1), "a new meeting");
+        assert_eq!(
+            next_revision(Some(4), Some(4)),
+            Ok(5),
+            "this tab wrote last"
+        );
+        assert_eq!(
+            next_revision(None, Some(4)),
+            Ok(5),
+            "deleted elsewhere: written back"
+        );
+        assert_eq!(
+            next_revision(Some(0), None),
+            Ok(1),
+            "a record from before revisions"
+        );
+        assert_eq!(next_revision(Some(5), Some(4)), Err(Conflict { stored: 5 }));
+        assert_eq!(next_revision(Some(2), None), Err(Conflict { stored: 2 }));
+    }
+
+    #[test]
+    fn the_stored_revision_is_read_without_the_meeting() {
+        let meeting = Meeting {
+            id: "m".into(),
+            revision: 7,
+            ..Meeting::default()
+        };
+        assert_eq!(stored_revision(&encode_meeting(&meeting)), Some(7));
+        assert_eq!(
+            stored_revision(r#"{"schema":1,"meeting":{"id":"old"}}"#),
+            Some(0)
+        );
+        assert_eq!(stored_revision("not json"), None);
     }
 
     #[test]

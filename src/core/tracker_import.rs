@@ -250,7 +250,11 @@ pub fn plan_tracker_import(
 }
 
 /// Applies a confirmed plan; returns the meetings it changed.
-pub fn apply_tracker_plan(plan: &TrackerPlan, meetings: &[Meeting]) -> Vec<Meeting> {
+pub fn apply_tracker_plan(
+    plan: &TrackerPlan,
+    meetings: &[Meeting],
+    today: NaiveDate,
+) -> Vec<Meeting> {
     let mut changed: Vec<Meeting> = Vec::new();
     for update in &plan.updates {
         if !changed.iter().any(|m| m.id == update.meeting_id) {
@@ -267,7 +271,7 @@ pub fn apply_tracker_plan(plan: &TrackerPlan, meetings: &[Meeting]) -> Vec<Meeti
             .find(|a| a.id == update.action_id)
         {
             if let Some((_, status)) = update.status {
-                action.status = status;
+                action.set_status(status, today);
             }
             if let Some((_, deadline)) = update.deadline {
                 action.deadline = deadline;
@@ -406,10 +410,16 @@ mod tests {
             }]
         );
 
-        let changed = apply_tracker_plan(&plan, &meetings());
+        let today = NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
+        let changed = apply_tracker_plan(&plan, &meetings(), today);
         assert_eq!(changed.len(), 1);
         let action = &changed[0].actions[0];
         assert_eq!(action.status, ActionStatus::Done);
+        assert_eq!(
+            action.completed_on,
+            Some(today),
+            "done via Excel is dated too"
+        );
         assert_eq!(action.progress.len(), 2);
     }
 

@@ -7,7 +7,9 @@ use wasm_bindgen::JsValue;
 
 use super::StoreError;
 use crate::core::model::Meeting;
-use crate::core::persist::{decode_meeting, encode_meeting, DecodeError};
+use crate::core::persist::{
+    decode_meeting, encode_meeting, next_revision, stored_revision, DecodeError,
+};
 
 /// The database the app uses; tests open others.
 pub const APP_DATABASE: &str = "crossmeet";
@@ -27,6 +29,19 @@ pub struct UndecodableRecord {
 pub struct Loaded {
     pub meetings: Vec<Meeting>,
     pub undecodable: Vec<UndecodableRecord>,
+}
+
+/// What a checked save did with one meeting.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    /// Stored under this new revision.
+    Written { id: String, revision: u64 },
+    /// Not stored: the record was changed elsewhere since this tab read it. `theirs` is that
+    /// record, for the user to choose between.
+    Conflict {
+        id: String,
+        theirs: Option<Box<Meeting>>,
+    },
 }
 
 /// An open connection to a meetings database.
@@ -92,7 +107,62 @@ impl MeetingStore {
                 .put(&value, Some(&JsValue::from_str(&meeting.id)))?
                 .await?;
         }
-        committed(transaction.await?)
+        finish(transaction).await
+    }
+
+    /// Writes meetings in one transaction, each only if the stored record is still the revision
+    /// this tab last knew (`known`, from `(meeting, known)`): a second tab's newer save is never
+    /// overwritten silently (issue 7). Reading and writing in one transaction makes the check
+    /// and the write atomic across tabs.
+    pub async fn save_checked(
+        &self,
+        meetings: &[(Meeting, Option<u64>)],
+    ) -> Result<Vec<Saved>, StoreError> {
+        let transaction = self
+            .db
+            .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
+        let store = transaction.object_store(MEETINGS)?;
+        let mut outcomes = Vec::with_capacity(meetings.len());
+        for (meeting, known) in meetings {
+            let key = JsValue::from_str(&meeting.id);
+            let stored = store.get(key.clone())?.await?.and_then(|v| v.as_string());
+            let stored_rev = stored
+                .as_deref()
+                .map(|text| stored_revision(text).unwrap_or(0));
+            match next_revision(stored_rev, *known) {
+                Ok(revision) => {
+                    let mut written = meeting.clone();
+                    written.revision = revision;
+                    let value = JsValue::from_str(&encode_meeting(&written));
+                    store.put(&value, Some(&key))?.await?;
+                    outcomes.push(Saved::Written {
+                        id: meeting.id.clone(),
+                        revision,
+                    });
+                }
+                Err(_) => outcomes.push(Saved::Conflict {
+                    id: meeting.id.clone(),
+                    theirs: stored
+                        .and_then(|text| decode_meeting(&text).ok())
+                        .map(Box::new),
+                }),
+            }
+        }
+        finish(transaction).await?;
+        Ok(outcomes)
+    }
+
+    /// Reads one meeting, for a tab told that another one saved it.
+    pub async fn load_one(&self, id: &str) -> Result<Option<Meeting>, StoreError> {
+        let transaction = self
+            .db
+            .transaction(&[MEETINGS], TransactionMode::ReadOnly)?;
+        let store = transaction.object_store(MEETINGS)?;
+        let value = store.get(JsValue::from_str(id))?.await?;
+        transaction.await?;
+        Ok(value
+            .and_then(|value| value.as_string())
+            .and_then(|text| decode_meeting(&text).ok()))
     }
 
     pub async fn save(&self, meeting: &Meeting) -> Result<(), StoreError> {
@@ -105,7 +175,7 @@ impl MeetingStore {
             .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
         let store = transaction.object_store(MEETINGS)?;
         store.delete(JsValue::from_str(id))?.await?;
-        committed(transaction.await?)
+        finish(transaction).await
     }
 
     /// Stores `value` as-is under `key`; tests use it to plant damaged records.
@@ -115,7 +185,7 @@ impl MeetingStore {
             .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
         let store = transaction.object_store(MEETINGS)?;
         store.put(value, Some(&JsValue::from_str(key)))?.await?;
-        committed(transaction.await?)
+        finish(transaction).await
     }
 
     pub fn close(&self) {
@@ -123,13 +193,20 @@ impl MeetingStore {
     }
 }
 
-/// An aborted transaction (quota, a closed connection) is a failure even without an error event.
-fn committed(result: idb::TransactionResult) -> Result<(), StoreError> {
+/// Waits for a transaction to commit. An aborted one is a failure even without an error event,
+/// and its cause is read off the transaction: a full disk aborts at commit, after every request
+/// has succeeded, so the requests alone never say "quota".
+async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
+    let raw: web_sys::IdbTransaction = transaction.into();
+    let result = idb::Transaction::from(raw.clone()).await?;
     if result.is_committed() {
-        Ok(())
-    } else {
-        Err(StoreError::Other("transaction aborted".into()))
+        return Ok(());
     }
+    Err(match raw.error() {
+        Some(error) if error.name() == "QuotaExceededError" => StoreError::Quota,
+        Some(error) => StoreError::Other(format!("{}: {}", error.name(), error.message())),
+        None => StoreError::Other("transaction aborted".into()),
+    })
 }
 
 /// A readable form of any JS value, for records that are not the strings we write.

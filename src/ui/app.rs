@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
     let update_listener = window_event_listener_untyped("crossmeet-update-ready", move |_| {
         state.update_ready.set(true)
     });
+    super::tabs::listen(move |id| state.reload_saved_elsewhere(id));
     on_cleanup(move || {
         hash_listener.remove();
         hide_listener.remove();
@@ -137,6 +138,31 @@ fn Banners() -> impl IntoView {
                         </div>
                     }
                 })
+            }}
+            {move || {
+                let lang = state.lang.get();
+                state.conflicts.get().into_iter().map(|(id, theirs)| {
+                    let title = state
+                        .find(&id)
+                        .map(|mine| crate::ui::state::display_title(&mine, lang))
+                        .unwrap_or_default();
+                    let (take, keep) = (id.clone(), id);
+                    view! {
+                        <div class="banner banner-error" role="alert" data-testid="conflict">
+                            {tr(lang, T::ConflictMessage, &[&title])}
+                            " "
+                            {theirs.is_some().then(|| view! {
+                                <button type="button" data-testid="conflict-theirs" on:click=move |_| state.resolve_conflict(&take, false)>
+                                    {state.text(T::ConflictTakeTheirs)}
+                                </button>
+                            })}
+                            " "
+                            <button type="button" data-testid="conflict-mine" on:click=move |_| state.resolve_conflict(&keep, true)>
+                                {state.text(T::ConflictKeepMine)}
+                            </button>
+                        </div>
+                    }
+                }).collect_view()
             }}
             {move || {
                 let count = state.undecodable.with(Vec::len);

@@ -6,3 +6,4 @@ pub mod browser;
 pub mod deflate;
 pub mod pages;
 pub mod state;
+pub mod tabs;

@@ -2,7 +2,7 @@
 //! once and reach IndexedDB through a short debounce; hiding or closing the page flushes at once,
 //! so a reload a second after typing loses nothing (D1).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -10,12 +10,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use super::tabs;
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{Meeting, Situation};
 use crate::core::route::Route;
 use crate::core::share::plan_only;
 use crate::core::templates::meeting_from_template;
-use crate::store::meetings::{MeetingStore, UndecodableRecord, APP_DATABASE};
+use crate::store::meetings::{MeetingStore, Saved, UndecodableRecord, APP_DATABASE};
 use crate::store::{prefs, StoreError};
 
 /// Long enough to batch a burst of keystrokes, short enough that a reload one second later finds
@@ -55,8 +56,16 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
     pub update_ready: RwSignal<bool>,
     pub toast: RwSignal<Option<Toast>>,
+    /// Meetings another tab saved while this one had unsaved edits: the stored version
+    /// ("theirs", `None` if it is gone or unreadable) and the id, until the user chooses.
+    pub conflicts: RwSignal<Vec<(String, Option<Meeting>)>>,
     store: StoredValue<Option<Rc<MeetingStore>>, LocalStorage>,
     unsaved: StoredValue<BTreeSet<String>>,
+    /// The stored revision of each meeting as this tab last read or wrote it.
+    known_revisions: StoredValue<HashMap<String, u64>>,
+    /// A save is in flight; another flush waits for it, so it is based on its revisions.
+    saving: StoredValue<bool>,
+    flush_again: StoredValue<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
     toast_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -75,8 +84,12 @@ impl AppState {
             persisted: RwSignal::new(None),
             update_ready: RwSignal::new(browser::update_is_waiting()),
             toast: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
             store: StoredValue::new_local(None),
             unsaved: StoredValue::new(BTreeSet::new()),
+            known_revisions: StoredValue::new(HashMap::new()),
+            saving: StoredValue::new(false),
+            flush_again: StoredValue::new(false),
             save_timer: StoredValue::new(None),
             toast_timer: StoredValue::new(None),
         }
@@ -91,6 +104,12 @@ impl AppState {
                     match store.load_all().await {
                         Ok(loaded) => {
                             let mut meetings = loaded.meetings;
+                            self.known_revisions.set_value(
+                                meetings
+                                    .iter()
+                                    .map(|m| (m.id.clone(), m.revision))
+                                    .collect(),
+                            );
                             sort_newest_first(&mut meetings);
                             self.meetings.set(meetings);
                             self.undecodable.set(loaded.undecodable);
@@ -331,30 +350,153 @@ impl AppState {
         self.toast_timer.set_value(handle);
     }
 
-    /// Writes every unsaved meeting now.
+    /// Writes every unsaved meeting now (or as soon as the save in flight has finished).
     pub fn flush(self) {
         if let Some(handle) = self.save_timer.get_value() {
             handle.clear();
         }
         self.save_timer.set_value(None);
-        let ids = std::mem::take(&mut *self.unsaved.write_value());
-        if ids.is_empty() {
+        if self.saving.get_value() {
+            self.flush_again.set_value(true);
             return;
         }
-        let meetings: Vec<Meeting> = self.meetings.with_untracked(|meetings| {
-            meetings
+        let conflicted: Vec<String> = self
+            .conflicts
+            .with_untracked(|conflicts| conflicts.iter().map(|(id, _)| id.clone()).collect());
+        // Meetings in conflict wait for the user's choice; the rest are written now.
+        let ids: BTreeSet<String> = self.unsaved.with_value(|unsaved| {
+            unsaved
                 .iter()
-                .filter(|meeting| ids.contains(&meeting.id))
+                .filter(|id| !conflicted.contains(id))
                 .cloned()
                 .collect()
         });
-        let failed_ids = ids.clone();
-        let unsaved = self.unsaved;
-        self.with_store_then(
-            move |store| async move { store.save_all(&meetings).await },
-            // Keep the ids so the next edit retries them.
-            move || unsaved.update_value(|unsaved| unsaved.extend(failed_ids)),
-        );
+        if ids.is_empty() {
+            return;
+        }
+        self.unsaved
+            .update_value(|unsaved| unsaved.retain(|id| !ids.contains(id)));
+        let Some(store) = self.store.get_value() else {
+            // Storage never opened: the error is already shown; data stays in memory.
+            self.unsaved.update_value(|unsaved| unsaved.extend(ids));
+            return;
+        };
+        let batch: Vec<(Meeting, Option<u64>)> = self.meetings.with_untracked(|meetings| {
+            meetings
+                .iter()
+                .filter(|meeting| ids.contains(&meeting.id))
+                .map(|meeting| {
+                    let known = self
+                        .known_revisions
+                        .with_value(|known| known.get(&meeting.id).copied());
+                    (meeting.clone(), known)
+                })
+                .collect()
+        });
+        self.saving.set_value(true);
+        spawn_local(async move {
+            match store.save_checked(&batch).await {
+                Ok(outcomes) => {
+                    self.storage_error.set(None);
+                    self.settle(outcomes);
+                }
+                Err(error) => {
+                    // Keep the ids so the next edit retries them.
+                    self.unsaved.update_value(|unsaved| unsaved.extend(ids));
+                    self.storage_error.set(Some(error));
+                }
+            }
+            self.saving.set_value(false);
+            if std::mem::take(&mut *self.flush_again.write_value()) {
+                self.flush();
+            }
+        });
+    }
+
+    /// Records what a checked save did: new revisions, and conflicts for the user to settle.
+    fn settle(self, outcomes: Vec<Saved>) {
+        for outcome in outcomes {
+            match outcome {
+                Saved::Written { id, revision } => {
+                    self.known_revisions.update_value(|known| {
+                        known.insert(id.clone(), revision);
+                    });
+                    tabs::announce_saved(&id);
+                }
+                Saved::Conflict { id, theirs } => {
+                    self.unsaved.update_value(|unsaved| {
+                        unsaved.insert(id.clone());
+                    });
+                    self.conflicts.update(|conflicts| {
+                        conflicts.retain(|(known, _)| *known != id);
+                        conflicts.push((id, theirs.map(|theirs| *theirs)));
+                    });
+                }
+            }
+        }
+    }
+
+    /// Settles a conflict: `keep_mine` writes this tab's version over theirs; otherwise theirs
+    /// replaces this tab's edits.
+    pub fn resolve_conflict(self, id: &str, keep_mine: bool) {
+        let Some((_, theirs)) = self
+            .conflicts
+            .with_untracked(|conflicts| conflicts.iter().find(|(known, _)| known == id).cloned())
+        else {
+            return;
+        };
+        self.conflicts
+            .update(|conflicts| conflicts.retain(|(known, _)| known != id));
+        let stored = theirs.as_ref().map(|meeting| meeting.revision);
+        self.known_revisions.update_value(|known| {
+            if let Some(stored) = stored {
+                known.insert(id.to_owned(), stored);
+            }
+        });
+        match (keep_mine, theirs) {
+            (false, Some(theirs)) => {
+                self.unsaved.update_value(|unsaved| {
+                    unsaved.remove(id);
+                });
+                self.replace_from_store(theirs);
+            }
+            _ => {
+                self.mark_unsaved(id);
+                self.flush();
+            }
+        }
+    }
+
+    /// Another tab saved `id`: show its version here unless this tab is editing that meeting.
+    pub fn reload_saved_elsewhere(self, id: String) {
+        let busy = self.unsaved.with_value(|unsaved| unsaved.contains(&id));
+        let Some(store) = self.store.get_value() else {
+            return;
+        };
+        if busy {
+            // The next save of ours will meet their revision and ask the user.
+            return;
+        }
+        spawn_local(async move {
+            match store.load_one(&id).await {
+                Ok(Some(meeting)) => self.replace_from_store(meeting),
+                Ok(None) => {}
+                Err(error) => self.storage_error.set(Some(error)),
+            }
+        });
+    }
+
+    fn replace_from_store(self, stored: Meeting) {
+        self.known_revisions.update_value(|known| {
+            known.insert(stored.id.clone(), stored.revision);
+        });
+        self.meetings.update(|meetings| {
+            match meetings.iter_mut().find(|local| local.id == stored.id) {
+                Some(local) => *local = stored,
+                None => meetings.push(stored),
+            }
+            sort_newest_first(meetings);
+        });
     }
 
     fn mark_unsaved(&self, id: &str) {
@@ -371,32 +513,20 @@ impl AppState {
         self.save_timer.set_value(handle);
     }
 
+    /// Runs a write and reports its outcome in `storage_error`.
     fn with_store<F, Fut>(self, write: F)
-    where
-        F: FnOnce(Rc<MeetingStore>) -> Fut + 'static,
-        Fut: std::future::Future<Output = Result<(), StoreError>> + 'static,
-    {
-        self.with_store_then(write, || {});
-    }
-
-    /// Runs a write and reports its outcome in `storage_error`; `on_failure` runs when it fails.
-    fn with_store_then<F, Fut>(self, write: F, on_failure: impl FnOnce() + 'static)
     where
         F: FnOnce(Rc<MeetingStore>) -> Fut + 'static,
         Fut: std::future::Future<Output = Result<(), StoreError>> + 'static,
     {
         let Some(store) = self.store.get_value() else {
             // Storage never opened: the error is already shown; data stays in memory.
-            on_failure();
             return;
         };
         spawn_local(async move {
             match write(store).await {
                 Ok(()) => self.storage_error.set(None),
-                Err(error) => {
-                    on_failure();
-                    self.storage_error.set(Some(error));
-                }
+                Err(error) => self.storage_error.set(Some(error)),
             }
         });
     }

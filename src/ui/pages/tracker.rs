@@ -154,8 +154,7 @@ fn TrackerLine(row: TrackerRow) -> impl IntoView {
             let today = Local::now().date_naive();
             state.edit_meeting(&meeting_id, |m| {
                 if let Some(action) = m.actions.iter_mut().find(|a| a.id == action_id) {
-                    action.status = status;
-                    action.completed_on = (status == ActionStatus::Done).then_some(today);
+                    action.set_status(status, today);
                 }
             });
         }
@@ -277,7 +276,7 @@ fn RoundTrip() -> impl IntoView {
         plan.set(None);
         let changed = state
             .meetings
-            .with_untracked(|ms| apply_tracker_plan(&planned, ms));
+            .with_untracked(|ms| apply_tracker_plan(&planned, ms, Local::now().date_naive()));
         let count = planned.updates.len();
         state.put_meetings(changed);
         state.show_toast(

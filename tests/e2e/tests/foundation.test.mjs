@@ -146,7 +146,7 @@ test("a broken or foreign backup file is refused and changes nothing", async () 
 
   const files = [
     ["broken.json", '{"app": "crossmeet", "meetings": [', /不是有效的 JSON 文件/],
-    ["foreign.json", '{"name": "some other app", "items": []}', /不是跨部门会议助手的备份文件/],
+    ["foreign.json", '{"name": "some other app", "items": []}', /不是跨部门会议助手导出的备份或会议文件/],
     ["future.json", '{"app":"crossmeet","kind":"backup","schema":99,"meetings":[]}', /更新版本/],
   ];
   for (const [name, text, message] of files) {

@@ -159,7 +159,7 @@ test("feedback and improvement notes reach the series' next meeting and the revi
   const text = await group.textContent();
   assert.match(text, /3 场会议/);
   assert.match(text, /目标达成率 50%/);
-  assert.match(text, /按时完成 1 · 延期完成 1 · 未完成 0(已逾期 0)/);
+  assert.match(text, /按时完成 1 · 延期完成 1 · 未完成 0（已逾期 0）/);
   assert.match(text, /平均超时 \+15 分钟/);
   assert.match(text, /已收到 1 份/);
   assert.match(text, /议程压缩到 45 分钟/);

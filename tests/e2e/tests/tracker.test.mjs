@@ -1,6 +1,6 @@
 // The action tracker (issue 5, F3) as an organiser uses it: a reminder when the app opens, one
 // table across meetings with filters, status edits, and the Excel round trip — export, edit,
-// import with a preview, nothing applied from a broken file.
+// import with a preview, nothing applied from a broken file — seen in the retrospective too.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -73,6 +73,17 @@ test("the tracker reminds, filters, edits and round-trips through Excel CSV", as
   await waitForApp(page);
   assert.equal(await page.locator("tr[data-action=a3] select").inputValue(), "Blocked");
 
+  // The retrospective before the import: nothing done yet (F5).
+  const retrospective = async () => {
+    await page.goto(shared.server.url + "#/review");
+    await waitForApp(page);
+    const legend = await page.getByTestId("retro-legend").first().textContent();
+    await page.goto(shared.server.url + "#/tracker");
+    await waitForApp(page);
+    return legend;
+  };
+  assert.equal(await retrospective(), "按时完成 0 · 延期完成 0 · 未完成 3（已逾期 1）");
+
   // Export, edit as Excel would, import: a preview first, then the change.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-tracker").click()]);
   const exported = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
@@ -94,6 +105,9 @@ test("the tracker reminds, filters, edits and round-trips through Excel CSV", as
   assert.equal(await page.locator("tr[data-action=a1] select").inputValue(), "Open", "nothing applied yet");
   await page.getByTestId("import-confirm").click();
   await page.waitForFunction(() => document.querySelector("tr[data-action=a1] select")?.value === "Done");
+  // a1 was two days overdue: done today, it counts as done late.
+  await page.waitForTimeout(400);
+  assert.equal(await retrospective(), "按时完成 0 · 延期完成 1 · 未完成 2（已逾期 0）");
 
   // A broken file changes nothing.
   fs.writeFileSync(file, '\ufeff编号,状态\r\n"a3,已完成\r\n');

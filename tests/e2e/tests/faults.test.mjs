@@ -1,0 +1,150 @@
+// Faults an organiser can meet (issue 7): the browser killed a second after an edit, storage over
+// quota, and two tabs editing one meeting. Nothing typed is lost, nothing is overwritten silently.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
+
+const shared = withServerAndBrowser({ before, after });
+
+/** Starts Chromium on a profile folder as its own process, so the test can kill it outright. */
+async function startChromium(profile) {
+  const child = spawn(
+    process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    ["--headless", ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const endpoint = await new Promise((resolve, reject) => {
+    let seen = "";
+    child.stderr.on("data", (chunk) => {
+      seen += chunk;
+      const found = seen.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (found) resolve(found[1]);
+    });
+    child.on("exit", () => reject(new Error(`chromium exited early: ${seen}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  return { child, browser, context: browser.contexts()[0] };
+}
+
+test("an edit survives the browser being killed one second later", async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "crossmeet-kill-"));
+  const first = await startChromium(profile);
+  const page = await first.context.newPage();
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.locator('[data-template="ProblemSolving"]').click();
+  const address = page.url();
+  await page.locator('input[name="title"]').fill("断电前的最后一次修改");
+  await page.waitForTimeout(1000);
+  first.child.kill("SIGKILL");
+  await new Promise((resolve) => first.child.once("exit", resolve));
+
+  const second = await startChromium(profile);
+  const again = await second.context.newPage();
+  await again.goto(address);
+  await waitForApp(again);
+  assert.equal(await again.getByTestId("workspace-title").textContent(), "断电前的最后一次修改");
+  await second.browser.close();
+  second.child.kill("SIGKILL");
+  fs.rmSync(profile, { recursive: true, force: true });
+});
+
+test("storage over quota is reported and the data stays usable", async () => {
+  const { context, page } = await openApp(shared.browser, shared.server.url);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(shared.server.url).origin, quotaSize: 1 });
+  await page.locator('[data-template="ProjectCollaboration"]').click();
+  await page.locator('input[name="title"]').fill("配额用尽时的会议");
+  const banner = page.getByTestId("storage-error");
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /无法保存到本机存储.*存储空间已满.*导出备份/s);
+  assert.equal(await page.getByTestId("workspace-title").textContent(), "配额用尽时的会议");
+
+  // Space freed: the next edit saves everything, and the message goes away.
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(shared.server.url).origin });
+  await page.locator('input[name="title"]').fill("配额恢复后的会议");
+  await banner.waitFor({ state: "detached" });
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId("workspace-title").textContent(), "配额恢复后的会议");
+  await context.close();
+});
+
+/** Writes a newer revision of a stored meeting behind the app's back, as another window would. */
+async function saveElsewhere(page, id, title) {
+  await page.evaluate(
+    ({ id, title }) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("crossmeet");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction("meetings", "readwrite").objectStore("meetings");
+          const read = store.get(id);
+          read.onsuccess = () => {
+            const record = JSON.parse(read.result);
+            record.meeting.title = title;
+            record.meeting.revision += 1;
+            store.put(JSON.stringify(record), id).onsuccess = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        };
+      }),
+    { id, title },
+  );
+}
+
+test("two tabs on one meeting: the other tab refreshes, and a conflict is never silent", async () => {
+  const { context, page: first } = await openApp(shared.browser, shared.server.url);
+  await first.locator('[data-template="ProblemSolving"]').click();
+  await first.getByTestId("workspace-title").waitFor();
+  const address = first.url();
+  const id = address.split("/m/")[1].split("/")[0];
+  await first.waitForTimeout(400);
+  const second = await context.newPage();
+  await second.goto(address);
+  await waitForApp(second);
+
+  // A save in one tab shows in the other.
+  await first.locator('input[name="title"]').fill("第一个标签页的标题");
+  await second.waitForFunction(() => document.querySelector('[data-testid="workspace-title"]')?.textContent === "第一个标签页的标题");
+
+  // A save this tab never heard of: the next edit here is held back and the user chooses.
+  await saveElsewhere(second, id, "另一个窗口的标题");
+  await second.locator('input[name="title"]').fill("第二个标签页的标题");
+  const conflict = second.getByTestId("conflict");
+  await conflict.waitFor();
+  assert.match(await conflict.textContent(), /刚在另一个标签页或窗口中保存过/);
+  const stored = await second.evaluate(
+    (id) =>
+      new Promise((resolve) => {
+        indexedDB.open("crossmeet").onsuccess = (e) => {
+          e.target.result.transaction("meetings").objectStore("meetings").get(id).onsuccess = (r) =>
+            resolve(JSON.parse(r.target.result).meeting.title);
+        };
+      }),
+    id,
+  );
+  assert.equal(stored, "另一个窗口的标题", "nothing was overwritten");
+  await second.getByTestId("conflict-theirs").click();
+  await conflict.waitFor({ state: "detached" });
+  assert.equal(await second.getByTestId("workspace-title").textContent(), "另一个窗口的标题");
+
+  // The other way: keep this tab's version.
+  await saveElsewhere(second, id, "又一次外部修改");
+  await second.locator('input[name="title"]').fill("坚持这里的版本");
+  await conflict.waitFor();
+  await second.getByTestId("conflict-mine").click();
+  await conflict.waitFor({ state: "detached" });
+  await first.waitForFunction(() => document.querySelector('[data-testid="workspace-title"]')?.textContent === "坚持这里的版本");
+  await second.reload();
+  await waitForApp(second);
+  assert.equal(await second.getByTestId("workspace-title").textContent(), "坚持这里的版本");
+  await context.close();
+});
