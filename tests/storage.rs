@@ -1,6 +1,7 @@
 //! Storage layer in a real browser (headless Chromium through wasm-bindgen-test-runner): meetings
 //! round-trip through IndexedDB, deletes stick, and an undecodable record is kept and reported
-//! while the others still load. Preferences round-trip through localStorage.
+//! while the others still load; a checked save never overwrites another tab's newer record.
+//! Preferences round-trip through localStorage; share links inflate with a size limit.
 #![cfg(target_arch = "wasm32")]
 
 use crossmeet::core::model::{ActionItem, Meeting};
@@ -170,4 +171,28 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
         this_tab.load_one("m1").await.unwrap().unwrap().title,
         "mine"
     );
+}
+
+#[wasm_bindgen_test]
+async fn share_links_compress_in_the_browser_and_a_bomb_is_stopped() {
+    use crossmeet::core::share::MAX_LINK_PLAN_BYTES;
+    use crossmeet::ui::deflate::{deflate, inflate};
+    let plan = "跨部门周会 agenda; ".repeat(200);
+    let compressed = deflate(plan.as_bytes()).await.unwrap();
+    assert!(
+        compressed.len() < plan.len() / 10,
+        "{} bytes",
+        compressed.len()
+    );
+    let back = inflate(&compressed, MAX_LINK_PLAN_BYTES).await.unwrap();
+    assert_eq!(back, plan.as_bytes());
+
+    // 8 MiB of zeros deflate to a few kilobytes: a link-sized bomb.
+    let bomb = deflate(&vec![0u8; 8 * 1024 * 1024]).await.unwrap();
+    assert!(bomb.len() < 64 * 1024);
+    let error = inflate(&bomb, MAX_LINK_PLAN_BYTES).await.unwrap_err();
+    assert!(error.contains("more than"), "{error}");
+    assert!(inflate(b"not deflate at all", MAX_LINK_PLAN_BYTES)
+        .await
+        .is_err());
 }

@@ -196,13 +196,14 @@ texts! {
     ReviewBySeries => "按系列", "By series";
     ReviewByQuarter => "按季度", "By quarter";
     ReviewEmpty => "还没有会议可以复盘。会议结束并记录行动项后,这里会出现统计。", "Nothing to review yet. Once meetings end and have action items, the figures appear here.";
-    ReviewMeetingCount => "{0} 场会议", "{0} meetings";
+    ReviewMeetingCount => "{0} 场会议", "Meetings: {0}";
     ReviewAchievement => "目标达成率 {0}%", "Goal achievement {0}%";
     ReviewNoActions => "还没有行动项", "No action items yet";
     ReviewOnTime => "按时完成 {0}", "On time {0}";
     ReviewLate => "延期完成 {0}", "Late {0}";
     ReviewOpen => "未完成 {0}（已逾期 {1}）", "Open {0} ({1} overdue)";
     ReviewOverrunAverage => "平均超时 {0} 分钟", "Average overrun {0} min";
+    ReviewEarlyAverage => "平均提前 {0} 分钟结束", "Ended {0} min early on average";
     ReviewNotHeldYet => "尚无已结束的会议", "No meeting has ended yet";
     ReviewOverrunChart => "每场会议的超时(分钟)", "Overrun per meeting (minutes)";
     ReviewNoFeedback => "还没有会后反馈", "No feedback yet";
@@ -249,7 +250,7 @@ texts! {
     RestoreDone => "已恢复 {0} 个会议", "Restored {0} meetings";
     RestoreNothing => "备份中的会议与本机相同或较旧,无需恢复。", "Nothing to restore: this device already has these meetings or newer copies.";
     FileReadFailed => "无法读取文件:{0}", "Could not read the file: {0}";
-    FileTooLarge => "文件过大({0} MB),备份文件最大 {1} MB。", "The file is too large ({0} MB); backups can be at most {1} MB.";
+    FileTooLarge => "文件过大({0} MB),这里最多接受 {1} MB。未做任何更改。", "The file is too large ({0} MB); at most {1} MB is accepted here. Nothing was changed.";
     ImportNotJson => "这不是有效的 JSON 文件(第 {0} 行第 {1} 列附近出错)。未做任何更改。", "This is not a valid JSON file (error near line {0}, column {1}). Nothing was changed.";
     ImportForeign => "这不是跨部门会议助手导出的备份或会议文件。未做任何更改。", "This is not a backup or meeting file exported by CrossMeet. Nothing was changed.";
     ImportBrokenLink => "这个分享链接不完整或已被改动,无法读取。请让对方重新复制链接,或改用会议文件。未做任何更改。", "This share link is incomplete or altered and cannot be read. Ask for the link again, or for the meeting file. Nothing was changed.";

@@ -64,6 +64,9 @@ fn group_card(group: RetroGroup, lang: Lang) -> impl IntoView {
         group.feedback.summary(lang)
     };
     let overrun_line = match group.average_overrun_minutes() {
+        Some(minutes) if minutes < 0 => {
+            tr(lang, T::ReviewEarlyAverage, &[&minutes.abs().to_string()])
+        }
         Some(minutes) => tr(lang, T::ReviewOverrunAverage, &[&signed(minutes)]),
         None => T::ReviewNotHeldYet.get(lang).to_owned(),
     };
@@ -179,7 +182,8 @@ fn overrun_chart(meetings: &[MeetingLine], lang: Lang) -> Option<impl IntoView> 
         })
         .collect_view();
     Some(view! {
-        <svg class="chart overrun" viewBox=format!("0 0 {width} 40") role="img"
+        <p class="legend">{T::ReviewOverrunChart.get(lang)}</p>
+        <svg class="chart overrun" viewBox=format!("0 0 {width} 40") preserveAspectRatio="xMinYMid meet" role="img"
             aria-label=format!("{}: {description}", T::ReviewOverrunChart.get(lang))>
             <line class="axis" x1="0" y1="20" x2=width y2="20"/>
             {bars}

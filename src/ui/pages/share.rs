@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::backup::{check_backup_size, ImportError};
-use crate::core::i18n::{tr, T};
+use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::Meeting;
 use crate::core::route::{Route, Stage};
 use crate::core::share::{
@@ -142,11 +142,27 @@ fn Preview(meeting: Meeting) -> impl IntoView {
                     <li>{format!("{} · {}′", item.title, item.minutes)}</li>
                 }).collect_view()}
             </ol>
-            <p class="muted">
-                {meeting.participants.iter().map(|p| {
-                    if p.department.is_empty() { p.name.clone() } else { format!("{}({})", p.name, p.department) }
-                }).collect::<Vec<_>>().join("、")}
-            </p>
+            <p class="muted">{participant_line(&meeting, lang)}</p>
         </article>
     }
+}
+
+/// "王芳(市场部)、Li Lei" in Chinese, "王芳 (市场部), Li Lei" in English.
+fn participant_line(meeting: &Meeting, lang: Lang) -> String {
+    let (open, close, separator) = match lang {
+        Lang::Zh => ("(", ")", "、"),
+        Lang::En => (" (", ")", ", "),
+    };
+    meeting
+        .participants
+        .iter()
+        .map(|p| {
+            if p.department.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{}{open}{}{close}", p.name, p.department)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
 }

@@ -148,3 +148,24 @@ test("two tabs on one meeting: the other tab refreshes, and a conflict is never 
   assert.equal(await second.getByTestId("workspace-title").textContent(), "坚持这里的版本");
   await context.close();
 });
+
+test("oversized files are refused at once, on every file input", async () => {
+  const { context, page } = await openApp(shared.browser, shared.server.url);
+  // A sparse 51 MB file: the size is real, the disk cost is not.
+  const big = path.join(os.tmpdir(), `crossmeet-big-${process.pid}.json`);
+  fs.writeFileSync(big, "");
+  fs.truncateSync(big, 51 * 1024 * 1024);
+  const inputs = [
+    ["#/settings", "restore-file", "restore-error"],
+    ["#/tracker", "import-tracker", "import-error"],
+    ["#/share", "share-file", "share-error"],
+  ];
+  for (const [hash, input, message] of inputs) {
+    await page.goto(shared.server.url + hash);
+    await waitForApp(page);
+    await page.getByTestId(input).setInputFiles(big);
+    assert.match(await page.getByTestId(message).textContent(), /文件过大\(5[01](\.0)? MB\).*未做任何更改/, hash);
+  }
+  fs.rmSync(big);
+  await context.close();
+});
