@@ -149,6 +149,8 @@ texts! {
     MinutesFinalSent => "终稿已发", "Final sent";
     NothingYet => "暂无。", "None yet.";
 
+    ShowMore => "再显示 {0} 项(共 {1} 项)", "Show {0} more (of {1})";
+
     // Two tabs editing one meeting (issue 7).
     ConflictMessage => "“{0}”刚在另一个标签页或窗口中保存过;这里的修改还没有保存,以免覆盖那边的内容。请选择保留哪一份。", "“{0}” was just saved in another tab or window; the edits here are not saved yet, so as not to overwrite it. Choose which version to keep.";
     ConflictTakeTheirs => "使用另一处的版本", "Use the other version";

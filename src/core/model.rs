@@ -461,6 +461,26 @@ impl Meeting {
         }
     }
 
+    /// The plan of this meeting, without anything that happened at or after it: no run,
+    /// decisions, actions, minutes or feedback, no attendance answers, nothing marked as sent.
+    pub fn plan_only(&self) -> Meeting {
+        let mut plan = self.clone();
+        plan.schedule.notice_sent_at = None;
+        for participant in &mut plan.participants {
+            participant.attendance = Attendance::default();
+        }
+        for material in &mut plan.materials {
+            material.sent_at = None;
+        }
+        plan.run_log.clear();
+        plan.parking_lot.clear();
+        plan.decisions.clear();
+        plan.actions.clear();
+        plan.minutes = Minutes::default();
+        plan.feedback.clear();
+        plan
+    }
+
     /// A new meeting planned from this one used as a template: same plan, fresh ids, and nothing
     /// of the template's own schedule, attendance, run or follow-up.
     pub fn instantiate(
@@ -469,42 +489,28 @@ impl Meeting {
         now: DateTime<Utc>,
         mut new_id: impl FnMut() -> String,
     ) -> Meeting {
-        let mut meeting = Meeting::blank(id, now);
-        meeting.title = self.title.clone();
-        meeting.situation = self.situation;
-        meeting.kind = self.kind;
-        meeting.objective = self.objective.clone();
-        meeting.necessity = self.necessity.clone();
-        meeting.schedule.duration_minutes = self.schedule.duration_minutes;
-        meeting.format = self.format.clone();
-        meeting.series = self.series.clone();
-        meeting.preparation_asks = self.preparation_asks.clone();
-        meeting.participants = self
-            .participants
-            .iter()
-            .map(|p| Participant {
-                id: new_id(),
-                attendance: Attendance::default(),
-                ..p.clone()
-            })
-            .collect();
-        meeting.agenda = self
-            .agenda
-            .iter()
-            .map(|a| AgendaItem {
-                id: new_id(),
-                ..a.clone()
-            })
-            .collect();
-        meeting.materials = self
-            .materials
-            .iter()
-            .map(|m| PreRead {
-                id: new_id(),
-                sent_at: None,
-                ..m.clone()
-            })
-            .collect();
+        let mut meeting = Meeting {
+            schedule: Schedule {
+                duration_minutes: self.schedule.duration_minutes,
+                ..Schedule::default()
+            },
+            improvement_notes: Vec::new(),
+            is_template: false,
+            ..self.plan_only()
+        };
+        meeting.id = id;
+        meeting.revision = 0;
+        meeting.created_at = Some(now);
+        meeting.updated_at = Some(now);
+        for participant in &mut meeting.participants {
+            participant.id = new_id();
+        }
+        for item in &mut meeting.agenda {
+            item.id = new_id();
+        }
+        for material in &mut meeting.materials {
+            material.id = new_id();
+        }
         meeting
     }
 

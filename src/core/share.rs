@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 
 use super::backup::{export_file, parse_file, ImportError, KIND_MEETING};
-use super::model::{Attendance, Meeting, Minutes, Participant, PreRead};
+use super::model::Meeting;
 use super::persist::{decode_meeting, encode_meeting};
 
 /// The longest link payload accepted, in characters. Plans compress to a few kilobytes; anything
@@ -20,38 +20,9 @@ pub const MAX_LINK_PAYLOAD_CHARS: usize = 64 * 1024;
 /// The most bytes a link payload may inflate to, so a crafted link cannot exhaust memory.
 pub const MAX_LINK_PLAN_BYTES: usize = 1024 * 1024;
 
-/// The plan of `meeting`, without anything that happened at or after it.
-pub fn plan_only(meeting: &Meeting) -> Meeting {
-    let mut plan = meeting.clone();
-    plan.schedule.notice_sent_at = None;
-    plan.participants = meeting
-        .participants
-        .iter()
-        .map(|participant| Participant {
-            attendance: Attendance::default(),
-            ..participant.clone()
-        })
-        .collect();
-    plan.materials = meeting
-        .materials
-        .iter()
-        .map(|material| PreRead {
-            sent_at: None,
-            ..material.clone()
-        })
-        .collect();
-    plan.run_log.clear();
-    plan.parking_lot.clear();
-    plan.decisions.clear();
-    plan.actions.clear();
-    plan.minutes = Minutes::default();
-    plan.feedback.clear();
-    plan
-}
-
 /// The meeting file: the backup format holding one plan, so the same decoder and migrations read it.
 pub fn export_meeting_file(meeting: &Meeting, now: DateTime<Utc>) -> String {
-    export_file(KIND_MEETING, &[plan_only(meeting)], now)
+    export_file(KIND_MEETING, &[meeting.plan_only()], now)
 }
 
 /// Reads a meeting file; anything but exactly one meeting is refused.
@@ -65,7 +36,7 @@ pub fn parse_meeting_file(text: &str) -> Result<Meeting, ImportError> {
 
 /// The text the link carries before compression.
 pub fn link_plan_text(meeting: &Meeting) -> String {
-    encode_meeting(&plan_only(meeting))
+    encode_meeting(&meeting.plan_only())
 }
 
 /// The address of the share link for a compressed, encoded payload.
@@ -103,7 +74,7 @@ pub fn prepare_import(
     now: DateTime<Utc>,
     new_id: impl FnOnce() -> String,
 ) -> SharedImport {
-    let mut meeting = plan_only(&incoming);
+    let mut meeting = incoming.plan_only();
     let is_copy = existing.iter().any(|local| local.id == meeting.id) || meeting.id.is_empty();
     if is_copy {
         meeting.id = new_id();
@@ -167,7 +138,8 @@ mod tests {
     use super::*;
     use crate::core::i18n::Lang;
     use crate::core::model::{
-        ActionItem, AgendaItem, AttendanceStatus, Feedback, RunEvent, RunEventKind,
+        ActionItem, AgendaItem, Attendance, AttendanceStatus, Feedback, Participant, RunEvent,
+        RunEventKind,
     };
     use chrono::TimeZone;
 
@@ -208,7 +180,7 @@ mod tests {
 
     #[test]
     fn only_the_plan_is_shared() {
-        let plan = plan_only(&held_meeting());
+        let plan = held_meeting().plan_only();
         assert_eq!(plan.title, held_meeting().title);
         assert_eq!(plan.agenda, held_meeting().agenda);
         assert_eq!(plan.participants[0].name, "王芳");
@@ -221,7 +193,7 @@ mod tests {
     #[test]
     fn meeting_file_round_trips_the_plan() {
         let text = export_meeting_file(&held_meeting(), at(3));
-        assert_eq!(parse_meeting_file(&text), Ok(plan_only(&held_meeting())));
+        assert_eq!(parse_meeting_file(&text), Ok(held_meeting().plan_only()));
     }
 
     #[test]
@@ -245,7 +217,7 @@ mod tests {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         let bytes = decode_link_payload(&payload).unwrap();
-        assert_eq!(parse_link_plan(&bytes), Ok(plan_only(&held_meeting())));
+        assert_eq!(parse_link_plan(&bytes), Ok(held_meeting().plan_only()));
     }
 
     #[test]

@@ -14,7 +14,6 @@ use super::tabs;
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{Meeting, Situation};
 use crate::core::route::Route;
-use crate::core::share::plan_only;
 use crate::core::templates::meeting_from_template;
 use crate::store::meetings::{MeetingStore, Saved, UndecodableRecord, APP_DATABASE};
 use crate::store::{prefs, StoreError};
@@ -239,7 +238,7 @@ impl AppState {
         };
         // A copy is a new meeting from the same plan: what happened at the original (its run,
         // actions, minutes, feedback) stays there, or the tracker and review would count it twice.
-        let mut copy = plan_only(&original);
+        let mut copy = original.plan_only();
         copy.improvement_notes.clear();
         let now = browser::now();
         copy.id = browser::new_id();

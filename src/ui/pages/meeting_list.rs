@@ -8,12 +8,17 @@ use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{Meeting, Situation};
 use crate::core::route::{Route, Stage};
 use crate::core::time::format_date_time;
+use crate::ui::pages::show_more;
 use crate::ui::state::{display_title, AppState};
+
+/// Cards drawn at first and per "show more", newest first.
+const LIST_PAGE: usize = 30;
 
 #[component]
 pub fn MeetingList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(String::new());
+    let shown = RwSignal::new(LIST_PAGE);
     let visible = Memo::new(move |_| {
         let needle = query.get().trim().to_ascii_lowercase();
         state.meetings.with(|meetings| {
@@ -62,10 +67,15 @@ pub fn MeetingList() -> impl IntoView {
                 } else {
                     view! {
                         <ul class="meeting-cards" data-testid="meeting-list">
-                            <For each=move || visible.get() key=|id| id.clone() let:id>
+                            <For
+                                each=move || visible.with(|ids| ids.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                                key=|id| id.clone()
+                                let:id
+                            >
                                 <MeetingCard id/>
                             </For>
                         </ul>
+                        {move || show_more(shown, visible.with(Vec::len), LIST_PAGE, state.lang.get())}
                     }
                     .into_any()
                 }

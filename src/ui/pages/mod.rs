@@ -7,3 +7,25 @@ pub mod share;
 pub mod standup;
 pub mod tracker;
 pub mod workspace;
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{tr, Lang, T};
+
+/// The "show more" button under a long list, while `shown` is less than `total`.
+pub fn show_more(
+    shown: RwSignal<usize>,
+    total: usize,
+    page: usize,
+    lang: Lang,
+) -> Option<impl IntoView> {
+    let now = shown.get();
+    (total > now).then(|| {
+        let more = (total - now).min(page);
+        view! {
+            <button type="button" class="show-more" data-testid="show-more" on:click=move |_| shown.update(|n| *n += page)>
+                {tr(lang, T::ShowMore, &[&more.to_string(), &total.to_string()])}
+            </button>
+        }
+    })
+}

@@ -18,6 +18,7 @@ use crate::core::tracker_import::{
     apply_tracker_plan, plan_tracker_import, TrackerPlan, MAX_TRACKER_BYTES,
 };
 use crate::ui::browser;
+use crate::ui::pages::show_more;
 use crate::ui::state::{display_title, AppState};
 
 fn sort_label(key: SortKey) -> T {
@@ -29,11 +30,16 @@ fn sort_label(key: SortKey) -> T {
     }
 }
 
+/// Rows drawn at first and per "show more": a year of actions stays quick to filter, because
+/// only what fits a few screens is ever in the DOM.
+const TRACKER_PAGE: usize = 200;
+
 #[component]
 pub fn Tracker() -> impl IntoView {
     let state = expect_context::<AppState>();
     let filter = RwSignal::new(TrackerFilter::default());
     let sort = RwSignal::new(SortKey::default());
+    let shown = RwSignal::new(TRACKER_PAGE);
     let rows = Memo::new(move |_| {
         let (filter, sort) = (filter.get(), sort.get());
         state
@@ -115,12 +121,17 @@ pub fn Tracker() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || rows.get() key=|row| (row.action.id.clone(), row.action.status, row.action.progress.len()) let:row>
+                            <For
+                                each=move || rows.with(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                                key=|row| (row.action.id.clone(), row.action.status, row.action.progress.len())
+                                let:row
+                            >
                                 <TrackerLine row/>
                             </For>
                         </tbody>
                     </table>
                 </div>
+                {move || show_more(shown, rows.with(Vec::len), TRACKER_PAGE, state.lang.get())}
             </Show>
         </section>
     }

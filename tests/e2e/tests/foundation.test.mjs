@@ -166,3 +166,40 @@ test("a broken or foreign backup file is refused and changes nothing", async () 
   assert.equal(await cards(page).count(), 1, "the existing meeting is untouched");
   await context.close();
 });
+
+test("long lists draw a page at a time: meetings by 30, tracker rows by 200", async () => {
+  const { generateMeetings } = await import("../bench-data.mjs");
+  const meetings = generateMeetings(35, { actionItems: 6 }).map(({ text }) => JSON.parse(text));
+  const { context, page } = await openApp(shared.browser, shared.server.url);
+  await page.goto(shared.server.url + "#/settings");
+  await waitForApp(page);
+  const backup = JSON.stringify({ app: "crossmeet", kind: "backup", schema: 3, meetings });
+  await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+  await page.getByTestId("restore-confirm").click();
+  await page.getByTestId("toast").waitFor();
+  await page.waitForTimeout(500);
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.getByTestId("show-more").waitFor();
+  assert.equal(await cards(page).count(), 30);
+  assert.match(await page.getByTestId("show-more").textContent(), /再显示 5 项\(共 35 项\)/);
+  await page.getByTestId("show-more").click();
+  assert.equal(await cards(page).count(), 35);
+  assert.equal(await page.getByTestId("show-more").count(), 0);
+
+  await page.goto(shared.server.url + "#/tracker");
+  await waitForApp(page);
+  await page.getByTestId("show-more").waitFor();
+  const rows = page.locator("[data-testid=tracker] tbody tr");
+  assert.equal(await rows.count(), 200);
+  assert.match(await page.getByTestId("show-more").textContent(), /共 210 项/);
+  // Filtering looks at every row, not only the drawn ones.
+  const toms = meetings.flatMap((m) => m.meeting.actions).filter((a) => a.owner === "Tom").length;
+  assert.ok(toms > 0 && toms < 200);
+  await page.getByTestId("filter-person").fill("Tom");
+  assert.equal(await rows.count(), toms);
+  await page.getByTestId("filter-person").fill("");
+  await page.getByTestId("show-more").click();
+  assert.equal(await rows.count(), 210);
+  await context.close();
+});
