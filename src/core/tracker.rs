@@ -65,39 +65,61 @@ pub fn tracker_rows(
     filter: &TrackerFilter,
     sort: SortKey,
 ) -> Vec<TrackerRow> {
+    tracker_refs(meetings, filter, sort)
+        .into_iter()
+        .map(TrackerRow::from)
+        .collect()
+}
+
+/// [`tracker_rows`] as references, so that a year of actions is filtered and sorted without
+/// copying it: only the rows a page draws are cloned.
+pub fn tracker_refs<'a>(
+    meetings: &'a [Meeting],
+    filter: &TrackerFilter,
+    sort: SortKey,
+) -> Vec<(&'a Meeting, &'a ActionItem)> {
     let person = filter.person.trim().to_ascii_lowercase();
-    let mut rows: Vec<TrackerRow> = meetings
+    let mut rows: Vec<(&Meeting, &ActionItem)> = meetings
         .iter()
         .filter(|m| !m.is_template)
         .filter(|m| filter.meeting_id.as_ref().is_none_or(|id| *id == m.id))
-        .flat_map(|m| {
-            m.actions.iter().map(move |action| TrackerRow {
-                meeting_id: m.id.clone(),
-                meeting_title: m.title.clone(),
-                action: action.clone(),
-            })
-        })
-        .filter(|row| {
-            filter
-                .status
-                .is_none_or(|status| row.action.status == status)
-        })
-        .filter(|row| {
+        .flat_map(|m| m.actions.iter().map(move |action| (m, action)))
+        .filter(|(_, action)| filter.status.is_none_or(|status| action.status == status))
+        .filter(|(_, action)| {
             person.is_empty()
-                || row.action.owner.to_ascii_lowercase().contains(&person)
-                || row.action.department.to_ascii_lowercase().contains(&person)
+                || contains_ignoring_ascii_case(&action.owner, &person)
+                || contains_ignoring_ascii_case(&action.department, &person)
         })
         .collect();
     match sort {
         // Rows without a deadline go last: they cannot be late, but they are the vaguest.
-        SortKey::Deadline => {
-            rows.sort_by_key(|row| (row.action.deadline.is_none(), row.action.deadline))
-        }
-        SortKey::Owner => rows.sort_by(|a, b| a.action.owner.cmp(&b.action.owner)),
-        SortKey::Status => rows.sort_by_key(|row| status_rank(row.action.status)),
-        SortKey::Meeting => rows.sort_by(|a, b| a.meeting_title.cmp(&b.meeting_title)),
+        SortKey::Deadline => rows.sort_by_key(|(_, a)| (a.deadline.is_none(), a.deadline)),
+        SortKey::Owner => rows.sort_by(|a, b| a.1.owner.cmp(&b.1.owner)),
+        SortKey::Status => rows.sort_by_key(|(_, a)| status_rank(a.status)),
+        SortKey::Meeting => rows.sort_by(|a, b| a.0.title.cmp(&b.0.title)),
     }
     rows
+}
+
+/// Whether `needle` (already ASCII-lower-cased) occurs in `haystack`, ASCII case ignored: no
+/// lower-cased copy of every owner and department on every keystroke.
+fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    needle.len() <= haystack.len()
+        && haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|window| window.eq_ignore_ascii_case(needle))
+}
+
+impl From<(&Meeting, &ActionItem)> for TrackerRow {
+    fn from((meeting, action): (&Meeting, &ActionItem)) -> TrackerRow {
+        TrackerRow {
+            meeting_id: meeting.id.clone(),
+            meeting_title: meeting.title.clone(),
+            action: action.clone(),
+        }
+    }
 }
 
 /// Blocked first: it is what a stand-up is for (F4).
@@ -149,6 +171,15 @@ pub fn reminder_counts(meetings: &[Meeting], today: NaiveDate) -> (usize, usize)
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn person_filter_ignores_ascii_case_and_matches_chinese() {
+        assert!(contains_ignoring_ascii_case("Li Lei", "li"));
+        assert!(contains_ignoring_ascii_case("Marketing", "keti"));
+        assert!(contains_ignoring_ascii_case("研发部", "研发"));
+        assert!(!contains_ignoring_ascii_case("研发部", "市场"));
+        assert!(!contains_ignoring_ascii_case("Li", "lil"));
+    }
+
     use super::*;
 
     fn day(d: u32) -> NaiveDate {

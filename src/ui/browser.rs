@@ -27,10 +27,11 @@ pub fn new_id() -> String {
 
 /// Offers `contents` to the user as a file called `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    // The UTF-8 bytes as they are: no round trip through a UTF-16 JS string for a large export.
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents.as_bytes()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = gloo_document()?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;

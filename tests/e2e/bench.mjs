@@ -136,7 +136,7 @@ const results = [];
     while (!document.querySelector('[data-testid="tracker"] tbody tr')) await new Promise((r) => requestAnimationFrame(r));
     return { ms: performance.now() - started, rows: document.querySelectorAll('[data-testid="tracker"] tbody tr').length };
   });
-  results.push([`tracker with ${rendered.rows} action items: first render`, `${ms(rendered.ms)} ms`, "—", true]);
+  results.push([`tracker with ${MEETINGS * 10} action items (${rendered.rows} drawn): first render`, `${ms(rendered.ms)} ms`, "—", true]);
   const filterTimes = [];
   for (const value of ["王芳", "研发", "Tom", "", "市场部", ""]) {
     filterTimes.push(
@@ -152,7 +152,7 @@ const results = [];
     );
   }
   const filter = median(filterTimes);
-  results.push([`tracker with ${rendered.rows} action items: filter by person (to the next frame)`, `${ms(filter)} ms median of ${filterTimes.length} (max ${ms(Math.max(...filterTimes))})`, "≤ 50 ms", filter <= 50]);
+  results.push([`tracker with ${MEETINGS * 10} action items (${rendered.rows} drawn): filter by person (to the next frame)`, `${ms(filter)} ms median of ${filterTimes.length} (max ${ms(Math.max(...filterTimes))})`, "≤ 50 ms", filter <= 50]);
 
   // CSV export of every action, against PapaParse's unparse on the same rows in the same page.
   await page.addScriptTag({ content: createRequire(import.meta.url)("fs").readFileSync(createRequire(import.meta.url).resolve("papaparse/papaparse.min.js"), "utf8") });

@@ -13,7 +13,7 @@ use crate::core::i18n::{tr, T};
 use crate::core::model::{ActionStatus, ProgressNote};
 use crate::core::route::{Route, Stage};
 use crate::core::time::format_date;
-use crate::core::tracker::{due, tracker_rows, Due, SortKey, TrackerFilter, TrackerRow};
+use crate::core::tracker::{due, tracker_refs, Due, SortKey, TrackerFilter, TrackerRow};
 use crate::core::tracker_import::{
     apply_tracker_plan, plan_tracker_import, TrackerPlan, MAX_TRACKER_BYTES,
 };
@@ -32,7 +32,7 @@ fn sort_label(key: SortKey) -> T {
 
 /// Rows drawn at first and per "show more": a year of actions stays quick to filter, because
 /// only what fits a few screens is ever in the DOM.
-const TRACKER_PAGE: usize = 200;
+const TRACKER_PAGE: usize = 50;
 
 #[component]
 pub fn Tracker() -> impl IntoView {
@@ -40,11 +40,19 @@ pub fn Tracker() -> impl IntoView {
     let filter = RwSignal::new(TrackerFilter::default());
     let sort = RwSignal::new(SortKey::default());
     let shown = RwSignal::new(TRACKER_PAGE);
+    // (all rows that pass, the first `shown` of them): only drawn rows are copied.
     let rows = Memo::new(move |_| {
-        let (filter, sort) = (filter.get(), sort.get());
-        state
-            .meetings
-            .with(|meetings| tracker_rows(meetings, &filter, sort))
+        let (filter, sort, shown) = (filter.get(), sort.get(), shown.get());
+        state.meetings.with(|meetings| {
+            let refs = tracker_refs(meetings, &filter, sort);
+            let drawn: Vec<TrackerRow> = refs
+                .iter()
+                .take(shown)
+                .copied()
+                .map(TrackerRow::from)
+                .collect();
+            (refs.len(), drawn)
+        })
     });
     let has_any = move || {
         state
@@ -122,7 +130,7 @@ pub fn Tracker() -> impl IntoView {
                         </thead>
                         <tbody>
                             <For
-                                each=move || rows.with(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                                each=move || rows.with(|(_, drawn)| drawn.clone())
                                 key=|row| (row.action.id.clone(), row.action.status, row.action.progress.len())
                                 let:row
                             >
@@ -131,7 +139,7 @@ pub fn Tracker() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                {move || show_more(shown, rows.with(Vec::len), TRACKER_PAGE, state.lang.get())}
+                {move || show_more(shown, rows.with(|(total, _)| *total), TRACKER_PAGE, state.lang.get())}
             </Show>
         </section>
     }
