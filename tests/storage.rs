@@ -131,7 +131,7 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
 
     // Both tabs read revision 1.
     let first = this_tab
-        .save_checked(&[(meeting("m1", "v1"), None)])
+        .save_checked("tab-a", &[(meeting("m1", "v1"), None)])
         .await
         .unwrap();
     assert_eq!(
@@ -143,13 +143,13 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
     );
     // The other tab saves first…
     let theirs = other_tab
-        .save_checked(&[(meeting("m1", "theirs"), Some(1))])
+        .save_checked("tab-b", &[(meeting("m1", "theirs"), Some(1))])
         .await
         .unwrap();
     assert!(matches!(theirs[0], Saved::Written { revision: 2, .. }));
     // …so this tab's save, still based on revision 1, is refused and shows their version.
     let mine = this_tab
-        .save_checked(&[(meeting("m1", "mine"), Some(1))])
+        .save_checked("tab-a", &[(meeting("m1", "mine"), Some(1))])
         .await
         .unwrap();
     match &mine[0] {
@@ -163,7 +163,7 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
     assert_eq!(stored.title, "theirs", "nothing was overwritten");
     // Choosing "keep mine" means saving on top of their revision.
     let kept = this_tab
-        .save_checked(&[(meeting("m1", "mine"), Some(2))])
+        .save_checked("tab-a", &[(meeting("m1", "mine"), Some(2))])
         .await
         .unwrap();
     assert!(matches!(kept[0], Saved::Written { revision: 3, .. }));

@@ -42,13 +42,22 @@ impl DecodeError {
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     schema: u32,
+    /// The tab that wrote the record (see [`stored_revision`]); left out of files.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    by: &'a str,
     meeting: &'a Meeting,
 }
 
-/// The text stored for one meeting.
+/// The text stored for one meeting, as in a backup file.
 pub fn encode_meeting(meeting: &Meeting) -> String {
+    encode_meeting_by(meeting, "")
+}
+
+/// The text stored for one meeting written by the tab `by`.
+pub fn encode_meeting_by(meeting: &Meeting, by: &str) -> String {
     serde_json::to_string(&EnvelopeOut {
         schema: SCHEMA_VERSION,
+        by,
         meeting,
     })
     .expect("a meeting always serialises")
@@ -110,10 +119,15 @@ pub fn next_revision(stored: Option<u64>, known: Option<u64>) -> Result<u64, Con
     }
 }
 
-/// The revision of a stored record, read without decoding the whole meeting.
-pub fn stored_revision(text: &str) -> Option<u64> {
+/// The revision of a stored record and the tab that wrote it, read without decoding the meeting.
+///
+/// A record this tab wrote is one it knows, whatever revision it remembers: its saves are queued
+/// in order, so a second save may start before the first has reported its new revision.
+pub fn stored_revision(text: &str) -> Option<(u64, String)> {
     #[derive(Deserialize)]
     struct Envelope {
+        #[serde(default)]
+        by: String,
         meeting: Revision,
     }
     #[derive(Deserialize)]
@@ -123,7 +137,7 @@ pub fn stored_revision(text: &str) -> Option<u64> {
     }
     serde_json::from_str::<Envelope>(text)
         .ok()
-        .map(|envelope| envelope.meeting.revision)
+        .map(|envelope| (envelope.meeting.revision, envelope.by))
 }
 
 /// Brings an envelope of an older `schema` up to date; returns the meeting object's text.
@@ -249,10 +263,22 @@ mod tests {
             revision: 7,
             ..Meeting::default()
         };
-        assert_eq!(stored_revision(&encode_meeting(&meeting)), Some(7));
+        assert_eq!(
+            stored_revision(&encode_meeting(&meeting)),
+            Some((7, String::new()))
+        );
+        assert_eq!(
+            stored_revision(&encode_meeting_by(&meeting, "tab-1")),
+            Some((7, "tab-1".to_owned()))
+        );
         assert_eq!(
             stored_revision(r#"{"schema":1,"meeting":{"id":"old"}}"#),
-            Some(0)
+            Some((0, String::new()))
+        );
+        assert_eq!(
+            decode_meeting(&encode_meeting_by(&meeting, "tab-1")),
+            Ok(meeting),
+            "the writer mark does not disturb decoding"
         );
         assert_eq!(stored_revision("not json"), None);
     }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 use super::StoreError;
 use crate::core::model::Meeting;
 use crate::core::persist::{
-    decode_meeting, encode_meeting, next_revision, stored_revision, DecodeError,
+    decode_meeting, encode_meeting, encode_meeting_by, next_revision, stored_revision, DecodeError,
 };
 
 /// The database the app uses; tests open others.
@@ -110,12 +110,13 @@ impl MeetingStore {
         finish(transaction).await
     }
 
-    /// Writes meetings in one transaction, each only if the stored record is still the revision
-    /// this tab last knew (`known`, from `(meeting, known)`): a second tab's newer save is never
-    /// overwritten silently (issue 7). Reading and writing in one transaction makes the check
-    /// and the write atomic across tabs.
+    /// Writes meetings in one transaction for the tab `writer`, each only if the stored record is
+    /// still the revision this tab last knew (`known`, from `(meeting, known)`) or was written by
+    /// this tab itself: a second tab's newer save is never overwritten silently (issue 7).
+    /// Reading and writing in one transaction makes the check and the write atomic across tabs.
     pub async fn save_checked(
         &self,
+        writer: &str,
         meetings: &[(Meeting, Option<u64>)],
     ) -> Result<Vec<Saved>, StoreError> {
         let transaction = self
@@ -126,14 +127,21 @@ impl MeetingStore {
         for (meeting, known) in meetings {
             let key = JsValue::from_str(&meeting.id);
             let stored = store.get(key.clone())?.await?.and_then(|v| v.as_string());
-            let stored_rev = stored
-                .as_deref()
-                .map(|text| stored_revision(text).unwrap_or(0));
-            match next_revision(stored_rev, *known) {
+            let (stored_rev, by) = match stored.as_deref().map(stored_revision) {
+                Some(Some((revision, by))) => (Some(revision), by),
+                Some(None) => (Some(0), String::new()),
+                None => (None, String::new()),
+            };
+            let known = if !by.is_empty() && by == writer {
+                stored_rev
+            } else {
+                *known
+            };
+            match next_revision(stored_rev, known) {
                 Ok(revision) => {
                     let mut written = meeting.clone();
                     written.revision = revision;
-                    let value = JsValue::from_str(&encode_meeting(&written));
+                    let value = JsValue::from_str(&encode_meeting_by(&written, writer));
                     store.put(&value, Some(&key))?.await?;
                     outcomes.push(Saved::Written {
                         id: meeting.id.clone(),

@@ -62,9 +62,8 @@ pub struct AppState {
     unsaved: StoredValue<BTreeSet<String>>,
     /// The stored revision of each meeting as this tab last read or wrote it.
     known_revisions: StoredValue<HashMap<String, u64>>,
-    /// A save is in flight; another flush waits for it, so it is based on its revisions.
-    saving: StoredValue<bool>,
-    flush_again: StoredValue<bool>,
+    /// This page's id, written into every record it saves (see `MeetingStore::save_checked`).
+    tab_id: StoredValue<String>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
     toast_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -87,8 +86,7 @@ impl AppState {
             store: StoredValue::new_local(None),
             unsaved: StoredValue::new(BTreeSet::new()),
             known_revisions: StoredValue::new(HashMap::new()),
-            saving: StoredValue::new(false),
-            flush_again: StoredValue::new(false),
+            tab_id: StoredValue::new(browser::new_id()),
             save_timer: StoredValue::new(None),
             toast_timer: StoredValue::new(None),
         }
@@ -349,16 +347,13 @@ impl AppState {
         self.toast_timer.set_value(handle);
     }
 
-    /// Writes every unsaved meeting now (or as soon as the save in flight has finished).
+    /// Writes every unsaved meeting now. Never deferred: when the page is being hidden or closed
+    /// this is the last chance, and IndexedDB runs this tab's transactions in order anyway.
     pub fn flush(self) {
         if let Some(handle) = self.save_timer.get_value() {
             handle.clear();
         }
         self.save_timer.set_value(None);
-        if self.saving.get_value() {
-            self.flush_again.set_value(true);
-            return;
-        }
         let conflicted: Vec<String> = self
             .conflicts
             .with_untracked(|conflicts| conflicts.iter().map(|(id, _)| id.clone()).collect());
@@ -392,9 +387,9 @@ impl AppState {
                 })
                 .collect()
         });
-        self.saving.set_value(true);
+        let tab_id = self.tab_id.get_value();
         spawn_local(async move {
-            match store.save_checked(&batch).await {
+            match store.save_checked(&tab_id, &batch).await {
                 Ok(outcomes) => {
                     self.storage_error.set(None);
                     self.settle(outcomes);
@@ -404,10 +399,6 @@ impl AppState {
                     self.unsaved.update_value(|unsaved| unsaved.extend(ids));
                     self.storage_error.set(Some(error));
                 }
-            }
-            self.saving.set_value(false);
-            if std::mem::take(&mut *self.flush_again.write_value()) {
-                self.flush();
             }
         });
     }

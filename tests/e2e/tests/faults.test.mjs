@@ -51,7 +51,8 @@ test("an edit survives the browser being killed one second later", async () => {
   assert.equal(await again.getByTestId("workspace-title").textContent(), "断电前的最后一次修改");
   await second.browser.close();
   second.child.kill("SIGKILL");
-  fs.rmSync(profile, { recursive: true, force: true });
+  await new Promise((resolve) => (second.child.exitCode !== null ? resolve() : second.child.once("exit", resolve)));
+  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 test("storage over quota is reported and the data stays usable", async () => {
@@ -89,6 +90,7 @@ async function saveElsewhere(page, id, title) {
             const record = JSON.parse(read.result);
             record.meeting.title = title;
             record.meeting.revision += 1;
+            record.by = "another-window";
             store.put(JSON.stringify(record), id).onsuccess = () => {
               open.result.close();
               resolve();
