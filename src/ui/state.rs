@@ -469,6 +469,8 @@ impl AppState {
         }
         spawn_local(async move {
             match store.load_one(&id).await {
+                // Typed into meanwhile: this tab's edit wins the race and meets theirs on saving.
+                Ok(Some(_)) if self.unsaved.with_value(|unsaved| unsaved.contains(&id)) => {}
                 Ok(Some(meeting)) => self.replace_from_store(meeting),
                 Ok(None) => {}
                 Err(error) => self.storage_error.set(Some(error)),
