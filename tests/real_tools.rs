@@ -13,6 +13,30 @@ use crossmeet::core::export::minutes::minutes_markdown;
 use crossmeet::core::i18n::Lang;
 use crossmeet::core::model::{ActionItem, Decision, Meeting};
 
+/// One action per hostile text as its task (ids `a0`, `a1`, …, other fields from `base`), then
+/// one whose task is `long`.
+fn hostile_actions(
+    texts: &[&str],
+    long: &str,
+    base: impl Fn(&str) -> ActionItem,
+) -> Vec<ActionItem> {
+    let mut actions: Vec<ActionItem> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| ActionItem {
+            id: format!("a{i}"),
+            task: (*text).to_owned(),
+            ..base(text)
+        })
+        .collect();
+    actions.push(ActionItem {
+        id: "long".into(),
+        task: long.to_owned(),
+        ..ActionItem::default()
+    });
+    actions
+}
+
 fn render_gfm(markdown: &str) -> String {
     let mut child = Command::new("cmark-gfm")
         .args(["--extension", "table", "--extension", "strikethrough"])
@@ -42,19 +66,8 @@ fn hostile_minutes_keep_their_table_shape_in_gfm() {
         "😀 emoji, \"quotes\", commas",
     ];
     let long = "长".repeat(5000);
-    let mut actions: Vec<ActionItem> = hostile
-        .iter()
-        .enumerate()
-        .map(|(i, text)| ActionItem {
-            id: format!("a{i}"),
-            task: (*text).to_owned(),
-            owner: (*text).to_owned(),
-            ..ActionItem::default()
-        })
-        .collect();
-    actions.push(ActionItem {
-        id: "long".into(),
-        task: long.clone(),
+    let actions = hostile_actions(&hostile, &long, |text| ActionItem {
+        owner: text.to_owned(),
         ..ActionItem::default()
     });
     let meeting = Meeting {
@@ -185,20 +198,9 @@ fn hostile_action_csv_opens_in_libreoffice_as_text_one_row_per_item() {
         "😀 表情",
     ];
     let long = "长".repeat(5000);
-    let mut actions: Vec<ActionItem> = hostile
-        .iter()
-        .enumerate()
-        .map(|(i, text)| ActionItem {
-            id: format!("a{i}"),
-            task: (*text).to_owned(),
-            owner: "张工".into(),
-            department: "研发部".into(),
-            ..ActionItem::default()
-        })
-        .collect();
-    actions.push(ActionItem {
-        id: "long".into(),
-        task: long.clone(),
+    let actions = hostile_actions(&hostile, &long, |_| ActionItem {
+        owner: "张工".into(),
+        department: "研发部".into(),
         ..ActionItem::default()
     });
     let meeting = Meeting {
