@@ -325,10 +325,18 @@ pub struct ProgressNote {
 impl ProgressNote {
     /// `2026-12-02 初稿完成`: the note as one line of the tracker CSV, read back by the import.
     pub fn line(&self) -> String {
-        match self.on {
-            Some(on) => format!("{} {}", super::time::format_date(on), self.text),
-            None => self.text.clone(),
+        let mut line = String::new();
+        self.push_line(&mut line);
+        line
+    }
+
+    /// [`ProgressNote::line`], appended to `out` (the CSV export writes thousands of them).
+    pub fn push_line(&self, out: &mut String) {
+        if let Some(on) = self.on {
+            out.push_str(&super::time::format_date(on));
+            out.push(' ');
         }
+        out.push_str(&self.text);
     }
 }
 

@@ -94,11 +94,7 @@ pub fn actions_csv<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, lang: La
                 if index > 0 {
                     progress.push('\n');
                 }
-                if let Some(on) = note.on {
-                    progress.push_str(&format_date(on));
-                    progress.push(' ');
-                }
-                progress.push_str(&note.text);
+                note.push_line(&mut progress);
             }
             file.row(&[
                 &action.id,
