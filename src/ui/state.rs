@@ -62,6 +62,9 @@ pub struct AppState {
     unsaved: StoredValue<BTreeSet<String>>,
     /// The stored revision of each meeting as this tab last read or wrote it.
     known_revisions: StoredValue<HashMap<String, u64>>,
+    /// Meetings whose save is on its way to IndexedDB: a notice from another tab must not
+    /// replace them in memory before this tab's write has met theirs.
+    in_flight: StoredValue<BTreeSet<String>>,
     /// This page's id, written into every record it saves (see `MeetingStore::save_checked`).
     tab_id: StoredValue<String>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
@@ -86,6 +89,7 @@ impl AppState {
             store: StoredValue::new_local(None),
             unsaved: StoredValue::new(BTreeSet::new()),
             known_revisions: StoredValue::new(HashMap::new()),
+            in_flight: StoredValue::new(BTreeSet::new()),
             tab_id: StoredValue::new(browser::new_id()),
             save_timer: StoredValue::new(None),
             toast_timer: StoredValue::new(None),
@@ -388,8 +392,13 @@ impl AppState {
                 .collect()
         });
         let tab_id = self.tab_id.get_value();
+        self.in_flight
+            .update_value(|in_flight| in_flight.extend(ids.iter().cloned()));
         spawn_local(async move {
-            match store.save_checked(&tab_id, &batch).await {
+            let result = store.save_checked(&tab_id, &batch).await;
+            self.in_flight
+                .update_value(|in_flight| in_flight.retain(|id| !ids.contains(id)));
+            match result {
                 Ok(outcomes) => {
                     self.storage_error.set(None);
                     self.settle(outcomes);
@@ -459,7 +468,7 @@ impl AppState {
 
     /// Another tab saved `id`: show its version here unless this tab is editing that meeting.
     pub fn reload_saved_elsewhere(self, id: String) {
-        let busy = self.unsaved.with_value(|unsaved| unsaved.contains(&id));
+        let busy = self.is_being_edited(&id);
         let Some(store) = self.store.get_value() else {
             return;
         };
@@ -470,12 +479,20 @@ impl AppState {
         spawn_local(async move {
             match store.load_one(&id).await {
                 // Typed into meanwhile: this tab's edit wins the race and meets theirs on saving.
-                Ok(Some(_)) if self.unsaved.with_value(|unsaved| unsaved.contains(&id)) => {}
+                Ok(Some(_)) if self.is_being_edited(&id) => {}
                 Ok(Some(meeting)) => self.replace_from_store(meeting),
                 Ok(None) => {}
                 Err(error) => self.storage_error.set(Some(error)),
             }
         });
+    }
+
+    /// Edited here and not yet stored, or on its way to the store.
+    fn is_being_edited(self, id: &str) -> bool {
+        self.unsaved.with_value(|unsaved| unsaved.contains(id))
+            || self
+                .in_flight
+                .with_value(|in_flight| in_flight.contains(id))
     }
 
     fn replace_from_store(self, stored: Meeting) {
