@@ -34,6 +34,7 @@ pub enum ImportError {
     },
     TooLarge {
         bytes: u64,
+        limit: u64,
     },
     /// A share link that was cut short or altered: its payload does not decode.
     BrokenLink,
@@ -57,12 +58,12 @@ impl ImportError {
                 &[&(index + 1).to_string(), &cause.message(lang)],
             ),
             ImportError::BrokenLink => T::ImportBrokenLink.get(lang).to_owned(),
-            ImportError::TooLarge { bytes } => tr(
+            ImportError::TooLarge { bytes, limit } => tr(
                 lang,
                 T::FileTooLarge,
                 &[
                     &megabytes_one_decimal(*bytes),
-                    &(MAX_BACKUP_BYTES / 1_048_576).to_string(),
+                    &(limit / 1_048_576).to_string(),
                 ],
             ),
         }
@@ -75,10 +76,15 @@ fn megabytes_one_decimal(bytes: u64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// Refuses a file by its size alone, before its text is read into memory.
+/// Refuses a backup or meeting file by its size alone, before its text is read into memory.
 pub fn check_backup_size(bytes: u64) -> Result<(), ImportError> {
-    if bytes > MAX_BACKUP_BYTES {
-        Err(ImportError::TooLarge { bytes })
+    check_file_size(bytes, MAX_BACKUP_BYTES)
+}
+
+/// Refuses any imported file larger than `limit` bytes, before it is read.
+pub fn check_file_size(bytes: u64, limit: u64) -> Result<(), ImportError> {
+    if bytes > limit {
+        Err(ImportError::TooLarge { bytes, limit })
     } else {
         Ok(())
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::core::backup::check_file_size;
 use crate::core::export::csv::actions_csv;
 use crate::core::i18n::{tr, T};
 use crate::core::model::{ActionStatus, ProgressNote};
@@ -264,15 +265,8 @@ fn RoundTrip() -> impl IntoView {
         plan.set(None);
         error.set(None);
         let lang = state.lang.get_untracked();
-        if file.size() as u64 > MAX_TRACKER_BYTES {
-            error.set(Some(tr(
-                lang,
-                T::FileTooLarge,
-                &[
-                    &(file.size() as u64 / 1_048_576).to_string(),
-                    &(MAX_TRACKER_BYTES / 1_048_576).to_string(),
-                ],
-            )));
+        if let Err(refused) = check_file_size(file.size() as u64, MAX_TRACKER_BYTES) {
+            error.set(Some(refused.message(lang)));
             return;
         }
         spawn_local(async move {
