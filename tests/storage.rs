@@ -1,11 +1,14 @@
 //! Storage layer in a real browser (headless Chromium through wasm-bindgen-test-runner): meetings
 //! round-trip through IndexedDB, deletes stick, and an undecodable record is kept and reported
 //! while the others still load; a checked save never overwrites another tab's newer record.
+//! Each write keeps the meeting list's summaries in step; a database of the first layout
+//! upgrades, and an upgrade waits for (or closes) other tabs' connections without losing data.
 //! Preferences round-trip through localStorage; share links inflate with a size limit.
 #![cfg(target_arch = "wasm32")]
 
 use crossmeet::core::model::{ActionItem, Meeting};
 use crossmeet::core::persist::DecodeError;
+use crossmeet::core::summary::MeetingSummary;
 use crossmeet::store::meetings::MeetingStore;
 use crossmeet::store::prefs;
 use wasm_bindgen::JsValue;
@@ -102,6 +105,152 @@ async fn undecodable_record_is_kept_aside_and_others_load() {
     let again = store.load_all().await.unwrap();
     assert_eq!(again.undecodable.len(), 2);
     assert_eq!(again.meetings.len(), 2);
+}
+
+fn titles(summaries: Option<Vec<MeetingSummary>>) -> Option<Vec<String>> {
+    summaries.map(|list| list.into_iter().map(|summary| summary.title).collect())
+}
+
+#[wasm_bindgen_test]
+async fn every_write_keeps_the_list_summaries_in_step() {
+    use crossmeet::store::meetings::Saved;
+    let store = fresh_store("test-summaries").await;
+    assert_eq!(titles(store.load_summaries().await.unwrap()), Some(vec![]));
+    store
+        .save_all(&[meeting("m1", "周会"), meeting("m2", "评审")])
+        .await
+        .unwrap();
+    let summaries = store.load_summaries().await.unwrap().unwrap();
+    assert_eq!(summaries.len(), 2);
+    assert_eq!(summaries[0].open_actions, 1, "counted from the meeting");
+
+    let saved = store
+        .save_checked("tab-a", &[(meeting("m1", "周会(改)"), None)])
+        .await
+        .unwrap();
+    assert!(matches!(saved[0], Saved::Written { revision: 1, .. }));
+    let summaries = store.load_summaries().await.unwrap().unwrap();
+    assert_eq!(
+        (summaries[0].title.as_str(), summaries[0].revision),
+        ("周会(改)", 1)
+    );
+
+    store.delete("m2").await.unwrap();
+    assert_eq!(
+        titles(store.load_summaries().await.unwrap()),
+        Some(vec!["周会(改)".to_owned()])
+    );
+
+    // A record written around the summaries (here: planted) makes them not current.
+    store
+        .put_raw("planted", &JsValue::from_str("{}"))
+        .await
+        .unwrap();
+    assert_eq!(store.load_summaries().await.unwrap(), None);
+}
+
+/// Creates `name` as the first release did: version 1, a meetings store and nothing else.
+async fn first_layout_database(name: &str, meetings: &[Meeting]) -> idb::Database {
+    let factory = idb::Factory::new().unwrap();
+    factory.delete(name).unwrap().await.unwrap();
+    use idb::DatabaseEvent;
+    let mut request = factory.open(name, Some(1)).unwrap();
+    request.on_upgrade_needed(|event| {
+        let db = event.database().unwrap();
+        db.create_object_store("meetings", idb::ObjectStoreParams::new())
+            .unwrap();
+    });
+    let db = request.await.unwrap();
+    let transaction = db
+        .transaction(&["meetings"], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    let store = transaction.object_store("meetings").unwrap();
+    for meeting in meetings {
+        let text = crossmeet::core::persist::encode_meeting(meeting);
+        store
+            .put(
+                &JsValue::from_str(&text),
+                Some(&JsValue::from_str(&meeting.id)),
+            )
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    transaction.await.unwrap();
+    db
+}
+
+#[wasm_bindgen_test]
+async fn a_first_layout_database_upgrades_and_its_summaries_are_built() {
+    let name = "test-upgrade";
+    first_layout_database(name, &[meeting("old", "旧会议")])
+        .await
+        .close();
+    let store = MeetingStore::open(name).await.unwrap();
+    assert_eq!(
+        store.load_summaries().await.unwrap(),
+        None,
+        "no summaries yet"
+    );
+    let loaded = store.load_all().await.unwrap();
+    assert_eq!(loaded.meetings[0].title, "旧会议");
+    let rebuilt: Vec<MeetingSummary> = loaded.meetings.iter().map(MeetingSummary::from).collect();
+    store.rebuild_summaries(&rebuilt).await.unwrap();
+    assert_eq!(
+        titles(store.load_summaries().await.unwrap()),
+        Some(vec!["旧会议".to_owned()])
+    );
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_upgrade_waits_for_an_older_tab_and_a_newer_one_closes_this_connection() {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    let name = "test-blocked";
+    // An older build's tab still holds the first layout open and never lets go by itself.
+    let older_tab = first_layout_database(name, &[meeting("kept", "保留")]).await;
+    let blocked = Rc::new(Cell::new(false));
+    let superseded = Rc::new(Cell::new(false));
+    let opened: Rc<RefCell<Option<MeetingStore>>> = Rc::default();
+    {
+        let (blocked, superseded, opened) = (blocked.clone(), superseded.clone(), opened.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let store = MeetingStore::open_watched(
+                name,
+                move || blocked.set(true),
+                move || superseded.set(true),
+            )
+            .await
+            .unwrap();
+            *opened.borrow_mut() = Some(store);
+        });
+    }
+    sleep(100).await;
+    assert!(blocked.get(), "told that the upgrade waits");
+    assert!(opened.borrow().is_none());
+    older_tab.close();
+    sleep(100).await;
+    let store = opened
+        .borrow_mut()
+        .take()
+        .expect("opened once the old tab closed");
+    assert_eq!(store.load_all().await.unwrap().meetings[0].title, "保留");
+
+    // A newer build upgrading again is not kept waiting: this connection closes itself.
+    let factory = idb::Factory::new().unwrap();
+    let newer = factory.open(name, Some(99)).unwrap().await.unwrap();
+    assert!(superseded.get(), "told that a newer version took over");
+    newer.close();
 }
 
 #[wasm_bindgen_test]

@@ -239,6 +239,8 @@ texts! {
     StorageFailed => "无法保存到本机存储:{0}。当前内容仍在页面中,可继续编辑并导出备份。", "Could not save to browser storage: {0}. Your data is still here; keep working and export a backup.";
     StorageUnavailable => "本浏览器无法使用本机数据库(可能是隐私模式或被禁用)", "this browser's database is unavailable (private mode or disabled)";
     StorageQuota => "存储空间已满", "storage is full";
+    StorageUpgradeWaiting => "正在升级本机数据库:请关闭其他仍打开着跨部门会议助手的标签页,关闭后自动继续。", "Upgrading the browser database: close the other tabs that still have CrossMeet open and it carries on by itself.";
+    StorageSuperseded => "另一个标签页已打开新版本,本页不再保存修改。请重新加载本页;尚未保存的内容可先导出备份。", "A newer version is open in another tab, so this tab no longer saves. Reload this page; export a backup first if you have unsaved changes.";
     Undecodable => "有 {0} 条记录无法读取,已原样保留,未做任何删除。可在设置中导出。", "{0} stored record(s) could not be read. They are kept untouched; export them from Settings.";
     UndecodableTitle => "无法读取的记录", "Records that could not be read";
     DownloadRaw => "导出原始内容", "Download raw record";

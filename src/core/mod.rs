@@ -15,6 +15,7 @@ pub mod retro;
 pub mod route;
 pub mod run;
 pub mod share;
+pub mod summary;
 pub mod templates;
 pub mod time;
 pub mod tracker;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::i18n::T;
 
 /// The four starting situations of the guide, plus a blank meeting (S1).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Situation {
     #[default]
     Blank,
@@ -50,7 +50,7 @@ impl Situation {
 }
 
 /// Decision, discussion or inform meeting (P2).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MeetingType {
     Decision,
     #[default]
@@ -538,14 +538,6 @@ impl Meeting {
     pub fn touch(&mut self, now: DateTime<Utc>) {
         self.updated_at = Some(now);
     }
-
-    /// Whether `query` (already ASCII-lower-cased) appears in the title or objective. ASCII folding
-    /// suffices for Chinese and English titles and keeps the Unicode case tables out of the bundle.
-    pub fn matches(&self, query: &str) -> bool {
-        query.is_empty()
-            || self.title.to_ascii_lowercase().contains(query)
-            || self.objective.to_ascii_lowercase().contains(query)
-    }
 }
 
 #[cfg(test)]
@@ -593,20 +585,6 @@ mod tests {
         assert!(action.is_overdue(today));
         action.deadline = None;
         assert!(!action.is_overdue(today));
-    }
-
-    #[test]
-    fn search_matches_title_and_objective_case_insensitively() {
-        let meeting = Meeting {
-            title: "Q3 Launch 排期".into(),
-            objective: "确定上线日期".into(),
-            ..Meeting::default()
-        };
-        assert!(meeting.matches("launch"));
-        assert!(meeting.matches("排期"));
-        assert!(meeting.matches("上线"));
-        assert!(meeting.matches(""));
-        assert!(!meeting.matches("预算"));
     }
 
     #[test]

@@ -1,20 +1,26 @@
 //! Meetings in IndexedDB: one record per meeting, keyed by its id, holding the versioned JSON of
 //! `core::persist`. A record that cannot be decoded is left exactly where it is and reported, so a
 //! later version (or a person) can still recover it; the other meetings load as usual.
+//!
+//! Beside each meeting, in the same transaction, goes its list summary (`core::summary`), so the
+//! meeting list can be drawn from a few kilobytes before the megabytes of meetings are decoded.
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::StoreError;
 use crate::core::model::Meeting;
 use crate::core::persist::{
     decode_meeting, encode_meeting, encode_meeting_by, next_revision, stored_revision, DecodeError,
 };
+use crate::core::summary::{decode_summary, encode_summary, MeetingSummary};
 
 /// The database the app uses; tests open others.
 pub const APP_DATABASE: &str = "crossmeet";
-const DB_VERSION: u32 = 1;
+/// 1: meetings. 2: adds summaries (built from the meetings at the first load that misses them).
+const DB_VERSION: u32 = 2;
 const MEETINGS: &str = "meetings";
+const SUMMARIES: &str = "summaries";
 
 /// A stored record that could not be read, with its raw text for export.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,22 +59,88 @@ pub struct MeetingStore {
 impl MeetingStore {
     /// Opens (and on first use creates) the database called `name`.
     pub async fn open(name: &str) -> Result<MeetingStore, StoreError> {
+        Self::open_watched(name, || (), || ()).await
+    }
+
+    /// Opens the database; `on_blocked` runs if an upgrade waits for another tab (an older build
+    /// still holding the database open), `on_superseded` if a newer build in another tab needs
+    /// this connection closed to upgrade: it is closed at once, so that tab never waits.
+    pub async fn open_watched(
+        name: &str,
+        on_blocked: impl FnOnce() + 'static,
+        on_superseded: impl FnOnce() + 'static,
+    ) -> Result<MeetingStore, StoreError> {
         let factory = Factory::new().map_err(|error| StoreError::Unavailable(error.to_string()))?;
         let mut request = factory
             .open(name, Some(DB_VERSION))
             .map_err(|error| StoreError::Unavailable(error.to_string()))?;
         request.on_upgrade_needed(|event| {
-            // Version 1 is the only layout so far; later versions add steps keyed on old_version.
+            // Each step only adds what is missing, so any older version upgrades in one go.
             if let Ok(db) = event.database() {
-                if !db.store_names().iter().any(|store| store == MEETINGS) {
-                    let _ = db.create_object_store(MEETINGS, ObjectStoreParams::new());
+                let names = db.store_names();
+                for store in [MEETINGS, SUMMARIES] {
+                    if !names.iter().any(|name| name == store) {
+                        let _ = db.create_object_store(store, ObjectStoreParams::new());
+                    }
                 }
             }
         });
-        let db = request
+        request.on_blocked(move |_| on_blocked());
+        let mut db = request
             .await
             .map_err(|error| StoreError::Unavailable(error.to_string()))?;
+        db.on_version_change(move |event| {
+            if let Some(connection) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::IdbDatabase>().ok())
+            {
+                connection.close();
+            }
+            on_superseded();
+        });
         Ok(MeetingStore { db })
+    }
+
+    /// The list summaries of every meeting, in key order, or `None` when they do
+    /// not cover exactly the stored meetings (first run after an upgrade, a planted record, an
+    /// unreadable summary): then the caller loads everything and calls [`Self::rebuild_summaries`].
+    pub async fn load_summaries(&self) -> Result<Option<Vec<MeetingSummary>>, StoreError> {
+        let transaction = self
+            .db
+            .transaction(&[MEETINGS, SUMMARIES], TransactionMode::ReadOnly)?;
+        let meeting_keys = transaction
+            .object_store(MEETINGS)?
+            .get_all_keys(None, None)?
+            .await?;
+        let summaries = transaction.object_store(SUMMARIES)?;
+        let summary_keys = summaries.get_all_keys(None, None)?.await?;
+        let values = summaries.get_all(None, None)?.await?;
+        transaction.await?;
+        let same_keys = meeting_keys.len() == summary_keys.len()
+            && meeting_keys
+                .iter()
+                .zip(&summary_keys)
+                .all(|(meeting, summary)| meeting.as_string() == summary.as_string());
+        if !same_keys {
+            return Ok(None);
+        }
+        Ok(values
+            .iter()
+            .map(|value| value.as_string().as_deref().and_then(decode_summary))
+            .collect())
+    }
+
+    /// Replaces every stored summary with `summaries`.
+    pub async fn rebuild_summaries(&self, summaries: &[MeetingSummary]) -> Result<(), StoreError> {
+        let transaction = self
+            .db
+            .transaction(&[SUMMARIES], TransactionMode::ReadWrite)?;
+        let store = transaction.object_store(SUMMARIES)?;
+        store.clear()?.await?;
+        for summary in summaries {
+            put_summary(&store, summary)?.await?;
+        }
+        finish(transaction).await
     }
 
     /// Reads every meeting; undecodable records are reported, not dropped.
@@ -99,13 +171,15 @@ impl MeetingStore {
     pub async fn save_all(&self, meetings: &[Meeting]) -> Result<(), StoreError> {
         let transaction = self
             .db
-            .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
+            .transaction(&[MEETINGS, SUMMARIES], TransactionMode::ReadWrite)?;
         let store = transaction.object_store(MEETINGS)?;
+        let summaries = transaction.object_store(SUMMARIES)?;
         for meeting in meetings {
             let value = JsValue::from_str(&encode_meeting(meeting));
             store
                 .put(&value, Some(&JsValue::from_str(&meeting.id)))?
                 .await?;
+            put_summary(&summaries, &MeetingSummary::from(meeting))?.await?;
         }
         finish(transaction).await
     }
@@ -121,8 +195,9 @@ impl MeetingStore {
     ) -> Result<Vec<Saved>, StoreError> {
         let transaction = self
             .db
-            .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
+            .transaction(&[MEETINGS, SUMMARIES], TransactionMode::ReadWrite)?;
         let store = transaction.object_store(MEETINGS)?;
+        let summaries = transaction.object_store(SUMMARIES)?;
         let mut outcomes = Vec::with_capacity(meetings.len());
         for (meeting, known) in meetings {
             let key = JsValue::from_str(&meeting.id);
@@ -143,6 +218,7 @@ impl MeetingStore {
                     written.revision = revision;
                     let value = JsValue::from_str(&encode_meeting_by(&written, writer));
                     store.put(&value, Some(&key))?.await?;
+                    put_summary(&summaries, &MeetingSummary::from(&written))?.await?;
                     outcomes.push(Saved::Written {
                         id: meeting.id.clone(),
                         revision,
@@ -180,9 +256,13 @@ impl MeetingStore {
     pub async fn delete(&self, id: &str) -> Result<(), StoreError> {
         let transaction = self
             .db
-            .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
-        let store = transaction.object_store(MEETINGS)?;
-        store.delete(JsValue::from_str(id))?.await?;
+            .transaction(&[MEETINGS, SUMMARIES], TransactionMode::ReadWrite)?;
+        for store in [MEETINGS, SUMMARIES] {
+            transaction
+                .object_store(store)?
+                .delete(JsValue::from_str(id))?
+                .await?;
+        }
         finish(transaction).await
     }
 
@@ -199,6 +279,15 @@ impl MeetingStore {
     pub fn close(&self) {
         self.db.close();
     }
+}
+
+/// Queues `summary` in the transaction of `store`, under its meeting's id.
+fn put_summary(
+    store: &idb::ObjectStore,
+    summary: &MeetingSummary,
+) -> Result<idb::request::PutStoreRequest, idb::Error> {
+    let value = JsValue::from_str(&encode_summary(summary));
+    store.put(&value, Some(&JsValue::from_str(&summary.id)))
 }
 
 /// Waits for a transaction to commit. An aborted one is a failure even without an error event,

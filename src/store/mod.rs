@@ -14,6 +14,10 @@ pub enum StoreError {
     Unavailable(String),
     /// The origin's quota is used up.
     Quota,
+    /// Upgrading the database waits for another tab, running an older build, to close.
+    UpgradeWaiting,
+    /// A newer build in another tab upgraded the database; this tab's connection is closed.
+    Superseded,
     Other(String),
 }
 
@@ -22,6 +26,9 @@ impl StoreError {
         let cause = match self {
             StoreError::Unavailable(_) => T::StorageUnavailable.get(lang).to_owned(),
             StoreError::Quota => T::StorageQuota.get(lang).to_owned(),
+            // Not failures to save yet: what to do, said plainly.
+            StoreError::UpgradeWaiting => return T::StorageUpgradeWaiting.get(lang).to_owned(),
+            StoreError::Superseded => return T::StorageSuperseded.get(lang).to_owned(),
             StoreError::Other(detail) => detail.clone(),
         };
         tr(lang, T::StorageFailed, &[&cause])

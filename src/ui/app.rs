@@ -46,6 +46,13 @@ pub fn App() -> impl IntoView {
 
     // A language switch is rare: rebuilding the page then lets every label be plain text
     // instead of a reactive node of its own, which keeps the bundle and the DOM updates small.
+    // The meeting list can be drawn from the stored summaries before every meeting is loaded;
+    // a memo, so the list is not rebuilt when loading then finishes.
+    let ready = Memo::new(move |_| {
+        state.loaded.get()
+            || (state.route.with(|route| *route == Route::MeetingList)
+                && state.list_preview.with(Option::is_some))
+    });
     move || {
         state.lang.track();
         view! {
@@ -53,7 +60,7 @@ pub fn App() -> impl IntoView {
             <Banners/>
             <main id="main" class="page">
                 {move || {
-                    if !state.loaded.get() {
+                    if !ready.get() {
                         return view! {
                             <p class="loading" role="status">{state.text(T::Loading)}</p>
                         }

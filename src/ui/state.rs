@@ -14,6 +14,7 @@ use super::tabs;
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{Meeting, Situation};
 use crate::core::route::Route;
+use crate::core::summary::{self, MeetingSummary};
 use crate::core::templates::meeting_from_template;
 use crate::store::meetings::{MeetingStore, Saved, UndecodableRecord, APP_DATABASE};
 use crate::store::{prefs, StoreError};
@@ -48,6 +49,10 @@ pub struct AppState {
     pub turn_minutes: RwSignal<u32>,
     pub route: RwSignal<Route>,
     pub meetings: RwSignal<Vec<Meeting>>,
+    /// The stored list summaries, newest first, shown by the meeting list while `meetings` is
+    /// still being read; `None` once every meeting is loaded.
+    pub list_preview: RwSignal<Option<Vec<MeetingSummary>>>,
+    /// Every meeting has been read (or storage failed): editing is possible.
     pub loaded: RwSignal<bool>,
     /// The last storage failure, shown until a save succeeds.
     pub storage_error: RwSignal<Option<StoreError>>,
@@ -79,6 +84,7 @@ impl AppState {
             turn_minutes: RwSignal::new(saved.turn_minutes),
             route: RwSignal::new(Route::parse(&browser::current_hash())),
             meetings: RwSignal::new(Vec::new()),
+            list_preview: RwSignal::new(None),
             loaded: RwSignal::new(false),
             storage_error: RwSignal::new(None),
             undecodable: RwSignal::new(Vec::new()),
@@ -97,11 +103,35 @@ impl AppState {
     }
 
     /// Opens the database and loads every meeting. On failure the app still runs in memory.
+    ///
+    /// The list summaries are read first and shown at once; the full meetings (megabytes for a
+    /// year of them) follow. The summary read is a shortcut only: if it fails, the full read
+    /// that follows meets the same failure and reports it.
     pub fn load(self) {
         spawn_local(async move {
-            match MeetingStore::open(APP_DATABASE).await {
+            let opened = MeetingStore::open_watched(
+                APP_DATABASE,
+                move || self.storage_error.set(Some(StoreError::UpgradeWaiting)),
+                move || {
+                    self.store.set_value(None);
+                    self.storage_error.set(Some(StoreError::Superseded));
+                },
+            )
+            .await;
+            if self.storage_error.get_untracked() == Some(StoreError::UpgradeWaiting) {
+                self.storage_error.set(None);
+            }
+            match opened {
                 Ok(store) => {
                     let store = Rc::new(store);
+                    let summaries_current = match store.load_summaries().await {
+                        Ok(Some(mut summaries)) => {
+                            summary::sort_newest_first(&mut summaries);
+                            self.list_preview.set(Some(summaries));
+                            true
+                        }
+                        Ok(None) | Err(_) => false,
+                    };
                     match store.load_all().await {
                         Ok(loaded) => {
                             let mut meetings = loaded.meetings;
@@ -112,8 +142,15 @@ impl AppState {
                                     .collect(),
                             );
                             sort_newest_first(&mut meetings);
+                            let rebuilt: Option<Vec<MeetingSummary>> = (!summaries_current)
+                                .then(|| meetings.iter().map(MeetingSummary::from).collect());
                             self.meetings.set(meetings);
                             self.undecodable.set(loaded.undecodable);
+                            if let Some(rebuilt) = rebuilt {
+                                if let Err(error) = store.rebuild_summaries(&rebuilt).await {
+                                    self.storage_error.set(Some(error));
+                                }
+                            }
                         }
                         Err(error) => self.storage_error.set(Some(error)),
                     }
@@ -122,6 +159,7 @@ impl AppState {
                 Err(error) => self.storage_error.set(Some(error)),
             }
             self.loaded.set(true);
+            self.list_preview.set(None);
             let persisted = crate::store::persistence::request_persistent_storage().await;
             self.persisted.set(persisted);
         });
@@ -549,10 +587,15 @@ impl Default for AppState {
 
 /// The title to show: the meeting's own, or a placeholder for an untitled one.
 pub fn display_title(meeting: &Meeting, lang: Lang) -> String {
-    if meeting.title.trim().is_empty() {
+    title_or_untitled(&meeting.title, lang)
+}
+
+/// A title as shown: "untitled" for a blank one.
+pub fn title_or_untitled(title: &str, lang: Lang) -> String {
+    if title.trim().is_empty() {
         T::Untitled.get(lang).to_owned()
     } else {
-        meeting.title.clone()
+        title.to_owned()
     }
 }
 

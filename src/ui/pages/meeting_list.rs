@@ -5,11 +5,12 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::core::i18n::{tr, Lang, T};
-use crate::core::model::{Meeting, Situation};
+use crate::core::model::Situation;
 use crate::core::route::{Route, Stage};
+use crate::core::summary::MeetingSummary;
 use crate::core::time::format_date_time;
 use crate::ui::pages::show_more;
-use crate::ui::state::{display_title, AppState};
+use crate::ui::state::{title_or_untitled, AppState};
 
 /// Cards drawn at first and per "show more", newest first.
 const LIST_PAGE: usize = 30;
@@ -19,13 +20,14 @@ pub fn MeetingList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(String::new());
     let shown = RwSignal::new(LIST_PAGE);
+    let summaries = list_summaries(state);
     let visible = Memo::new(move |_| {
         let needle = query.get().trim().to_ascii_lowercase();
-        state.meetings.with(|meetings| {
-            meetings
+        summaries.with(|summaries| {
+            summaries
                 .iter()
-                .filter(|meeting| !meeting.is_template && meeting.matches(&needle))
-                .map(|meeting| meeting.id.clone())
+                .filter(|summary| !summary.is_template && summary.matches(&needle))
+                .cloned()
                 .collect::<Vec<_>>()
         })
     });
@@ -46,9 +48,9 @@ pub fn MeetingList() -> impl IntoView {
                     {state.text(T::OpenShared)}
                 </a>
             </div>
-            <CreateMeeting/>
+            <CreateMeeting summaries/>
             {move || {
-                let has_meetings = state.meetings.with(|meetings| meetings.iter().any(|m| !m.is_template));
+                let has_meetings = summaries.with(|summaries| summaries.iter().any(|s| !s.is_template));
                 if !has_meetings {
                     view! {
                         <div class="empty" data-testid="empty-list">
@@ -68,11 +70,11 @@ pub fn MeetingList() -> impl IntoView {
                     view! {
                         <ul class="meeting-cards" data-testid="meeting-list">
                             <For
-                                each=move || visible.with(|ids| ids.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                                key=|id| id.clone()
-                                let:id
+                                each=move || visible.with(|list| list.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                                key=|summary| summary.clone()
+                                let:summary
                             >
-                                <MeetingCard id/>
+                                <MeetingCard summary/>
                             </For>
                         </ul>
                         {move || show_more(shown, visible.with(Vec::len), LIST_PAGE, state.lang.get())}
@@ -84,9 +86,29 @@ pub fn MeetingList() -> impl IntoView {
     }
 }
 
+/// What the list shows of every meeting: the stored summaries until the meetings are loaded,
+/// then summaries of the meetings in memory (so an edit shows when the list is next drawn).
+fn list_summaries(state: AppState) -> Memo<Vec<MeetingSummary>> {
+    Memo::new(move |_| {
+        state.list_preview.with(|preview| match preview {
+            Some(preview) => preview.clone(),
+            None => state
+                .meetings
+                .with(|meetings| meetings.iter().map(MeetingSummary::from).collect()),
+        })
+    })
+}
+
+/// Buttons that change meetings wait until every meeting is loaded: before that, the list is
+/// drawn from summaries and there is nothing yet to copy, delete or save into.
+fn still_loading(state: AppState) -> impl Fn() -> bool + Copy {
+    move || !state.loaded.get()
+}
+
 #[component]
-fn CreateMeeting() -> impl IntoView {
+fn CreateMeeting(summaries: Memo<Vec<MeetingSummary>>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let loading = still_loading(state);
     view! {
         <section class="create" aria-labelledby="create-heading">
             <h2 id="create-heading">{state.text(T::FromTemplate)}</h2>
@@ -99,6 +121,7 @@ fn CreateMeeting() -> impl IntoView {
                                 type="button"
                                 class="template"
                                 data-template=format!("{situation:?}")
+                                disabled=loading
                                 on:click=move |_| state.create_meeting(situation)
                             >
                                 <strong>{state.text(situation.label())}</strong>
@@ -108,19 +131,19 @@ fn CreateMeeting() -> impl IntoView {
                     })
                     .collect_view()}
                 {move || {
-                    state.meetings.with(|meetings| {
-                        meetings
+                    summaries.with(|summaries| {
+                        summaries
                             .iter()
-                            .filter(|m| m.is_template)
+                            .filter(|s| s.is_template)
                             .map(|template| {
                                 let (use_id, delete_id) = (template.id.clone(), template.id.clone());
                                 view! {
                                     <div class="template template-mine">
-                                        <button type="button" class="quiet" data-testid="my-template" on:click=move |_| state.create_from_template(&use_id)>
-                                            <strong>{display_title(template, state.lang.get())}</strong>
+                                        <button type="button" class="quiet" data-testid="my-template" disabled=loading on:click=move |_| state.create_from_template(&use_id)>
+                                            <strong>{title_or_untitled(&template.title, state.lang.get())}</strong>
                                             <span>{state.text(T::MyTemplates)}</span>
                                         </button>
-                                        <button type="button" class="quiet" aria-label=state.text(T::Delete) on:click=move |_| state.delete_meeting(&delete_id)>"×"</button>
+                                        <button type="button" class="quiet" aria-label=state.text(T::Delete) disabled=loading on:click=move |_| state.delete_meeting(&delete_id)>"×"</button>
                                     </div>
                                 }
                             })
@@ -131,6 +154,7 @@ fn CreateMeeting() -> impl IntoView {
                     type="button"
                     class="template template-blank"
                     data-template="Blank"
+                    disabled=loading
                     on:click=move |_| state.create_meeting(Situation::Blank)
                 >
                     <strong>"+ " {state.text(T::NewBlank)}</strong>
@@ -141,34 +165,29 @@ fn CreateMeeting() -> impl IntoView {
 }
 
 #[component]
-fn MeetingCard(id: String) -> impl IntoView {
+fn MeetingCard(summary: MeetingSummary) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let meeting = state.meeting_memo(id.clone());
+    let loading = still_loading(state);
     let href = Route::Meeting {
-        id: id.clone(),
+        id: summary.id.clone(),
         stage: Stage::Plan,
     }
     .href();
-    let duplicate_id = id.clone();
+    let lang = state.lang.get_untracked();
+    let (duplicate_id, delete_id) = (summary.id.clone(), summary.id.clone());
     view! {
         <li class="meeting-card">
-            {move || {
-                meeting.get().map(|meeting| {
-                    let lang = state.lang.get();
-                    view! {
-                        <a class="meeting-title" href=href.clone()>{display_title(&meeting, lang)}</a>
-                        <p class="meeting-facts">{facts(&meeting, lang)}</p>
-                    }
-                })
-            }}
+            <a class="meeting-title" href=href>{title_or_untitled(&summary.title, lang)}</a>
+            <p class="meeting-facts">{facts(&summary, lang)}</p>
             <div class="card-actions">
-                <button type="button" on:click=move |_| state.duplicate_meeting(&duplicate_id)>
+                <button type="button" disabled=loading on:click=move |_| state.duplicate_meeting(&duplicate_id)>
                     {state.text(T::Duplicate)}
                 </button>
                 <button
                     type="button"
                     class="danger"
-                    on:click=move |_| state.delete_meeting(&id)
+                    disabled=loading
+                    on:click=move |_| state.delete_meeting(&delete_id)
                 >
                     {state.text(T::Delete)}
                 </button>
@@ -178,30 +197,33 @@ fn MeetingCard(id: String) -> impl IntoView {
 }
 
 /// One line of key facts: situation, start, duration, size, agenda and open actions.
-fn facts(meeting: &Meeting, lang: Lang) -> String {
-    let start = meeting.schedule.starts_at.map_or_else(
+fn facts(summary: &MeetingSummary, lang: Lang) -> String {
+    let start = summary.starts_at.map_or_else(
         || T::NotScheduled.get(lang).to_owned(),
         |at| format_date_time(at.with_timezone(&Local).naive_local()),
     );
     let mut parts = vec![
-        meeting.situation.label().get(lang).to_owned(),
-        meeting.kind.label().get(lang).to_owned(),
+        summary.situation.label().get(lang).to_owned(),
+        summary.kind.label().get(lang).to_owned(),
         start,
         tr(
             lang,
             T::MinutesShort,
-            &[&meeting.schedule.duration_minutes.to_string()],
+            &[&summary.duration_minutes.to_string()],
         ),
         tr(
             lang,
             T::ParticipantsCount,
-            &[&meeting.participants.len().to_string()],
+            &[&summary.participants.to_string()],
         ),
-        tr(lang, T::AgendaCount, &[&meeting.agenda.len().to_string()]),
+        tr(lang, T::AgendaCount, &[&summary.agenda_items.to_string()]),
     ];
-    let open = meeting.open_action_count();
-    if open > 0 {
-        parts.push(tr(lang, T::ActionsOpenCount, &[&open.to_string()]));
+    if summary.open_actions > 0 {
+        parts.push(tr(
+            lang,
+            T::ActionsOpenCount,
+            &[&summary.open_actions.to_string()],
+        ));
     }
     parts.join(" · ")
 }
