@@ -136,9 +136,9 @@ impl MeetingStore {
             .db
             .transaction(&[SUMMARIES], TransactionMode::ReadWrite)?;
         let store = transaction.object_store(SUMMARIES)?;
-        store.clear()?.await?;
+        store.clear()?;
         for summary in summaries {
-            put_summary(&store, summary)?.await?;
+            put_summary(&store, summary)?;
         }
         finish(transaction).await
     }
@@ -176,10 +176,8 @@ impl MeetingStore {
         let summaries = transaction.object_store(SUMMARIES)?;
         for meeting in meetings {
             let value = JsValue::from_str(&encode_meeting(meeting));
-            store
-                .put(&value, Some(&JsValue::from_str(&meeting.id)))?
-                .await?;
-            put_summary(&summaries, &MeetingSummary::from(meeting))?.await?;
+            store.put(&value, Some(&JsValue::from_str(&meeting.id)))?;
+            put_summary(&summaries, &MeetingSummary::from(meeting))?;
         }
         finish(transaction).await
     }
@@ -217,8 +215,8 @@ impl MeetingStore {
                     let mut written = meeting.clone();
                     written.revision = revision;
                     let value = JsValue::from_str(&encode_meeting_by(&written, writer));
-                    store.put(&value, Some(&key))?.await?;
-                    put_summary(&summaries, &MeetingSummary::from(&written))?.await?;
+                    store.put(&value, Some(&key))?;
+                    put_summary(&summaries, &MeetingSummary::from(&written))?;
                     outcomes.push(Saved::Written {
                         id: meeting.id.clone(),
                         revision,
@@ -290,11 +288,16 @@ fn put_summary(
     store.put(&value, Some(&JsValue::from_str(&summary.id)))
 }
 
-/// Waits for a transaction to commit. An aborted one is a failure even without an error event,
-/// and its cause is read off the transaction: a full disk aborts at commit, after every request
-/// has succeeded, so the requests alone never say "quota".
+/// Commits a transaction and waits for it. An aborted one is a failure even without an error
+/// event, and its cause is read off the transaction: a full disk aborts at commit, after every
+/// request has succeeded, so the requests alone never say "quota".
+///
+/// Writes are queued without waiting for each request and committed at once: every round trip
+/// saved narrows the window in which leaving the page aborts a save still on its way.
 async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
     let raw: web_sys::IdbTransaction = transaction.into();
+    // Fails only if the transaction is already committing, which is what was asked for.
+    let _ = idb::Transaction::from(raw.clone()).commit();
     let result = idb::Transaction::from(raw.clone()).await?;
     if result.is_committed() {
         return Ok(());

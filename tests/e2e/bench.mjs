@@ -5,6 +5,7 @@ import os from "node:os";
 import { createRequire } from "node:module";
 import { serveDist, launchBrowser, waitForApp } from "./harness.mjs";
 import { generateMeetings, seedIndexedDb } from "./bench-data.mjs";
+import { lighthouseScores } from "./lighthouse.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (values) => {
@@ -182,6 +183,16 @@ const results = [];
 
 await browser.close();
 await server.stop();
+
+// Lighthouse, with its desktop and mobile presets, median of three runs each.
+{
+  const scores = await lighthouseScores(Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+  for (const [preset, byCategory] of Object.entries(scores)) {
+    const values = ["performance", "accessibility", "best-practices"].map((id) => byCategory[id]);
+    const lost = byCategory.lost.length ? ` — below full marks: ${byCategory.lost.join("; ")}` : "";
+    results.push([`Lighthouse ${preset}: performance / accessibility / best practices`, `${values.join(" / ")}${lost}`, "≥ 95 each", values.every((v) => v >= 95)]);
+  }
+}
 
 console.log(`\nCrossMeet benchmarks — ${new Date().toISOString().slice(0, 10)} — ${os.cpus()[0].model}, ${os.cpus().length} cores\n`);
 console.log("| figure | measured | budget | met |");

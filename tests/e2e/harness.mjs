@@ -3,6 +3,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -22,9 +23,10 @@ const TYPES = {
 
 /**
  * Serves dist/ on 127.0.0.1 at a free port. `stop()` closes it and every open connection;
- * `swSuffix` appended to sw.js imitates a newly deployed build.
+ * `swSuffix` appended to sw.js imitates a newly deployed build. With `gzip`, bodies are
+ * compressed for clients that accept it, as a static host does (Lighthouse audits that).
  */
-export async function serveDist() {
+export async function serveDist({ gzip = false } = {}) {
   if (!fs.existsSync(path.join(DIST, "index.html"))) {
     throw new Error(`no release build in ${DIST}: run trunk build --release first`);
   }
@@ -42,11 +44,14 @@ export async function serveDist() {
         response.writeHead(404).end("not found");
         return;
       }
+      const content = path.basename(file) === "sw.js" ? Buffer.from(body + handle.swSuffix) : body;
+      const compress = gzip && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
       response.writeHead(200, {
         "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
+        ...(compress ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
       });
-      response.end(path.basename(file) === "sw.js" ? body + handle.swSuffix : body);
+      response.end(compress ? zlib.gzipSync(content) : content);
     });
   });
   server.on("connection", (socket) => {
