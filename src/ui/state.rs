@@ -154,7 +154,11 @@ impl AppState {
                         }
                         Err(error) => self.storage_error.set(Some(error)),
                     }
-                    self.store.set_value(Some(store));
+                    // A newer build in another tab may have taken the database over meanwhile:
+                    // then this connection is closed and must not be used for saves.
+                    if self.storage_error.get_untracked() != Some(StoreError::Superseded) {
+                        self.store.set_value(Some(store));
+                    }
                 }
                 Err(error) => self.storage_error.set(Some(error)),
             }
