@@ -20,7 +20,7 @@ use crate::core::tracker_import::{
 };
 use crate::ui::browser;
 use crate::ui::pages::show_more;
-use crate::ui::state::{display_title, AppState};
+use crate::ui::state::{display_title, title_or_untitled, AppState};
 
 fn sort_label(key: SortKey) -> T {
     match key {
@@ -215,11 +215,7 @@ fn TrackerLine(row: TrackerRow) -> impl IntoView {
         })
         .collect_view();
     let status = row.action.status;
-    let title = if row.meeting_title.trim().is_empty() {
-        state.text(T::Untitled).to_owned()
-    } else {
-        row.meeting_title.clone()
-    };
+    let title = title_or_untitled(&row.meeting_title, state.lang.get_untracked());
     view! {
         <tr class=class data-action=row.action.id.clone()>
             <td>{row.action.task.clone()}</td>
