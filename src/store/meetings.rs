@@ -112,22 +112,23 @@ impl MeetingStore {
             .object_store(MEETINGS)?
             .get_all_keys(None, None)?
             .await?;
-        let summaries = transaction.object_store(SUMMARIES)?;
-        let summary_keys = summaries.get_all_keys(None, None)?.await?;
-        let values = summaries.get_all(None, None)?.await?;
+        let values = transaction
+            .object_store(SUMMARIES)?
+            .get_all(None, None)?
+            .await?;
         transaction.await?;
-        let same_keys = meeting_keys.len() == summary_keys.len()
-            && meeting_keys
-                .iter()
-                .zip(&summary_keys)
-                .all(|(meeting, summary)| meeting.as_string() == summary.as_string());
-        if !same_keys {
-            return Ok(None);
-        }
-        Ok(values
+        // Summaries are stored under their meeting's id, so their ids are their keys.
+        let summaries: Option<Vec<MeetingSummary>> = values
             .iter()
             .map(|value| value.as_string().as_deref().and_then(decode_summary))
-            .collect())
+            .collect();
+        Ok(summaries.filter(|summaries| {
+            meeting_keys.len() == summaries.len()
+                && meeting_keys
+                    .iter()
+                    .zip(summaries)
+                    .all(|(key, summary)| key.as_string().as_deref() == Some(summary.id.as_str()))
+        }))
     }
 
     /// Replaces every stored summary with `summaries`.
@@ -258,8 +259,7 @@ impl MeetingStore {
         for store in [MEETINGS, SUMMARIES] {
             transaction
                 .object_store(store)?
-                .delete(JsValue::from_str(id))?
-                .await?;
+                .delete(JsValue::from_str(id))?;
         }
         finish(transaction).await
     }
