@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveTime, Utc};
 
 use super::model::{AgendaItem, Meeting, Phase};
+use super::order;
 
 /// The minutes of a break inserted by [`insert_break`].
 pub const BREAK_MINUTES: u32 = 10;
@@ -75,7 +76,7 @@ pub fn sort_by_phase(agenda: &mut Vec<AgendaItem>) {
             sorted.push(item);
         }
     }
-    sorted.sort_by_key(|item| item.phase);
+    order::sort_by_key(&mut sorted, |item| item.phase);
     for (after, item) in pending_breaks {
         let at = after
             .and_then(|id| sorted.iter().position(|other| other.id == id))

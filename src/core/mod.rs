@@ -10,6 +10,7 @@ pub mod clock;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod order;
 pub mod persist;
 pub mod retro;
 pub mod route;

@@ -7,6 +7,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use super::clock::{clocks, RunState, DEFAULT_TURN};
 use super::i18n::{tr, Lang, T};
 use super::model::{ActionStatus, Feedback, Meeting};
+use super::order;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Grouping {
@@ -147,7 +148,7 @@ pub fn retrospective(
 ) -> Vec<RetroGroup> {
     let mut keyed: Vec<(String, RetroGroup)> = Vec::new();
     let mut sorted: Vec<&Meeting> = meetings.iter().filter(|m| !m.is_template).collect();
-    sorted.sort_by_key(|meeting| when(meeting));
+    order::sort_by_key(&mut sorted, |meeting| when(meeting));
     for meeting in sorted {
         let (key, label) = group_of(meeting, grouping, offset, lang);
         let index = match keyed.iter().position(|(known, _)| *known == key) {
@@ -169,11 +170,11 @@ pub fn retrospective(
         add_meeting(&mut keyed[index].1, meeting, today, offset);
     }
     match grouping {
-        Grouping::Series => keyed.sort_by(|a, b| {
+        Grouping::Series => order::sort_by(&mut keyed, |a, b| {
             // Meetings outside any series (empty key) come last.
             (a.0.is_empty(), &a.1.label).cmp(&(b.0.is_empty(), &b.1.label))
         }),
-        Grouping::Quarter => keyed.sort_by(|a, b| b.0.cmp(&a.0)),
+        Grouping::Quarter => order::sort_by(&mut keyed, |a, b| b.0.cmp(&a.0)),
     }
     keyed.into_iter().map(|(_, group)| group).collect()
 }

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::{Meeting, MeetingType, Situation};
+use super::order;
 
 /// Bumped whenever the fields change; stored summaries of another version are rebuilt.
 pub const SUMMARY_VERSION: u32 = 1;
@@ -93,7 +94,7 @@ pub fn decode_summary(text: &str) -> Option<MeetingSummary> {
 
 /// Newest edit first, as the list shows them.
 pub fn sort_newest_first(summaries: &mut [MeetingSummary]) {
-    summaries.sort_by_key(|summary| std::cmp::Reverse(summary.updated_at));
+    order::sort_by_key(summaries, |summary| std::cmp::Reverse(summary.updated_at));
 }
 
 #[cfg(test)]

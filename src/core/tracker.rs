@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::model::{ActionItem, ActionStatus, Meeting};
+use super::order;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrackerRow {
@@ -93,10 +94,12 @@ pub fn tracker_refs<'a>(
         .collect();
     match sort {
         // Rows without a deadline go last: they cannot be late, but they are the vaguest.
-        SortKey::Deadline => rows.sort_by_key(|(_, a)| (a.deadline.is_none(), a.deadline)),
-        SortKey::Owner => rows.sort_by(|a, b| a.1.owner.cmp(&b.1.owner)),
-        SortKey::Status => rows.sort_by_key(|(_, a)| status_rank(a.status)),
-        SortKey::Meeting => rows.sort_by(|a, b| a.0.title.cmp(&b.0.title)),
+        SortKey::Deadline => {
+            order::sort_by_key(&mut rows, |(_, a)| (a.deadline.is_none(), a.deadline))
+        }
+        SortKey::Owner => order::sort_by(&mut rows, |a, b| a.1.owner.cmp(&b.1.owner)),
+        SortKey::Status => order::sort_by_key(&mut rows, |(_, a)| status_rank(a.status)),
+        SortKey::Meeting => order::sort_by(&mut rows, |a, b| a.0.title.cmp(&b.0.title)),
     }
     rows
 }
@@ -148,7 +151,9 @@ pub fn standup_groups(meetings: &[Meeting]) -> Vec<(String, Vec<TrackerRow>)> {
             None => groups.push((owner, vec![row])),
         }
     }
-    groups.sort_by(|(a, _), (b, _)| (a.is_empty(), a).cmp(&(b.is_empty(), b)));
+    order::sort_by(&mut groups, |(a, _), (b, _)| {
+        (a.is_empty(), a).cmp(&(b.is_empty(), b))
+    });
     groups
 }
 

@@ -13,6 +13,7 @@ use super::browser;
 use super::tabs;
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{Meeting, Situation};
+use crate::core::order;
 use crate::core::route::Route;
 use crate::core::summary::{self, MeetingSummary};
 use crate::core::templates::meeting_from_template;
@@ -604,5 +605,5 @@ pub fn title_or_untitled(title: &str, lang: Lang) -> String {
 }
 
 fn sort_newest_first(meetings: &mut [Meeting]) {
-    meetings.sort_by_key(|meeting| std::cmp::Reverse(meeting.updated_at));
+    order::sort_by_key(meetings, |meeting| std::cmp::Reverse(meeting.updated_at));
 }

@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::i18n::{tr, Lang, T};
 use super::model::Meeting;
+use super::order;
 use super::route::Stage;
 
 pub use objective::{objective_issue, ObjectiveIssue};
@@ -121,7 +122,9 @@ pub struct CheckContext {
 pub fn check(meeting: &Meeting, context: CheckContext) -> Vec<Finding> {
     let mut findings = plan::check(meeting);
     findings.extend(prepare::check(meeting, context));
-    findings.sort_by_key(|finding| (finding.field.stage() != Stage::Plan, finding.severity));
+    order::sort_by_key(&mut findings, |finding| {
+        (finding.field.stage() != Stage::Plan, finding.severity)
+    });
     findings
 }
 

@@ -121,12 +121,13 @@ fn achievement(tally: ActionTally, lang: Lang) -> impl IntoView {
             ),
         ),
     ];
-    let total = tally.total() as f32;
-    let mut x = 0.0;
+    // Whole numbers on a 1,000-wide box: no float formatting code in the bundle for one chart.
+    let total = tally.total().max(1);
+    let mut x = 0;
     let bars = parts
         .iter()
         .map(|(count, class, _)| {
-            let width = *count as f32 * 100.0 / total;
+            let width = count * 1000 / total;
             let bar = view! { <rect class=*class x=x y="0" width=width height="6"/> };
             x += width;
             bar
@@ -139,7 +140,7 @@ fn achievement(tally: ActionTally, lang: Lang) -> impl IntoView {
         .join(" · ");
     view! {
         <p class="retro-rate" data-testid="retro-achievement">{tr(lang, T::ReviewAchievement, &[&percent.to_string()])}</p>
-        <svg class="chart stacked" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label=legend.clone()>
+        <svg class="chart stacked" viewBox="0 0 1000 6" preserveAspectRatio="none" role="img" aria-label=legend.clone()>
             {bars}
         </svg>
         <p class="legend" data-testid="retro-legend">{legend}</p>
@@ -156,8 +157,9 @@ fn overrun_chart(meetings: &[MeetingLine], lang: Lang) -> Option<impl IntoView> 
     if held.is_empty() {
         return None;
     }
-    let scale = held.iter().map(|(_, m)| m.abs()).max().unwrap_or(1).max(1) as f32;
-    let width = held.len() * 12;
+    // In tenths of the drawn unit, so every coordinate is a whole number.
+    let scale = held.iter().map(|(_, m)| m.abs()).max().unwrap_or(1).max(1);
+    let width = held.len() * 120;
     let description = held
         .iter()
         .map(|(line, minutes)| format!("{}: {}", line.title, signed(*minutes)))
@@ -167,15 +169,15 @@ fn overrun_chart(meetings: &[MeetingLine], lang: Lang) -> Option<impl IntoView> 
         .iter()
         .enumerate()
         .map(|(index, (line, minutes))| {
-            let height = (*minutes as f32).abs() * 18.0 / scale;
-            let y = if *minutes > 0 { 20.0 - height } else { 20.0 };
+            let height = (minutes.abs() * 180 / scale).max(5);
+            let y = if *minutes > 0 { 200 - height } else { 200 };
             let class = if *minutes > 0 {
                 "bar-over"
             } else {
                 "bar-under"
             };
             view! {
-                <rect class=class x=index * 12 + 2 y=y width="8" height=height.max(0.5)>
+                <rect class=class x=index * 120 + 20 y=y width="80" height=height>
                     <title>{format!("{}: {}", line.title, signed(*minutes))}</title>
                 </rect>
             }
@@ -183,9 +185,9 @@ fn overrun_chart(meetings: &[MeetingLine], lang: Lang) -> Option<impl IntoView> 
         .collect_view();
     Some(view! {
         <p class="legend">{T::ReviewOverrunChart.get(lang)}</p>
-        <svg class="chart overrun" viewBox=format!("0 0 {width} 40") preserveAspectRatio="xMinYMid meet" role="img"
+        <svg class="chart overrun" viewBox=format!("0 0 {width} 400") preserveAspectRatio="xMinYMid meet" role="img"
             aria-label=format!("{}: {description}", T::ReviewOverrunChart.get(lang))>
-            <line class="axis" x1="0" y1="20" x2=width y2="20"/>
+            <line class="axis" x1="0" y1="200" x2=width y2="200"/>
             {bars}
         </svg>
     })

@@ -9,6 +9,7 @@ use super::fields::{
 use crate::core::checks::{objective_issue, ObjectiveIssue};
 use crate::core::i18n::{tr, T};
 use crate::core::model::{MeetingType, Participant, Role, SeriesRef};
+use crate::core::order;
 use crate::core::retro::carried_notes;
 use crate::ui::browser;
 use crate::ui::state::display_title;
@@ -92,7 +93,7 @@ fn SeriesField(current: Current) -> impl IntoView {
                 .filter_map(|m| m.series.as_ref().map(|s| s.name.clone()))
                 .collect()
         });
-        names.sort();
+        order::sort_by(&mut names, String::cmp);
         names.dedup();
         names
             .into_iter()
