@@ -73,7 +73,7 @@ mod tests {
 
             let mut descending = sample.clone();
             sort_by(&mut descending, |a, b| b.0.cmp(&a.0));
-            expected.sort_by(|a, b| b.0.cmp(&a.0));
+            expected.sort_by_key(|entry| std::cmp::Reverse(entry.0));
             assert_eq!(descending, expected, "input {sample:?}");
         }
     }
