@@ -3,7 +3,7 @@
 //! while the others still load; a checked save never overwrites another tab's newer record.
 //! Each write keeps the meeting list's summaries in step; a database of the first layout
 //! upgrades, and an upgrade waits for (or closes) other tabs' connections without losing data.
-//! Preferences round-trip through localStorage; share links inflate with a size limit.
+//! Preferences and the leaving journals round-trip through localStorage; share links inflate with a size limit.
 #![cfg(target_arch = "wasm32")]
 
 use crossmeet::core::model::{ActionItem, Meeting};
@@ -268,6 +268,39 @@ fn preferences_round_trip_through_local_storage() {
         prefs::load().turn_minutes,
         3,
         "the guide's 3 minutes by default"
+    );
+}
+
+#[wasm_bindgen_test]
+fn leaving_journals_are_kept_per_tab_and_taken_once() {
+    use crossmeet::core::journal::{decode_journal, encode_journal};
+    use crossmeet::store::journal;
+    use gloo_storage::Storage;
+    journal::take_all();
+    let (a, b) = (meeting("a", "第一个标签页"), meeting("b", "second tab"));
+    journal::write("tab-1", &encode_journal(&[(Some(2), &a)])).unwrap();
+    journal::write("tab-2", &encode_journal(&[(None, &b)])).unwrap();
+    journal::write("tab-3", &encode_journal(&[(None, &b)])).unwrap();
+    journal::clear("tab-3");
+    gloo_storage::LocalStorage::raw()
+        .set_item("crossmeet.prefs.unrelated", "kept")
+        .unwrap();
+
+    let mut titles: Vec<String> = journal::take_all()
+        .iter()
+        .flat_map(|text| decode_journal(text))
+        .map(|pending| pending.meeting.title)
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["second tab", "第一个标签页"]);
+    assert!(journal::take_all().is_empty(), "taken journals are removed");
+    assert_eq!(
+        gloo_storage::LocalStorage::raw()
+            .get_item("crossmeet.prefs.unrelated")
+            .unwrap()
+            .as_deref(),
+        Some("kept"),
+        "other keys are left alone"
     );
 }
 

@@ -361,6 +361,7 @@ texts! {
     ReadyToSend => "✓ 没有必须修改的问题,可以发送通知。", "✓ Nothing must be fixed: ready to send the notice.";
     MustFixCount => "还有 {0} 项必须修改。", "{0} thing(s) must be fixed first.";
     SaveAsTemplate => "存为模板", "Save as template";
+    RecoveredUnsaved => "已找回上次离开时尚未保存的 {0} 个会议的修改", "Recovered unsaved changes to {0} meeting(s) from when the page was last closed";
     SavedAsTemplate => "已存为模板“{0}”", "Saved as template “{0}”";
     MyTemplates => "我的模板", "My templates";
 

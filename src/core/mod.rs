@@ -9,6 +9,7 @@ pub mod checks;
 pub mod clock;
 pub mod export;
 pub mod i18n;
+pub mod journal;
 pub mod model;
 pub mod order;
 pub mod persist;

@@ -29,10 +29,10 @@ pub fn App() -> impl IntoView {
     // unload), so pending edits are written then.
     let hide_listener = window_event_listener(ev::visibilitychange, move |_| {
         if browser::document_is_hidden() {
-            state.flush();
+            state.leave();
         }
     });
-    let pagehide_listener = window_event_listener(ev::pagehide, move |_| state.flush());
+    let pagehide_listener = window_event_listener(ev::pagehide, move |_| state.leave());
     let update_listener = window_event_listener_untyped("crossmeet-update-ready", move |_| {
         state.update_ready.set(true)
     });

@@ -12,13 +12,14 @@ use leptos::task::spawn_local;
 use super::browser;
 use super::tabs;
 use crate::core::i18n::{tr, Lang, T};
+use crate::core::journal;
 use crate::core::model::{Meeting, Situation};
 use crate::core::order;
 use crate::core::route::Route;
 use crate::core::summary::{self, MeetingSummary};
 use crate::core::templates::meeting_from_template;
 use crate::store::meetings::{MeetingStore, Saved, UndecodableRecord, APP_DATABASE};
-use crate::store::{prefs, StoreError};
+use crate::store::{self, prefs, StoreError};
 
 /// Long enough to batch a burst of keystrokes, short enough that a reload one second later finds
 /// the edit stored.
@@ -74,6 +75,8 @@ pub struct AppState {
     /// This page's id, written into every record it saves (see `MeetingStore::save_checked`).
     tab_id: StoredValue<String>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// This tab left a journal in localStorage that its next completed save makes stale.
+    journal_written: StoredValue<bool>,
     toast_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -99,6 +102,7 @@ impl AppState {
             in_flight: StoredValue::new(BTreeSet::new()),
             tab_id: StoredValue::new(browser::new_id()),
             save_timer: StoredValue::new(None),
+            journal_written: StoredValue::new(false),
             toast_timer: StoredValue::new(None),
         }
     }
@@ -133,8 +137,10 @@ impl AppState {
                         }
                         Ok(None) | Err(_) => false,
                     };
+                    let mut replay_journal = false;
                     match store.load_all().await {
                         Ok(loaded) => {
+                            replay_journal = true;
                             let mut meetings = loaded.meetings;
                             self.known_revisions.set_value(
                                 meetings
@@ -159,6 +165,10 @@ impl AppState {
                     // then this connection is closed and must not be used for saves.
                     if self.storage_error.get_untracked() != Some(StoreError::Superseded) {
                         self.store.set_value(Some(store));
+                    }
+                    // Only against what is known to be stored: otherwise the journal waits.
+                    if replay_journal {
+                        self.replay_journal();
                     }
                 }
                 Err(error) => self.storage_error.set(Some(error)),
@@ -445,6 +455,7 @@ impl AppState {
                 Ok(outcomes) => {
                     self.storage_error.set(None);
                     self.settle(outcomes);
+                    self.drop_stale_journal();
                 }
                 Err(error) => {
                     // Keep the ids so the next edit retries them.
@@ -453,6 +464,72 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// The page is being hidden or closed: start writing every unsaved meeting, and journal
+    /// them synchronously in case the browser aborts that write as the page goes (D1).
+    pub fn leave(self) {
+        self.flush();
+        let pending: BTreeSet<String> = self.unsaved.with_value(|unsaved| {
+            self.in_flight
+                .with_value(|in_flight| unsaved.union(in_flight).cloned().collect())
+        });
+        let tab_id = self.tab_id.get_value();
+        if pending.is_empty() {
+            if self.journal_written.get_value() {
+                store::journal::clear(&tab_id);
+                self.journal_written.set_value(false);
+            }
+            return;
+        }
+        let text = self.meetings.with_untracked(|meetings| {
+            let entries: Vec<(Option<u64>, &Meeting)> = meetings
+                .iter()
+                .filter(|meeting| pending.contains(&meeting.id))
+                .map(|meeting| {
+                    let known = self
+                        .known_revisions
+                        .with_value(|known| known.get(&meeting.id).copied());
+                    (known, meeting)
+                })
+                .collect();
+            journal::encode_journal(&entries)
+        });
+        match store::journal::write(&tab_id, &text) {
+            Ok(()) => self.journal_written.set_value(true),
+            Err(error) => self.storage_error.set(Some(error)),
+        }
+    }
+
+    /// Every save of this tab has landed: its journal, if any, is out of date.
+    fn drop_stale_journal(self) {
+        let settled = self.unsaved.with_value(BTreeSet::is_empty)
+            && self.in_flight.with_value(BTreeSet::is_empty);
+        if settled && self.journal_written.get_value() {
+            store::journal::clear(&self.tab_id.get_value());
+            self.journal_written.set_value(false);
+        }
+    }
+
+    /// Brings back edits a closing page journaled but never stored, and saves them.
+    fn replay_journal(self) {
+        let pending: Vec<journal::Pending> = store::journal::take_all()
+            .iter()
+            .flat_map(|text| journal::decode_journal(text))
+            .collect();
+        if pending.is_empty() {
+            return;
+        }
+        let recovered = self
+            .known_revisions
+            .with_value(|known| journal::to_replay(pending, |id| known.get(id).copied()));
+        if recovered.is_empty() {
+            return;
+        }
+        let count = recovered.len();
+        self.put_meetings(recovered);
+        let lang = self.lang.get_untracked();
+        self.show_toast(tr(lang, T::RecoveredUnsaved, &[&count.to_string()]), None);
     }
 
     /// Records what a checked save did: new revisions, and conflicts for the user to settle.

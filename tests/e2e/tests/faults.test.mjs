@@ -62,6 +62,45 @@ test("an edit survives the browser being killed one second later", async () => {
   } catch {}
 });
 
+test("an edit whose save is aborted as the page closes is recovered at the next start", async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  // While the flag is set, every write transaction is aborted as soon as it begins: what a
+  // browser may do to a save still running when the page goes away.
+  await context.addInitScript(() => {
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+      const transaction = open.call(this, stores, mode, ...rest);
+      if (mode === "readwrite" && window.abortWrites) transaction.abort();
+      return transaction;
+    };
+  });
+  await page.reload();
+  await waitForApp(page);
+  await page.locator('[data-template="ProblemSolving"]').click();
+  const address = page.url();
+  await page.waitForTimeout(500);
+
+  await page.evaluate(() => (window.abortWrites = true));
+  await page.locator('input[name="title"]').fill("离开时被中断保存的修改");
+  await page.getByTestId("storage-error").waitFor();
+  await page.goto("about:blank");
+
+  await page.goto(address);
+  await waitForApp(page);
+  assert.equal(await page.getByTestId("workspace-title").textContent(), "离开时被中断保存的修改");
+  assert.match(await page.getByTestId("toast").textContent(), /已找回.*1 个会议/);
+
+  // Replayed into IndexedDB: a plain reload finds it, with nothing left to recover.
+  await page.waitForTimeout(500);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId("workspace-title").textContent(), "离开时被中断保存的修改");
+  assert.equal(await page.getByTestId("toast").count(), 0);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("crossmeet.journal.")).length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("storage over quota is reported and the data stays usable", async () => {
   const { context, page } = await openApp(shared.browser, shared.server.url);
   const cdp = await context.newCDPSession(page);
