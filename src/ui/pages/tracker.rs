@@ -218,17 +218,17 @@ fn TrackerLine(row: TrackerRow) -> impl IntoView {
     let title = title_or_untitled(&row.meeting_title, state.lang.get_untracked());
     view! {
         <tr class=class data-action=row.action.id.clone()>
-            <td>{row.action.task.clone()}</td>
-            <td>{row.action.owner.clone()}</td>
-            <td>{row.action.department.clone()}</td>
-            <td><a href=href>{title}</a></td>
-            <td>{row.action.deadline.map(format_date).unwrap_or_default()}</td>
-            <td>
+            <td data-label=state.text(T::ColTask)>{row.action.task.clone()}</td>
+            <td data-label=state.text(T::ColOwner)>{row.action.owner.clone()}</td>
+            <td data-label=state.text(T::ColDepartment)>{row.action.department.clone()}</td>
+            <td data-label=state.text(T::ColMeeting)><a href=href>{title}</a></td>
+            <td data-label=state.text(T::ColDeadline)>{row.action.deadline.map(format_date).unwrap_or_default()}</td>
+            <td data-label=state.text(T::ColStatus)>
                 <select aria-label=state.text(T::ColStatus) prop:value=format!("{status:?}") on:change=set_status>
                     {ActionStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{state.text(s.label())}</option> }).collect_view()}
                 </select>
             </td>
-            <td>
+            <td data-label=state.text(T::ColProgress)>
                 <ul class="notes">{notes}</ul>
                 <input type="text" aria-label=state.text(T::AddProgress) placeholder=state.text(T::AddProgress) on:keydown=add_note/>
             </td>

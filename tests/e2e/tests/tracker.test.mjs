@@ -128,3 +128,28 @@ test("the tracker reminds, filters, edits and round-trips through Excel CSV", as
   await page.waitForFunction(() => document.querySelector('[data-testid="standup-clock"]').textContent.startsWith("09:5"));
   await context.close();
 });
+
+test("on a phone each action is a card that names its columns, with no sideways scrolling", async () => {
+  const { context, page } = await openApp(shared.browser, shared.server.url, { viewport: { width: 390, height: 844 } });
+  await restore(page, backupWithActions());
+  await page.goto(shared.server.url + "#/tracker");
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId("tracker").waitFor();
+  const layout = await page.evaluate(() => {
+    const scroller = document.querySelector(".table-scroll");
+    const row = document.querySelector("tr[data-action=a1]");
+    const owner = row.querySelectorAll("td")[1];
+    return {
+      overflow: scroller.scrollWidth - scroller.clientWidth,
+      rowWidth: row.getBoundingClientRect().width,
+      label: getComputedStyle(owner, "::before").content,
+    };
+  });
+  assert.equal(layout.overflow, 0, "the tracker fits the phone's width");
+  assert.ok(layout.rowWidth <= 390, `a card is ${layout.rowWidth}px wide`);
+  assert.equal(layout.label, '"负责人"');
+  // The header is still there for screen readers.
+  assert.equal(await page.getByRole("columnheader", { name: "负责人" }).count(), 1);
+  await context.close();
+});
