@@ -21,6 +21,8 @@ pub const APP_DATABASE: &str = "crossmeet";
 const DB_VERSION: u32 = 2;
 const MEETINGS: &str = "meetings";
 const SUMMARIES: &str = "summaries";
+/// Decoding runs in slices this long, under the 50 ms at which a task counts as "long".
+const DECODE_SLICE_MS: f64 = 30.0;
 
 /// A stored record that could not be read, with its raw text for export.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,7 +156,14 @@ impl MeetingStore {
         let values = store.get_all(None, None)?.await?;
         transaction.await?;
         let mut loaded = Loaded::default();
+        let mut chunk_started = js_sys::Date::now();
         for (key, value) in keys.iter().zip(values) {
+            // A year of meetings takes a few hundred milliseconds to decode: in slices, so a
+            // click or a keystroke meanwhile is answered instead of waiting for all of them.
+            if js_sys::Date::now() - chunk_started > DECODE_SLICE_MS {
+                next_task().await;
+                chunk_started = js_sys::Date::now();
+            }
             let raw = value.as_string().unwrap_or_else(|| js_text(&value));
             match decode_meeting(&raw) {
                 Ok(meeting) => loaded.meetings.push(meeting),
@@ -310,6 +319,20 @@ async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
 }
 
 /// A readable form of any JS value, for records that are not the strings we write.
+/// Resolves in a later task, after the browser has handled pending input and painted.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .map(|window| window.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    // The promise only ever resolves.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn js_text(value: &JsValue) -> String {
     js_sys::JSON::stringify(value)
         .ok()
