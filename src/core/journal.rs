@@ -3,8 +3,9 @@
 //!
 //! A browser may abort an IndexedDB transaction still running as the page goes away, so an edit
 //! saved "at the last moment" can be lost. The journal is read at the next start: an entry is
-//! replayed only if the stored meeting is still at the revision the entry was edited from — if
-//! the save landed after all (or another tab saved since), the stored record is left alone.
+//! replayed if the stored meeting is still at the revision it was edited from, dropped if its
+//! save landed after all, and otherwise offered as a conflict — never written over another
+//! tab's newer record, never silently lost.
 
 use serde::{Deserialize, Serialize};
 
@@ -69,25 +70,57 @@ pub fn decode_journal(text: &str) -> Vec<Pending> {
         .collect()
 }
 
-/// The journaled meetings whose save never landed: the store still holds the revision they were
-/// edited from (`stored_revision` gives `None` for a meeting not stored at all). When several
-/// journals name one meeting, the one edited last wins.
-pub fn to_replay(
+/// What to do with one journaled meeting at the next start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Recovery {
+    /// The store still holds the revision it was edited from: the save was lost; write it.
+    Replay(Meeting),
+    /// The store moved on without these edits (another tab saved, or deleted the meeting):
+    /// the user chooses, as with any conflict; `theirs` is `None` if the meeting is gone.
+    Conflict {
+        mine: Meeting,
+        theirs: Option<Box<Meeting>>,
+    },
+}
+
+/// Sorts journaled meetings against what is stored now (`stored` gives the stored meeting by
+/// id). Edits whose save landed after all are dropped; nothing else is. When several journals
+/// name one meeting, the one edited last counts.
+pub fn recover<'a>(
     pending: Vec<Pending>,
-    stored_revision: impl Fn(&str) -> Option<u64>,
-) -> Vec<Meeting> {
-    let mut replay: Vec<Meeting> = Vec::new();
+    stored: impl Fn(&str) -> Option<&'a Meeting>,
+) -> Vec<Recovery> {
+    let mut latest: Vec<Pending> = Vec::new();
     for entry in pending {
-        if stored_revision(&entry.meeting.id) != entry.known {
-            continue;
-        }
-        match replay.iter_mut().find(|m| m.id == entry.meeting.id) {
-            Some(earlier) if earlier.updated_at >= entry.meeting.updated_at => {}
-            Some(earlier) => *earlier = entry.meeting,
-            None => replay.push(entry.meeting),
+        match latest.iter_mut().find(|m| m.meeting.id == entry.meeting.id) {
+            Some(earlier) if earlier.meeting.updated_at >= entry.meeting.updated_at => {}
+            Some(earlier) => *earlier = entry,
+            None => latest.push(entry),
         }
     }
-    replay
+    latest
+        .into_iter()
+        .filter_map(|Pending { known, meeting }| {
+            let now_stored = stored(&meeting.id);
+            if now_stored.map(|m| m.revision) == known {
+                return Some(Recovery::Replay(meeting));
+            }
+            match now_stored {
+                Some(theirs) if same_content(theirs, &meeting) => None,
+                theirs => Some(Recovery::Conflict {
+                    mine: meeting,
+                    theirs: theirs.cloned().map(Box::new),
+                }),
+            }
+        })
+        .collect()
+}
+
+/// Equal but for the revision, which only the save itself sets.
+fn same_content(stored: &Meeting, journaled: &Meeting) -> bool {
+    let mut journaled = journaled.clone();
+    journaled.revision = stored.revision;
+    *stored == journaled
 }
 
 #[cfg(test)]
@@ -145,45 +178,74 @@ mod tests {
     }
 
     #[test]
-    fn replays_only_edits_whose_save_never_landed() {
+    fn replays_lost_saves_drops_landed_ones_and_never_drops_other_edits() {
+        let stored_meeting = |id: &str, title: &str, revision: u64| Meeting {
+            revision,
+            ..meeting(id, title, 1)
+        };
+        let stored = [
+            stored_meeting("lost", "old text", 3),
+            // The save landed: same content, one revision on.
+            stored_meeting("landed", "new text", 4),
+            // Another tab saved something else since.
+            stored_meeting("theirs", "their text", 4),
+            // Someone else's record under the id of a meeting this tab never stored.
+            stored_meeting("taken", "their text", 1),
+            // The first save of a new meeting landed.
+            stored_meeting("first", "first", 1),
+        ];
         let pending = vec![
-            // Stored at 3, edited from 3: the save was lost.
             Pending {
                 known: Some(3),
                 meeting: meeting("lost", "new text", 1),
             },
-            // Stored at 4, edited from 3: the save landed (or another tab saved since).
             Pending {
                 known: Some(3),
                 meeting: meeting("landed", "new text", 1),
             },
-            // Never stored, still absent: a new meeting whose first save was lost.
+            Pending {
+                known: Some(3),
+                meeting: meeting("theirs", "my text", 1),
+            },
             Pending {
                 known: None,
-                meeting: meeting("new", "first", 1),
+                meeting: meeting("new", "never stored", 1),
             },
-            // Never stored by this tab, but present now: someone else's record.
             Pending {
                 known: None,
-                meeting: meeting("taken", "mine", 1),
+                meeting: meeting("taken", "my text", 1),
             },
-            // Stored once, gone now: deleted since; a journal does not resurrect it.
+            Pending {
+                known: None,
+                meeting: meeting("first", "first", 1),
+            },
             Pending {
                 known: Some(2),
-                meeting: meeting("deleted", "old", 1),
+                meeting: meeting("deleted", "my text", 1),
             },
         ];
-        let stored = |id: &str| match id {
-            "lost" => Some(3),
-            "landed" => Some(4),
-            "taken" => Some(1),
-            _ => None,
-        };
-        let ids: Vec<String> = to_replay(pending, stored)
+        let found = |id: &str| stored.iter().find(|m| m.id == id);
+        let outcome: Vec<(String, &str)> = recover(pending, found)
             .into_iter()
-            .map(|m| m.id)
+            .map(|recovery| match recovery {
+                Recovery::Replay(m) => (m.id, "replay"),
+                Recovery::Conflict {
+                    mine,
+                    theirs: Some(_),
+                } => (mine.id, "conflict"),
+                Recovery::Conflict { mine, theirs: None } => (mine.id, "gone"),
+            })
             .collect();
-        assert_eq!(ids, ["lost", "new"]);
+        assert_eq!(
+            outcome,
+            [
+                ("lost".to_owned(), "replay"),
+                ("theirs".to_owned(), "conflict"),
+                ("new".to_owned(), "replay"),
+                ("taken".to_owned(), "conflict"),
+                ("deleted".to_owned(), "gone"),
+            ]
+        );
     }
 
     #[test]
@@ -198,8 +260,11 @@ mod tests {
                 meeting: meeting("a", "earlier", 2),
             },
         ];
-        let replay = to_replay(pending, |_| Some(1));
-        assert_eq!(replay.len(), 1);
-        assert_eq!(replay[0].title, "later");
+        let stored = Meeting {
+            revision: 1,
+            ..meeting("a", "stored", 0)
+        };
+        let recovered = recover(pending, |_| Some(&stored));
+        assert!(matches!(&recovered[..], [Recovery::Replay(m)] if m.title == "later"));
     }
 }

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use super::browser;
 use super::tabs;
 use crate::core::i18n::{tr, Lang, T};
-use crate::core::journal;
+use crate::core::journal::{self, Recovery};
 use crate::core::model::{Meeting, Situation};
 use crate::core::order;
 use crate::core::route::Route;
@@ -511,7 +511,8 @@ impl AppState {
         }
     }
 
-    /// Brings back edits a closing page journaled but never stored, and saves them.
+    /// Brings back edits a closing page journaled but never stored: lost saves are written now;
+    /// edits the store has moved on from are offered as conflicts.
     fn replay_journal(self) {
         let pending: Vec<journal::Pending> = store::journal::take_all()
             .iter()
@@ -520,14 +521,32 @@ impl AppState {
         if pending.is_empty() {
             return;
         }
-        let recovered = self
-            .known_revisions
-            .with_value(|known| journal::to_replay(pending, |id| known.get(id).copied()));
-        if recovered.is_empty() {
+        let recoveries = self.meetings.with_untracked(|meetings| {
+            journal::recover(pending, |id| meetings.iter().find(|m| m.id == id))
+        });
+        if recoveries.is_empty() {
             return;
         }
-        let count = recovered.len();
-        self.put_meetings(recovered);
+        let count = recoveries.len();
+        let mut replayed = Vec::new();
+        for recovery in recoveries {
+            match recovery {
+                Recovery::Replay(meeting) => replayed.push(meeting),
+                Recovery::Conflict { mine, theirs } => {
+                    let id = mine.id.clone();
+                    self.meetings.update(|meetings| {
+                        match meetings.iter_mut().find(|local| local.id == id) {
+                            Some(local) => *local = mine,
+                            None => meetings.insert(0, mine),
+                        }
+                    });
+                    self.raise_conflict(id, theirs.map(|t| *t));
+                }
+            }
+        }
+        if !replayed.is_empty() {
+            self.put_meetings(replayed);
+        }
         let lang = self.lang.get_untracked();
         self.show_toast(tr(lang, T::RecoveredUnsaved, &[&count.to_string()]), None);
     }
@@ -542,17 +561,19 @@ impl AppState {
                     });
                     tabs::announce_saved(&id);
                 }
-                Saved::Conflict { id, theirs } => {
-                    self.unsaved.update_value(|unsaved| {
-                        unsaved.insert(id.clone());
-                    });
-                    self.conflicts.update(|conflicts| {
-                        conflicts.retain(|(known, _)| *known != id);
-                        conflicts.push((id, theirs.map(|theirs| *theirs)));
-                    });
-                }
+                Saved::Conflict { id, theirs } => self.raise_conflict(id, theirs.map(|t| *t)),
             }
         }
+    }
+
+    /// This tab's version of `id` (in memory) meets a different stored one: keep it unsaved
+    /// until the user chooses between them.
+    fn raise_conflict(self, id: String, theirs: Option<Meeting>) {
+        self.mark_unsaved(&id);
+        self.conflicts.update(|conflicts| {
+            conflicts.retain(|(known, _)| *known != id);
+            conflicts.push((id, theirs));
+        });
     }
 
     /// Settles a conflict: `keep_mine` writes this tab's version over theirs; otherwise theirs

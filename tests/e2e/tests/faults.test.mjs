@@ -62,10 +62,12 @@ test("an edit survives the browser being killed one second later", async () => {
   } catch {}
 });
 
-test("an edit whose save is aborted as the page closes is recovered at the next start", async () => {
-  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
-  // While the flag is set, every write transaction is aborted as soon as it begins: what a
-  // browser may do to a save still running when the page goes away.
+/**
+ * A meeting whose last edit (`title`) was never stored: every write is aborted as soon as it
+ * begins — what a browser may do to a save still running as the page goes away — and the page
+ * is then left. `meanwhile(id)` runs before leaving. Returns the meeting's address.
+ */
+async function leaveWithSaveAborted(context, page, title, meanwhile = async () => {}) {
   await context.addInitScript(() => {
     const open = IDBDatabase.prototype.transaction;
     IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
@@ -81,9 +83,16 @@ test("an edit whose save is aborted as the page closes is recovered at the next 
   await page.waitForTimeout(500);
 
   await page.evaluate(() => (window.abortWrites = true));
-  await page.locator('input[name="title"]').fill("离开时被中断保存的修改");
+  await page.locator('input[name="title"]').fill(title);
   await page.getByTestId("storage-error").waitFor();
+  await meanwhile(address.match(/#\/m\/([^/]+)/)[1]);
   await page.goto("about:blank");
+  return address;
+}
+
+test("an edit whose save is aborted as the page closes is recovered at the next start", async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  const address = await leaveWithSaveAborted(context, page, "离开时被中断保存的修改");
 
   await page.goto(address);
   await waitForApp(page);
@@ -97,6 +106,31 @@ test("an edit whose save is aborted as the page closes is recovered at the next 
   assert.equal(await page.getByTestId("workspace-title").textContent(), "离开时被中断保存的修改");
   assert.equal(await page.getByTestId("toast").count(), 0);
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("crossmeet.journal.")).length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a journaled edit the store has moved on from comes back as a conflict, not silently", async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  const address = await leaveWithSaveAborted(context, page, "这里没保存上的修改", async (id) => {
+    const other = await context.newPage();
+    await other.goto(shared.server.url);
+    await waitForApp(other);
+    await saveElsewhere(other, id, "另一个窗口的标题");
+    await other.close();
+  });
+
+  await page.goto(address);
+  await waitForApp(page);
+  await page.getByTestId("conflict").waitFor();
+  assert.equal(await page.getByTestId("workspace-title").textContent(), "这里没保存上的修改");
+  await page.getByTestId("conflict-mine").click();
+  await page.getByTestId("conflict").waitFor({ state: "detached" });
+  await page.waitForTimeout(500);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId("workspace-title").textContent(), "这里没保存上的修改");
+  assert.equal(await page.getByTestId("conflict").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
