@@ -130,3 +130,23 @@ test("an organiser plans a problem-solving meeting to 'ready to send'", async ()
   assert.equal(await page.locator("[data-testid=participants] li").count(), 5);
   await context.close();
 });
+
+test("on a phone a line under the tabs gives the readiness verdict and jumps to the checks", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.locator('[data-template="ProblemSolving"]').click();
+  const jump = page.getByTestId("readiness-jump");
+  assert.match(await jump.textContent(), /还有 \d+ 项必须修改/);
+  const panelTop = () => page.locator("#readiness-heading").evaluate((h) => h.getBoundingClientRect().top);
+  assert.ok((await panelTop()) > 844, "the checks start below the first screen");
+  await jump.click();
+  await page.waitForFunction(() => document.activeElement?.id === "readiness-heading");
+  assert.ok((await panelTop()) < 844, "the checks are on screen after the jump");
+
+  // On a wide screen the panel is beside the form, so the line is not shown.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  assert.equal(await jump.isVisible(), false);
+  await context.close();
+});

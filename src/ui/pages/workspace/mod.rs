@@ -51,7 +51,9 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
             }
         })
         .collect_view();
-    let with_readiness = matches!(stage, Stage::Plan | Stage::Prepare);
+    let findings =
+        matches!(stage, Stage::Plan | Stage::Prepare).then(|| readiness::findings(&current));
+    let with_readiness = findings.is_some();
     let body = match stage {
         Stage::Plan => view! { <plan::PlanStage current=current.clone()/> }.into_any(),
         Stage::Prepare => view! { <prepare::PrepareStage current=current.clone()/> }.into_any(),
@@ -72,9 +74,10 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
                 <share_plan::SharePlan current=current.clone()/>
             </div>
             <nav class="stage-tabs" role="tablist">{tabs}</nav>
+            {findings.map(|findings| view! { <readiness::ReadinessJump findings/> })}
             <div class="workspace-columns" class:single=!with_readiness>
                 <div class="stage-body" role="tabpanel">{body}</div>
-                {with_readiness.then(|| view! { <readiness::Readiness current=current.clone()/> })}
+                {findings.map(|findings| view! { <readiness::Readiness findings id=id.clone()/> })}
             </div>
         </section>
     }

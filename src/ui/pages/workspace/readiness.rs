@@ -5,24 +5,59 @@ use leptos::prelude::*;
 
 use super::fields::Current;
 use crate::core::checks::{check, is_ready, CheckContext, Finding, Severity};
-use crate::core::i18n::{tr, T};
+use crate::core::i18n::{tr, Lang, T};
 use crate::core::route::{Route, Stage};
 use crate::ui::browser;
+use crate::ui::state::AppState;
+
+/// Every finding for the open meeting, recomputed when it changes; shared by the panel and the
+/// jump to it.
+pub fn findings(current: &Current) -> Memo<Vec<Finding>> {
+    let current = current.clone();
+    Memo::new(move |_| {
+        let context = CheckContext {
+            now: browser::now(),
+            offset: browser::local_offset(),
+        };
+        current.read(|m| check(m, context))
+    })
+}
+
+/// "Ready to send", or how many findings must be fixed.
+fn verdict(list: &[Finding], lang: Lang) -> (bool, String) {
+    if is_ready(list) {
+        return (true, T::ReadyToSend.get(lang).to_owned());
+    }
+    let must = list
+        .iter()
+        .filter(|f| f.severity == Severity::MustFix)
+        .count();
+    (false, tr(lang, T::MustFixCount, &[&must.to_string()]))
+}
+
+/// On a phone the panel sits below the form: this line at the top says where things stand and
+/// takes the user to it.
+#[component]
+pub fn ReadinessJump(findings: Memo<Vec<Finding>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let verdict = Memo::new(move |_| findings.with(|list| verdict(list, state.lang.get())));
+    view! {
+        <button
+            type="button"
+            class="readiness-jump"
+            class:ready=move || verdict.with(|(ready, _)| *ready)
+            data-testid="readiness-jump"
+            on:click=|_| browser::focus_later("readiness-heading".into())
+        >
+            {move || verdict.with(|(_, text)| text.clone())}
+            " ↓"
+        </button>
+    }
+}
 
 #[component]
-pub fn Readiness(current: Current) -> impl IntoView {
-    let state = current.state;
-    let id = current.id.clone();
-    let findings = {
-        let current = current.clone();
-        Memo::new(move |_| {
-            let context = CheckContext {
-                now: browser::now(),
-                offset: browser::local_offset(),
-            };
-            current.read(|m| check(m, context))
-        })
-    };
+pub fn Readiness(findings: Memo<Vec<Finding>>, id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let group =
         move |stage: Stage| {
             let id = id.clone();
@@ -62,22 +97,13 @@ pub fn Readiness(current: Current) -> impl IntoView {
                 })
             }
         };
-    let summary = move || {
-        let list = findings.get();
-        let must = list
-            .iter()
-            .filter(|f| f.severity == Severity::MustFix)
-            .count();
-        if is_ready(&list) {
-            view! { <p class="ready" data-testid="ready">{state.text(T::ReadyToSend)}</p> }
-                .into_any()
-        } else {
-            view! { <p class="not-ready">{tr(state.lang.get(), T::MustFixCount, &[&must.to_string()])}</p> }.into_any()
-        }
+    let summary = move || match findings.with(|list| verdict(list, state.lang.get())) {
+        (true, text) => view! { <p class="ready" data-testid="ready">{text}</p> }.into_any(),
+        (false, text) => view! { <p class="not-ready">{text}</p> }.into_any(),
     };
     view! {
         <aside class="readiness" aria-labelledby="readiness-heading" data-testid="readiness">
-            <h2 id="readiness-heading">{state.text(T::ReadinessTitle)}</h2>
+            <h2 id="readiness-heading" tabindex="-1">{state.text(T::ReadinessTitle)}</h2>
             {summary}
             {group(Stage::Plan)}
             {group(Stage::Prepare)}
