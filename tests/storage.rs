@@ -278,9 +278,9 @@ fn leaving_journals_are_kept_per_tab_and_taken_once() {
     use gloo_storage::Storage;
     journal::take_all();
     let (a, b) = (meeting("a", "第一个标签页"), meeting("b", "second tab"));
-    journal::write("tab-1", &encode_journal(&[(Some(2), &a)])).unwrap();
-    journal::write("tab-2", &encode_journal(&[(None, &b)])).unwrap();
-    journal::write("tab-3", &encode_journal(&[(None, &b)])).unwrap();
+    journal::write("tab-1", &encode_journal(&[(&a, Some(2))])).unwrap();
+    journal::write("tab-2", &encode_journal(&[(&b, None)])).unwrap();
+    journal::write("tab-3", &encode_journal(&[(&b, None)])).unwrap();
     journal::clear("tab-3");
     gloo_storage::LocalStorage::raw()
         .set_item("crossmeet.prefs.unrelated", "kept")

@@ -35,12 +35,13 @@ pub struct Pending {
     pub meeting: Meeting,
 }
 
-pub fn encode_journal(pending: &[(Option<u64>, &Meeting)]) -> String {
+/// The journal text for meetings paired with the stored revision each was edited from.
+pub fn encode_journal(pending: &[(&Meeting, Option<u64>)]) -> String {
     let journal = StoredJournal {
         v: JOURNAL_VERSION,
         entries: pending
             .iter()
-            .map(|(known, meeting)| StoredEntry {
+            .map(|(meeting, known)| StoredEntry {
                 known: *known,
                 record: encode_meeting(meeting),
             })
@@ -140,7 +141,7 @@ mod tests {
     #[test]
     fn a_journal_reads_back_what_was_written() {
         let (a, b) = (meeting("a", "周会", 1), meeting("b", "Launch \"Q3\"", 2));
-        let text = encode_journal(&[(Some(4), &a), (None, &b)]);
+        let text = encode_journal(&[(&a, Some(4)), (&b, None)]);
         let pending = decode_journal(&text);
         assert_eq!(
             pending,
@@ -169,7 +170,7 @@ mod tests {
             assert!(decode_journal(text).is_empty(), "{text}");
         }
         // One unreadable entry does not hide the others.
-        let good = encode_journal(&[(None, &meeting("a", "ok", 1))]);
+        let good = encode_journal(&[(&meeting("a", "ok", 1), None)]);
         let mixed = good.replace(
             r#""entries":["#,
             r#""entries":[{"known":null,"record":"{\"schema\":99,\"meeting\":{}}"},"#,

@@ -436,12 +436,7 @@ impl AppState {
             meetings
                 .iter()
                 .filter(|meeting| ids.contains(&meeting.id))
-                .map(|meeting| {
-                    let known = self
-                        .known_revisions
-                        .with_value(|known| known.get(&meeting.id).copied());
-                    (meeting.clone(), known)
-                })
+                .map(|meeting| (meeting.clone(), self.known_revision(&meeting.id)))
                 .collect()
         });
         let tab_id = self.tab_id.get_value();
@@ -474,31 +469,28 @@ impl AppState {
             self.in_flight
                 .with_value(|in_flight| unsaved.union(in_flight).cloned().collect())
         });
-        let tab_id = self.tab_id.get_value();
         if pending.is_empty() {
-            if self.journal_written.get_value() {
-                store::journal::clear(&tab_id);
-                self.journal_written.set_value(false);
-            }
+            self.drop_stale_journal();
             return;
         }
         let text = self.meetings.with_untracked(|meetings| {
-            let entries: Vec<(Option<u64>, &Meeting)> = meetings
+            let entries: Vec<(&Meeting, Option<u64>)> = meetings
                 .iter()
                 .filter(|meeting| pending.contains(&meeting.id))
-                .map(|meeting| {
-                    let known = self
-                        .known_revisions
-                        .with_value(|known| known.get(&meeting.id).copied());
-                    (known, meeting)
-                })
+                .map(|meeting| (meeting, self.known_revision(&meeting.id)))
                 .collect();
             journal::encode_journal(&entries)
         });
-        match store::journal::write(&tab_id, &text) {
+        match store::journal::write(&self.tab_id.get_value(), &text) {
             Ok(()) => self.journal_written.set_value(true),
             Err(error) => self.storage_error.set(Some(error)),
         }
+    }
+
+    /// The stored revision of `id` as this tab last read or wrote it.
+    fn known_revision(self, id: &str) -> Option<u64> {
+        self.known_revisions
+            .with_value(|known| known.get(id).copied())
     }
 
     /// Every save of this tab has landed: its journal, if any, is out of date.
