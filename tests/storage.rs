@@ -259,6 +259,7 @@ fn preferences_round_trip_through_local_storage() {
     let english = prefs::Prefs {
         lang: Lang::En,
         turn_minutes: 2,
+        standup_started: Some(chrono::Utc::now()),
     };
     prefs::save(&english).unwrap();
     assert_eq!(prefs::load(), english);

@@ -1,5 +1,6 @@
 //! Small preferences in localStorage (D1), read once at start.
 
+use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,9 @@ pub struct Prefs {
     pub lang: Lang,
     /// The speaking-turn limit (E1, E2); the guide suggests 3 minutes.
     pub turn_minutes: u32,
+    /// When the weekly stand-up's clock was started (F4), so it keeps running across pages and
+    /// reloads.
+    pub standup_started: Option<DateTime<Utc>>,
 }
 
 impl Default for Prefs {
@@ -21,6 +25,7 @@ impl Default for Prefs {
         Prefs {
             lang: Lang::default(),
             turn_minutes: 3,
+            standup_started: None,
         }
     }
 }

@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -49,6 +50,7 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// Minutes per speaking turn, from the preferences.
     pub turn_minutes: RwSignal<u32>,
+    pub standup_started: RwSignal<Option<DateTime<Utc>>>,
     pub route: RwSignal<Route>,
     pub meetings: RwSignal<Vec<Meeting>>,
     /// The stored list summaries, newest first, shown by the meeting list while `meetings` is
@@ -86,6 +88,7 @@ impl AppState {
         AppState {
             lang: RwSignal::new(saved.lang),
             turn_minutes: RwSignal::new(saved.turn_minutes),
+            standup_started: RwSignal::new(saved.standup_started),
             route: RwSignal::new(Route::parse(&browser::current_hash())),
             meetings: RwSignal::new(Vec::new()),
             list_preview: RwSignal::new(None),
@@ -195,10 +198,16 @@ impl AppState {
         self.save_prefs();
     }
 
+    pub fn start_standup(self) {
+        self.standup_started.set(Some(browser::now()));
+        self.save_prefs();
+    }
+
     fn save_prefs(self) {
         let prefs = prefs::Prefs {
             lang: self.lang.get_untracked(),
             turn_minutes: self.turn_minutes.get_untracked(),
+            standup_started: self.standup_started.get_untracked(),
         };
         if let Err(error) = prefs::save(&prefs) {
             self.storage_error.set(Some(error));

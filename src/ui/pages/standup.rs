@@ -13,13 +13,20 @@ use crate::ui::browser;
 use crate::ui::state::AppState;
 
 const STANDUP: Duration = Duration::minutes(10);
+/// A clock started longer ago than this belongs to an earlier stand-up.
+const FORGOTTEN_AFTER: Duration = Duration::hours(1);
 
 #[component]
 pub fn Standup() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let started = RwSignal::new(None::<chrono::DateTime<chrono::Utc>>);
     let now = browser::use_now(std::time::Duration::from_millis(500));
-    let left = move || started.get().map(|at| STANDUP - (now.get() - at));
+    let started = move || {
+        state
+            .standup_started
+            .get()
+            .filter(|at| now.get() - *at < FORGOTTEN_AFTER)
+    };
+    let left = move || started().map(|at| STANDUP - (now.get() - at));
     let over = move || left().is_some_and(|left| left < Duration::zero());
     let groups = Memo::new(move |_| state.meetings.with(|ms| standup_groups(ms)));
     let body = move || {
@@ -62,8 +69,8 @@ pub fn Standup() -> impl IntoView {
                 <span class="clock-big" data-testid="standup-clock">
                     {move || format_duration(left().unwrap_or(STANDUP))}
                 </span>
-                <button type="button" class="primary" data-testid="standup-start" on:click=move |_| started.set(Some(browser::now()))>
-                    {move || state.text(if started.get().is_some() { T::StandupRestart } else { T::StandupStart })}
+                <button type="button" class="primary" data-testid="standup-start" on:click=move |_| state.start_standup()>
+                    {move || state.text(if started().is_some() { T::StandupRestart } else { T::StandupStart })}
                 </button>
             </div>
             {body}

@@ -126,6 +126,14 @@ test("the tracker reminds, filters, edits and round-trips through Excel CSV", as
   assert.equal(await page.getByTestId("standup-clock").textContent(), "10:00");
   await page.getByTestId("standup-start").click();
   await page.waitForFunction(() => document.querySelector('[data-testid="standup-clock"]').textContent.startsWith("09:5"));
+  // Stepping out to update an item, or reloading, does not reset the clock.
+  await page.locator(".app-header nav").getByRole("link", { name: "行动项" }).click();
+  await page.getByTestId("open-standup").click();
+  assert.match(await page.getByTestId("standup-clock").textContent(), /^09:/);
+  await page.reload();
+  await waitForApp(page);
+  assert.match(await page.getByTestId("standup-clock").textContent(), /^09:/);
+  assert.equal(await page.getByTestId("standup-start").textContent(), "重新计时");
   await context.close();
 });
 
