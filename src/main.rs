@@ -2,6 +2,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The static shell in index.html held the screen while this module downloaded.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("app-shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(crossmeet::ui::app::App);
 }
 

@@ -39,6 +39,20 @@ test("a meeting created from a template survives a reload", async () => {
   await context.close();
 });
 
+test("a static shell shows while the app downloads and gives way to it", async () => {
+  const context = await shared.browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  await page.goto(shared.server.url, { waitUntil: "commit" });
+  await page.locator("#app-shell").getByText("正在加载").waitFor();
+  assert.equal(await page.locator(".app-header").count(), 0, "the shell shows before the app");
+  await page.locator(".app-header").waitFor({ timeout: 60000 });
+  assert.equal(await page.locator("#app-shell").count(), 0, "the app removes the shell");
+  await context.close();
+});
+
 test("the interface switches to English and remembers it", async () => {
   const { context, page } = await openApp(shared.browser, shared.server.url);
   assert.equal(await page.locator("h1").textContent(), "会议");
