@@ -3,7 +3,7 @@
 import zlib from "node:zlib";
 import os from "node:os";
 import { createRequire } from "node:module";
-import { serveDist, launchBrowser, waitForApp } from "./harness.mjs";
+import { serveDist, launchBrowser, slowConnection, waitForApp } from "./harness.mjs";
 import { generateMeetings, seedIndexedDb } from "./bench-data.mjs";
 import { lighthouseScores } from "./lighthouse.mjs";
 
@@ -102,9 +102,7 @@ const results = [];
   for (let run = 0; run < 3; run++) {
     const context = await browser.newContext({ serviceWorkers: "block" });
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    await slowConnection(context, page);
     await page.goto(gzipped.url);
     await page.locator(".app-header").waitFor({ timeout: 60000 });
     paints.push(await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0].startTime));

@@ -101,6 +101,13 @@ export async function openApp(browser, url, options = {}) {
   return { context, page, errors };
 }
 
+/** Throttles `page` like Lighthouse's slow 4G: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip. */
+export async function slowConnection(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+}
+
 /** The app has mounted and finished reading storage. */
 export async function waitForApp(page) {
   await page.locator(".app-header").waitFor();

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serveDist, openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { serveDist, openApp, slowConnection, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -42,9 +42,7 @@ test("a meeting created from a template survives a reload", async () => {
 test("a static shell shows while the app downloads and gives way to it", async () => {
   const context = await shared.browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  await slowConnection(context, page);
   await page.goto(shared.server.url, { waitUntil: "commit" });
   await page.locator("#app-shell").getByText("正在加载").waitFor();
   assert.equal(await page.locator(".app-header").count(), 0, "the shell shows before the app");
