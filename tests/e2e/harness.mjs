@@ -24,16 +24,21 @@ const TYPES = {
 /**
  * Serves dist/ on 127.0.0.1 at a free port. `stop()` closes it and every open connection;
  * `swSuffix` appended to sw.js imitates a newly deployed build. With `gzip`, bodies are
- * compressed for clients that accept it, as a static host does (Lighthouse audits that).
+ * compressed for clients that accept it, as a static host does (Lighthouse audits that). With
+ * `base` (such as "/crossmeet/"), the app is served from that folder only, as on a project site.
  */
-export async function serveDist({ gzip = false } = {}) {
+export async function serveDist({ gzip = false, base = "/" } = {}) {
   if (!fs.existsSync(path.join(DIST, "index.html"))) {
     throw new Error(`no release build in ${DIST}: run trunk build --release first`);
   }
   const sockets = new Set();
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
-    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!url.pathname.startsWith(base)) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname.slice(base.length - 1))));
     if (!file.startsWith(DIST)) {
       response.writeHead(403).end();
       return;
@@ -59,7 +64,7 @@ export async function serveDist({ gzip = false } = {}) {
     socket.on("close", () => sockets.delete(socket));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const url = `http://127.0.0.1:${server.address().port}${base}`;
   const handle = {
     url,
     swSuffix: "",

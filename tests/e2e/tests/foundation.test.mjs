@@ -98,6 +98,20 @@ test("after one visit the app opens and works with the server gone", async () =>
   await context.close();
 });
 
+test("served from a sub-folder (a project site), the app works, and offline after one visit", async () => {
+  const server = await serveDist({ base: "/team/crossmeet/" });
+  const { context, page, errors } = await openApp(shared.browser, server.url);
+  await page.locator('[data-template="MechanismBuilding"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15000 });
+  await server.stop();
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId("workspace-title").textContent(), "协作机制共识会");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("backup and restore bring meetings back; a newer local copy is never replaced", async () => {
   const { context, page } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="ProjectCollaboration"]').click();
