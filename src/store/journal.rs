@@ -11,14 +11,7 @@ const PREFIX: &str = "crossmeet.journal.";
 pub fn write(tab_id: &str, text: &str) -> Result<(), StoreError> {
     LocalStorage::raw()
         .set_item(&format!("{PREFIX}{tab_id}"), text)
-        .map_err(|error| {
-            let detail = format!("{error:?}");
-            if detail.contains("Quota") {
-                StoreError::Quota
-            } else {
-                StoreError::Other(detail)
-            }
-        })
+        .map_err(|error| StoreError::from_detail(format!("{error:?}")))
 }
 
 pub fn clear(tab_id: &str) {

@@ -36,13 +36,19 @@ impl StoreError {
     }
 }
 
-impl From<idb::Error> for StoreError {
-    fn from(error: idb::Error) -> Self {
-        let detail = error.to_string();
+impl StoreError {
+    /// A browser's storage error, by its text: a full quota, or anything else as it was said.
+    pub(crate) fn from_detail(detail: String) -> StoreError {
         if detail.contains("QuotaExceeded") {
             StoreError::Quota
         } else {
-            StoreError::Other(error.to_string())
+            StoreError::Other(detail)
         }
+    }
+}
+
+impl From<idb::Error> for StoreError {
+    fn from(error: idb::Error) -> Self {
+        StoreError::from_detail(error.to_string())
     }
 }

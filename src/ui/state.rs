@@ -529,25 +529,19 @@ impl AppState {
             return;
         }
         let count = recoveries.len();
-        let mut replayed = Vec::new();
-        for recovery in recoveries {
-            match recovery {
-                Recovery::Replay(meeting) => replayed.push(meeting),
+        // Conflicts are raised first, so the flush in `put_meetings` holds those meetings back
+        // for the user's choice and writes the rest.
+        let mine: Vec<Meeting> = recoveries
+            .into_iter()
+            .map(|recovery| match recovery {
+                Recovery::Replay(meeting) => meeting,
                 Recovery::Conflict { mine, theirs } => {
-                    let id = mine.id.clone();
-                    self.meetings.update(|meetings| {
-                        match meetings.iter_mut().find(|local| local.id == id) {
-                            Some(local) => *local = mine,
-                            None => meetings.insert(0, mine),
-                        }
-                    });
-                    self.raise_conflict(id, theirs.map(|t| *t));
+                    self.raise_conflict(mine.id.clone(), theirs.map(|t| *t));
+                    mine
                 }
-            }
-        }
-        if !replayed.is_empty() {
-            self.put_meetings(replayed);
-        }
+            })
+            .collect();
+        self.put_meetings(mine);
         let lang = self.lang.get_untracked();
         self.show_toast(tr(lang, T::RecoveredUnsaved, &[&count.to_string()]), None);
     }

@@ -20,13 +20,14 @@ const FORGOTTEN_AFTER: Duration = Duration::hours(1);
 pub fn Standup() -> impl IntoView {
     let state = expect_context::<AppState>();
     let now = browser::use_now(std::time::Duration::from_millis(500));
-    let started = move || {
+    // A memo, so the tick re-runs only the clock text, not the button label.
+    let started = Memo::new(move |_| {
         state
             .standup_started
             .get()
             .filter(|at| now.get() - *at < FORGOTTEN_AFTER)
-    };
-    let left = move || started().map(|at| STANDUP - (now.get() - at));
+    });
+    let left = move || started.get().map(|at| STANDUP - (now.get() - at));
     let over = move || left().is_some_and(|left| left < Duration::zero());
     let groups = Memo::new(move |_| state.meetings.with(|ms| standup_groups(ms)));
     let body = move || {
@@ -70,7 +71,7 @@ pub fn Standup() -> impl IntoView {
                     {move || format_duration(left().unwrap_or(STANDUP))}
                 </span>
                 <button type="button" class="primary" data-testid="standup-start" on:click=move |_| state.start_standup()>
-                    {move || state.text(if started().is_some() { T::StandupRestart } else { T::StandupStart })}
+                    {move || state.text(if started.with(Option::is_some) { T::StandupRestart } else { T::StandupStart })}
                 </button>
             </div>
             {body}
