@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod backup;
 pub mod checks;
 pub mod clock;
+pub mod csv;
 pub mod export;
 pub mod i18n;
 pub mod journal;

@@ -2,10 +2,14 @@
 //! progress notes, deadline), read back into a plan of changes. Nothing is applied by this module:
 //! the UI shows the plan and applies it on confirmation; a broken file yields no plan at all.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
+use super::csv;
+use super::export::csv::push_progress_cell;
 use super::i18n::{tr, Lang, T};
-use super::model::{ActionStatus, Meeting, ProgressNote};
+use super::model::{ActionItem, ActionStatus, Meeting, ProgressNote};
 use super::time::parse_date;
 
 /// The largest tracker file accepted, checked before it is read.
@@ -96,48 +100,10 @@ pub struct TrackerPlan {
     pub unchanged: usize,
 }
 
-/// Splits CSV text (RFC 4180; a BOM, CRLF or LF) into rows of cells, with each row's line number.
-pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, TrackerFileError> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let (mut line, mut row_line) = (1, 1);
-    let mut quoted = false;
-    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                if c == '\n' {
-                    line += 1;
-                }
-                cell.push(c);
-            }
-            (false, '"') if cell.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push((row_line, std::mem::take(&mut row)));
-                line += 1;
-                row_line = line;
-            }
-            (false, c) => cell.push(c),
-        }
+impl From<csv::UnclosedQuote> for TrackerFileError {
+    fn from(broken: csv::UnclosedQuote) -> Self {
+        TrackerFileError::UnclosedQuote { line: broken.line }
     }
-    if quoted {
-        return Err(TrackerFileError::UnclosedQuote { line: row_line });
-    }
-    if !cell.is_empty() || !row.is_empty() {
-        row.push(cell);
-        rows.push((row_line, row));
-    }
-    rows.retain(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
-    Ok(rows)
 }
 
 /// Reads an edited tracker CSV against the meetings on this device.
@@ -145,7 +111,7 @@ pub fn plan_tracker_import(
     text: &str,
     meetings: &[Meeting],
 ) -> Result<TrackerPlan, TrackerFileError> {
-    let rows = parse_csv(text)?;
+    let rows = csv::parse(text)?;
     let Some(((_, header), data)) = rows.split_first() else {
         return Err(TrackerFileError::Empty);
     };
@@ -163,6 +129,15 @@ pub fn plan_tracker_import(
         column(T::ColDeadline),
         column(T::ColProgress),
     );
+    // One index instead of a scan of every action per row: 10,000 rows against 10,000 actions
+    // would otherwise compare 10^8 ids on the main thread. The first meeting holding an id wins,
+    // as the scan did.
+    let mut by_id: HashMap<&str, (&Meeting, &ActionItem)> = HashMap::new();
+    for meeting in meetings {
+        for action in &meeting.actions {
+            by_id.entry(action.id.as_str()).or_insert((meeting, action));
+        }
+    }
 
     let mut plan = TrackerPlan::default();
     for (line, cells) in data {
@@ -175,14 +150,13 @@ pub fn plan_tracker_import(
             });
             continue;
         }
-        let id = cells[id_col].trim();
-        let Some((meeting, action)) = meetings
-            .iter()
-            .find_map(|m| m.actions.iter().find(|a| a.id == id).map(|a| (m, a)))
+        let id = &cells[id_col];
+        // Exactly as written first; a spreadsheet user may have padded it with spaces.
+        let Some(&(meeting, action)) = by_id.get(id.as_str()).or_else(|| by_id.get(id.trim()))
         else {
             plan.problems.push(RowProblem::UnknownId {
                 line,
-                id: id.to_owned(),
+                id: id.trim().to_owned(),
             });
             continue;
         };
@@ -195,7 +169,7 @@ pub fn plan_tracker_import(
             new_notes: Vec::new(),
         };
         if let Some(col) = status_col {
-            let value = undo_excel_guard(cells[col].trim());
+            let value = cells[col].trim();
             match parse_status(value) {
                 Some(status) if status != action.status => {
                     update.status = Some((action.status, status))
@@ -232,13 +206,7 @@ pub fn plan_tracker_import(
             }
         }
         if let Some(col) = progress_col {
-            let known: Vec<String> = action.progress.iter().map(ProgressNote::line).collect();
-            update.new_notes = cells[col]
-                .lines()
-                .map(str::trim)
-                .filter(|text| !text.is_empty() && !known.iter().any(|k| k == text))
-                .map(parse_note)
-                .collect();
+            update.new_notes = added_notes(&cells[col], &action.progress);
         }
         if update.status.is_none() && update.deadline.is_none() && update.new_notes.is_empty() {
             plan.unchanged += 1;
@@ -247,6 +215,48 @@ pub fn plan_tracker_import(
         }
     }
     Ok(plan)
+}
+
+/// The notes a progress cell adds to `known`. The cell was exported as the known notes, one line
+/// each ([`push_progress_cell`]); a note may itself hold line breaks, so lines are only compared
+/// after the whole cell is: unchanged means no new note, and lines appended after the exported
+/// text (the usual edit) are new notes, one per line. Anything else was edited in the middle:
+/// each line that is no line of a known note is new.
+fn added_notes(cell: &str, known: &[ProgressNote]) -> Vec<ProgressNote> {
+    let mut exported = String::new();
+    push_progress_cell(&mut exported, known);
+    let (cell, exported) = (
+        csv::normalise_breaks(cell),
+        csv::normalise_breaks(&exported),
+    );
+    let (cell, exported) = (cell.trim_end(), exported.trim_end());
+    if cell == exported {
+        return Vec::new();
+    }
+    let lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let appended = if exported.is_empty() {
+        Some(cell)
+    } else {
+        cell.strip_prefix(exported)
+            .filter(|rest| rest.starts_with('\n'))
+    };
+    let new_lines = match appended {
+        Some(rest) => lines(rest),
+        None => {
+            let old = lines(exported);
+            lines(cell)
+                .into_iter()
+                .filter(|line| !old.contains(line))
+                .collect()
+        }
+    };
+    new_lines.iter().map(|line| parse_note(line)).collect()
 }
 
 /// Applies a confirmed plan; returns the meetings it changed.
@@ -280,12 +290,6 @@ pub fn apply_tracker_plan(
         }
     }
     changed
-}
-
-/// The export writes a leading apostrophe before formula-like text; Excel keeps it visible in
-/// some settings, so it is dropped again on the way back.
-fn undo_excel_guard(value: &str) -> &str {
-    value.strip_prefix('\'').unwrap_or(value)
 }
 
 fn parse_status(value: &str) -> Option<ActionStatus> {
@@ -341,26 +345,6 @@ mod tests {
             ],
             ..Meeting::default()
         }]
-    }
-
-    #[test]
-    fn csv_reader_handles_quotes_bom_and_line_ends() {
-        let rows =
-            parse_csv("\u{feff}a,\"b,1\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\r\n\r\nlast,1,2")
-                .unwrap();
-        assert_eq!(
-            rows[0],
-            (1, vec!["a".into(), "b,1".into(), "say \"hi\"".into()])
-        );
-        assert_eq!(
-            rows[1],
-            (2, vec!["two\nlines".into(), "x".into(), "".into()])
-        );
-        assert_eq!(rows[2], (5, vec!["last".into(), "1".into(), "2".into()]));
-        assert_eq!(
-            parse_csv("a,\"open\nb"),
-            Err(TrackerFileError::UnclosedQuote { line: 1 })
-        );
     }
 
     #[test]

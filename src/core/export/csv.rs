@@ -1,73 +1,11 @@
-//! CSV for Excel trackers (F2): UTF-8 with a byte-order mark (so Excel reads Chinese as UTF-8),
-//! CRLF line ends, RFC 4180 quoting, dates as YYYY-MM-DD, a stable id column, headers in the UI
-//! language, and cells that Excel would run as a formula neutralised.
+//! The tables exported for Excel trackers (F2): actions, decisions and the agenda, with dates as
+//! YYYY-MM-DD, a stable id column and headers in the UI language. The file format itself (BOM,
+//! quoting, the formula guard) is `core::csv`, shared with the reader.
 
 use super::super::i18n::{Lang, T};
-use super::super::model::Meeting;
+use super::super::model::{Meeting, ProgressNote};
 use super::super::time::format_date;
-
-const BOM: char = '\u{feff}';
-
-/// Quotes a cell when it must (RFC 4180) and defuses formula starts (`=`, `+`, `-`, `@`, tab,
-/// CR): a leading apostrophe makes Excel and LibreOffice show the text instead of running it.
-pub fn cell(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 3);
-    push_cell(&mut out, value);
-    out
-}
-
-/// [`cell`], written straight onto the file: a 10,000-row export then allocates once.
-fn push_cell(out: &mut String, value: &str) {
-    let defuse = matches!(
-        value.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
-    let quote = value.contains([',', '"', '\n', '\r']);
-    if quote {
-        out.push('"');
-    }
-    if defuse {
-        out.push('\'');
-    }
-    if quote {
-        for (index, piece) in value.split('"').enumerate() {
-            if index > 0 {
-                out.push_str("\"\"");
-            }
-            out.push_str(piece);
-        }
-        out.push('"');
-    } else {
-        out.push_str(value);
-    }
-}
-
-/// A CSV file being written: the byte-order mark, then one CRLF-ended line per row. Rows are
-/// written from borrowed cells, so a 10,000-row export copies each text once, into the file.
-struct CsvFile {
-    out: String,
-}
-
-impl CsvFile {
-    fn new(header: &[&str]) -> CsvFile {
-        let mut file = CsvFile {
-            out: String::with_capacity(64 * 1024),
-        };
-        file.out.push(BOM);
-        file.row(header);
-        file
-    }
-
-    fn row(&mut self, cells: &[&str]) {
-        for (index, value) in cells.iter().enumerate() {
-            if index > 0 {
-                self.out.push(',');
-            }
-            push_cell(&mut self.out, value);
-        }
-        self.out.push_str("\r\n");
-    }
-}
+use crate::core::csv::CsvWriter;
 
 /// One row per action item of the given meetings: the tracker export (F2, F3).
 pub fn actions_csv<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, lang: Lang) -> String {
@@ -83,19 +21,14 @@ pub fn actions_csv<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, lang: La
         T::ColMeeting,
     ]
     .map(|key| key.get(lang));
-    let mut file = CsvFile::new(&header);
+    let mut file = CsvWriter::new(&header);
     // Reused for every row: one allocation for the whole export, not one per note.
     let mut progress = String::new();
     for meeting in meetings {
         for action in &meeting.actions {
             let deadline = action.deadline.map(format_date).unwrap_or_default();
             progress.clear();
-            for (index, note) in action.progress.iter().enumerate() {
-                if index > 0 {
-                    progress.push('\n');
-                }
-                note.push_line(&mut progress);
-            }
+            push_progress_cell(&mut progress, &action.progress);
             file.row(&[
                 &action.id,
                 &action.task,
@@ -109,13 +42,23 @@ pub fn actions_csv<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, lang: La
             ]);
         }
     }
-    file.out
+    file.finish()
+}
+
+/// The progress column: one line per note, oldest first, as the tracker import reads it back.
+pub fn push_progress_cell(out: &mut String, notes: &[ProgressNote]) {
+    for (index, note) in notes.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        note.push_line(out);
+    }
 }
 
 /// One row per decision, with the agenda item it was made on.
 pub fn decisions_csv(meeting: &Meeting, lang: Lang) -> String {
     let header = [T::ColId, T::Decisions, T::Agenda].map(|key| key.get(lang));
-    let mut file = CsvFile::new(&header);
+    let mut file = CsvWriter::new(&header);
     for decision in &meeting.decisions {
         let item = decision
             .agenda_item_id
@@ -125,7 +68,7 @@ pub fn decisions_csv(meeting: &Meeting, lang: Lang) -> String {
             .unwrap_or_default();
         file.row(&[&decision.id, &decision.text, item]);
     }
-    file.out
+    file.finish()
 }
 
 /// One row per agenda item, planned minutes beside the phase and owner.
@@ -139,7 +82,7 @@ pub fn agenda_csv(meeting: &Meeting, lang: Lang) -> String {
         T::FieldOutput,
     ]
     .map(|key| key.get(lang));
-    let mut file = CsvFile::new(&header);
+    let mut file = CsvWriter::new(&header);
     for item in &meeting.agenda {
         file.row(&[
             &item.id,
@@ -150,38 +93,14 @@ pub fn agenda_csv(meeting: &Meeting, lang: Lang) -> String {
             &item.expected_output,
         ]);
     }
-    file.out
+    file.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{ActionItem, ActionStatus, ProgressNote};
+    use crate::core::model::{ActionItem, ActionStatus};
     use chrono::NaiveDate;
-
-    #[test]
-    fn cells_are_quoted_and_formulas_defused() {
-        let cases = [
-            ("plain", "plain"),
-            ("中文,逗号", "\"中文,逗号\""),
-            ("say \"hi\"", "\"say \"\"hi\"\"\""),
-            ("two\nlines", "\"two\nlines\""),
-            (
-                "=HYPERLINK(\"http://x\")",
-                "\"'=HYPERLINK(\"\"http://x\"\")\"",
-            ),
-            ("+1", "'+1"),
-            ("-2", "'-2"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\tx", "'\tx"),
-            ("\rx", "\"'\rx\""),
-            ("| a | b |", "| a | b |"),
-            ("😀 emoji", "😀 emoji"),
-        ];
-        for (input, expected) in cases {
-            assert_eq!(cell(input), expected, "{input:?}");
-        }
-    }
 
     #[test]
     fn tracker_csv_is_excel_ready() {
