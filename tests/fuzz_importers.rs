@@ -16,7 +16,7 @@ use crossmeet::core::model::{ActionItem, ActionStatus, AgendaItem, Meeting, Part
 use crossmeet::core::persist::{decode_meeting, encode_meeting};
 use crossmeet::core::share::{
     base64url_encode, decode_link_payload, export_meeting_file, link_plan_text, parse_link_plan,
-    parse_meeting_file,
+    parse_meeting_file, prepare_import,
 };
 use crossmeet::core::tracker_import::{apply_tracker_plan, plan_tracker_import};
 
@@ -151,11 +151,24 @@ proptest! {
     }
 
     #[test]
-    fn meeting_files_never_panic_and_carry_no_run(edits in edits()) {
-        let text = mangle(&export_meeting_file(&sample_meetings()[0], Utc::now()), &edits);
+    fn meeting_files_never_panic_and_carry_no_run(edits in edits(), hostile in any::<bool>()) {
+        // A file this app writes holds a plan only; a hostile one (made by hand, or another
+        // tool) holds a whole meeting with its run, actions and minutes. Neither may bring
+        // those in: the import goes through the same preparation as the app's.
+        let meetings = sample_meetings();
+        let file = if hostile {
+            export_backup(&meetings[..1], Utc::now()).replacen("\"backup\"", "\"meeting\"", 1)
+        } else {
+            export_meeting_file(&meetings[0], Utc::now())
+        };
+        let text = mangle(&file, &edits);
         match parse_meeting_file(&text) {
-            // A mangled file may still parse; it must still be one meeting.
-            Ok(meeting) => prop_assert!(meeting.id.len() < text.len()),
+            Ok(meeting) => {
+                let imported = prepare_import(&meetings, meeting, Utc::now(), || "fresh".into()).meeting;
+                prop_assert_eq!(&imported, &imported.plan_only(), "nothing but the plan comes in");
+                prop_assert_eq!(imported.revision, 0);
+                prop_assert!(meetings.iter().all(|m| m.id != imported.id), "never over a meeting of this device");
+            }
             Err(error) => says_nothing_changed(&error),
         }
     }

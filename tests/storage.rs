@@ -3,7 +3,8 @@
 //! while the others still load; a checked save never overwrites another tab's newer record.
 //! Each write keeps the meeting list's summaries in step; a database of the first layout
 //! upgrades, and an upgrade waits for (or closes) other tabs' connections without losing data.
-//! Preferences and the leaving journals round-trip through localStorage; share links inflate with a size limit.
+//! Preferences and the leaving journals round-trip through localStorage (journals are never removed
+//! unread); share links inflate with a size limit. Every save goes through the checked save the app uses.
 #![cfg(target_arch = "wasm32")]
 
 use crossmeet::core::model::{ActionItem, Meeting};
@@ -29,6 +30,25 @@ fn meeting(id: &str, title: &str) -> Meeting {
     }
 }
 
+/// Saves as the app does: a checked save by one tab, every meeting expected to be written.
+/// Returns the meetings as stored (with their new revisions).
+async fn save(store: &MeetingStore, meetings: &[Meeting]) -> Vec<Meeting> {
+    use crossmeet::store::meetings::Saved;
+    let batch: Vec<(Meeting, Option<u64>)> = meetings.iter().map(|m| (m.clone(), None)).collect();
+    let outcomes = store.save_checked("this-tab", &batch).await.unwrap();
+    outcomes
+        .into_iter()
+        .zip(meetings)
+        .map(|(outcome, meeting)| match outcome {
+            Saved::Written { revision, .. } => Meeting {
+                revision,
+                ..meeting.clone()
+            },
+            conflict => panic!("expected a write, got {conflict:?}"),
+        })
+        .collect()
+}
+
 /// Each test gets its own database so they cannot see each other's records.
 async fn fresh_store(name: &str) -> MeetingStore {
     let factory = idb::Factory::new().unwrap();
@@ -41,8 +61,8 @@ async fn saved_meetings_load_back_after_reopening() {
     let store = fresh_store("test-roundtrip").await;
     let first = meeting("m1", "Q3 上线排期, \"确认\"");
     let second = meeting("m2", "<img src=x onerror=alert(1)>");
-    store.save(&first).await.unwrap();
-    store.save(&second).await.unwrap();
+    let first = save(&store, &[first]).await.remove(0);
+    let second = save(&store, &[second]).await.remove(0);
     store.close();
 
     let reopened = MeetingStore::open("test-roundtrip").await.unwrap();
@@ -56,9 +76,10 @@ async fn saved_meetings_load_back_after_reopening() {
 async fn saving_again_replaces_and_delete_removes() {
     let store = fresh_store("test-replace").await;
     let mut edited = meeting("m1", "before");
-    store.save(&edited).await.unwrap();
+    save(&store, &[edited.clone()]).await;
     edited.title = "after".into();
-    store.save(&edited).await.unwrap();
+    let stored = save(&store, &[edited]).await;
+    assert_eq!(stored[0].revision, 2);
     let loaded = store.load_all().await.unwrap();
     assert_eq!(loaded.meetings.len(), 1);
     assert_eq!(loaded.meetings[0].title, "after");
@@ -70,7 +91,7 @@ async fn saving_again_replaces_and_delete_removes() {
 #[wasm_bindgen_test]
 async fn undecodable_record_is_kept_aside_and_others_load() {
     let store = fresh_store("test-quarantine").await;
-    store.save(&meeting("good", "still here")).await.unwrap();
+    save(&store, &[meeting("good", "still here")]).await;
     store
         .put_raw("broken", &JsValue::from_str("{\"schema\":2,\"meeting\":"))
         .await
@@ -101,7 +122,7 @@ async fn undecodable_record_is_kept_aside_and_others_load() {
     );
 
     // Saving another meeting leaves the bad records untouched: they are never deleted.
-    store.save(&meeting("other", "x")).await.unwrap();
+    save(&store, &[meeting("other", "x")]).await;
     let again = store.load_all().await.unwrap();
     assert_eq!(again.undecodable.len(), 2);
     assert_eq!(again.meetings.len(), 2);
@@ -116,23 +137,20 @@ async fn every_write_keeps_the_list_summaries_in_step() {
     use crossmeet::store::meetings::Saved;
     let store = fresh_store("test-summaries").await;
     assert_eq!(titles(store.load_summaries().await.unwrap()), Some(vec![]));
-    store
-        .save_all(&[meeting("m1", "周会"), meeting("m2", "评审")])
-        .await
-        .unwrap();
+    save(&store, &[meeting("m1", "周会"), meeting("m2", "评审")]).await;
     let summaries = store.load_summaries().await.unwrap().unwrap();
     assert_eq!(summaries.len(), 2);
     assert_eq!(summaries[0].open_actions, 1, "counted from the meeting");
 
     let saved = store
-        .save_checked("tab-a", &[(meeting("m1", "周会(改)"), None)])
+        .save_checked("tab-a", &[(meeting("m1", "周会(改)"), Some(1))])
         .await
         .unwrap();
-    assert!(matches!(saved[0], Saved::Written { revision: 1, .. }));
+    assert!(matches!(saved[0], Saved::Written { revision: 2, .. }));
     let summaries = store.load_summaries().await.unwrap().unwrap();
     assert_eq!(
         (summaries[0].title.as_str(), summaries[0].revision),
-        ("周会(改)", 1)
+        ("周会(改)", 2)
     );
 
     store.delete("m2").await.unwrap();
@@ -273,28 +291,54 @@ fn preferences_round_trip_through_local_storage() {
 }
 
 #[wasm_bindgen_test]
-fn leaving_journals_are_kept_per_tab_and_taken_once() {
-    use crossmeet::core::journal::{decode_journal, encode_journal};
+fn leaving_journals_are_kept_per_tab_and_removed_only_when_told() {
+    use crossmeet::core::journal::{encode_journal, read_journal};
     use crossmeet::store::journal;
     use gloo_storage::Storage;
-    journal::take_all();
+    for (key, _) in journal::read_all() {
+        journal::remove(&key);
+    }
     let (a, b) = (meeting("a", "第一个标签页"), meeting("b", "second tab"));
     journal::write("tab-1", &encode_journal(&[(&a, Some(2))])).unwrap();
     journal::write("tab-2", &encode_journal(&[(&b, None)])).unwrap();
     journal::write("tab-3", &encode_journal(&[(&b, None)])).unwrap();
     journal::clear("tab-3");
+    journal::write("tab-4", "{\"v\":2,\"entries\":[]}").unwrap();
     gloo_storage::LocalStorage::raw()
         .set_item("crossmeet.prefs.unrelated", "kept")
         .unwrap();
 
-    let mut titles: Vec<String> = journal::take_all()
+    let read = journal::read_all();
+    let mut titles: Vec<String> = read
         .iter()
-        .flat_map(|text| decode_journal(text))
+        .flat_map(|(_, text)| read_journal(text).pending)
         .map(|pending| pending.meeting.title)
         .collect();
     titles.sort();
     assert_eq!(titles, ["second tab", "第一个标签页"]);
-    assert!(journal::take_all().is_empty(), "taken journals are removed");
+    assert_eq!(journal::read_all(), read, "reading removes nothing");
+    let unreadable: Vec<&String> = read
+        .iter()
+        .filter(|(_, text)| read_journal(text).unreadable.is_some())
+        .map(|(key, _)| key)
+        .collect();
+    assert_eq!(unreadable, ["crossmeet.journal.tab-4"]);
+
+    for (key, _) in &read {
+        if !unreadable.contains(&key) {
+            journal::remove(key);
+        }
+    }
+    let left: Vec<String> = journal::read_all()
+        .into_iter()
+        .map(|(key, _)| key)
+        .collect();
+    assert_eq!(
+        left,
+        ["crossmeet.journal.tab-4"],
+        "a journal it cannot read stays"
+    );
+    journal::remove("crossmeet.journal.tab-4");
     assert_eq!(
         gloo_storage::LocalStorage::raw()
             .get_item("crossmeet.prefs.unrelated")
@@ -303,6 +347,37 @@ fn leaving_journals_are_kept_per_tab_and_taken_once() {
         Some("kept"),
         "other keys are left alone"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_record_this_build_cannot_read_is_a_conflict_never_no_other_version() {
+    use crossmeet::core::save_book::StoredVersion;
+    use crossmeet::store::meetings::Saved;
+    let store = fresh_store("test-newer-record").await;
+    save(&store, &[meeting("m1", "v1")]).await;
+    let newer = r#"{"schema":99,"by":"newer-build","meeting":{"id":"m1","revision":2,"title":"from the future"}}"#;
+    store
+        .put_raw("m1", &JsValue::from_str(newer))
+        .await
+        .unwrap();
+
+    let mine = store
+        .save_checked("this-tab", &[(meeting("m1", "mine"), Some(1))])
+        .await
+        .unwrap();
+    match &mine[0] {
+        Saved::Conflict {
+            theirs: StoredVersion::Unreadable { revision, error },
+            ..
+        } => {
+            assert_eq!(*revision, Some(2));
+            assert_eq!(*error, DecodeError::NewerSchema(99));
+        }
+        other => panic!("expected a conflict with an unreadable record, got {other:?}"),
+    }
+    let raw = store.load_all().await.unwrap().undecodable;
+    assert_eq!(raw.len(), 1);
+    assert_eq!(raw[0].raw, newer, "the newer build's record is untouched");
 }
 
 #[wasm_bindgen_test]
@@ -338,7 +413,12 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
     match &mine[0] {
         Saved::Conflict { id, theirs } => {
             assert_eq!(id, "m1");
-            assert_eq!(theirs.as_ref().map(|m| m.title.as_str()), Some("theirs"));
+            match theirs {
+                crossmeet::core::save_book::StoredVersion::Readable(theirs) => {
+                    assert_eq!(theirs.title, "theirs")
+                }
+                other => panic!("their version should be readable, got {other:?}"),
+            }
         }
         other => panic!("expected a conflict, got {other:?}"),
     }

@@ -237,6 +237,13 @@ texts! {
     StorageNotPersisted => "浏览器未授予持久存储:空间紧张时数据可能被清除,请定期备份。", "Persistent storage not granted: the browser may evict data when space is short. Back up regularly.";
     StorageUnknown => "无法确认是否为持久存储。", "Could not tell whether storage is persistent.";
     StorageFailed => "无法保存到本机存储:{0}。当前内容仍在页面中,可继续编辑并导出备份。", "Could not save to browser storage: {0}. Your data is still here; keep working and export a backup.";
+    NotStoredMeetings => "尚未保存:{0}。", "Not stored yet: {0}.";
+    NotStoredDeletes => "{0} 个已删除的会议仍在本机存储中,会自动重试。", "{0} deleted meeting(s) are still in browser storage; retrying by itself.";
+    NotStoredPreferences => "偏好设置(语言、发言时长、站会计时)尚未保存。", "Preferences (language, turn length, stand-up clock) are not stored yet.";
+    NotStoredJournal => "离开页面时的应急副本未能写入;请先等保存完成再关闭页面。", "The safety copy made when leaving the page could not be written; wait for saving to finish before closing the page.";
+    ConflictUnreadable => "“{0}”在存储中的另一份版本无法在这里读取({1}),可能由更新版本的应用写入。这里的修改尚未保存,也不会覆盖那一份,除非你选择覆盖。建议先导出这里的版本。", "The other stored version of “{0}” cannot be read here ({1}); a newer version of the app may have written it. The edits here are not saved, and will not replace it unless you choose to. Export this version first.";
+    ConflictExportMine => "导出这里的版本", "Export this version";
+    ConflictOverwrite => "用这里的版本覆盖", "Overwrite it with this version";
     StorageUnavailable => "本浏览器无法使用本机数据库(可能是隐私模式或被禁用)", "this browser's database is unavailable (private mode or disabled)";
     StorageQuota => "存储空间已满", "storage is full";
     StorageUpgradeWaiting => "正在升级本机数据库:请关闭其他仍打开着跨部门会议助手的标签页,关闭后自动继续。", "Upgrading the browser database: close the other tabs that still have CrossMeet open and it carries on by itself.";
@@ -393,6 +400,10 @@ texts! {
     CsvBadDate => "第 {0} 行:无法识别的日期“{1}”(应为 YYYY-MM-DD),已跳过。", "line {0}: “{1}” is not a date (use YYYY-MM-DD); skipped.";
     CsvBadStatus => "第 {0} 行:无法识别的状态“{1}”,已跳过。", "line {0}: “{1}” is not a known status; skipped.";
     CsvMalformed => "第 {0} 行有 {1} 列,应为 {2} 列,已跳过。", "line {0} has {1} cells instead of {2}; skipped.";
+    TextFileWorkbook => "这是 {0},不是文本文件,无法直接读取。要导入表格,请先另存为 CSV:Excel 中选 文件 → 另存为 → “CSV UTF-8(逗号分隔)”;WPS 中选 文件 → 另存为 → 文件类型选 CSV;LibreOffice 中选 文件 → 另存为 → 文件类型选“文本 CSV”。未做任何更改。", "This is {0}, not a text file. To import a sheet, save it as CSV first: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in WPS Office, File → Save As → file type CSV; in LibreOffice, File → Save As → file type “Text CSV”. Nothing was changed.";
+    TextFileXlsx => "Excel 工作簿(.xlsx)", "an Excel workbook (.xlsx)";
+    TextFileXls => "Excel 97–2003 工作簿(.xls)", "an Excel 97–2003 workbook (.xls)";
+    TextFileNotText => "这个文件不是可识别编码(UTF-8、UTF-16 或 GB18030)的文本,可能是图片、压缩包或其他程序的文件。未做任何更改。", "This file is not text in a known encoding (UTF-8, UTF-16 or GB18030); it may be an image, an archive or another program’s file. Nothing was changed.";
     FilterPerson => "按负责人或部门筛选", "Filter by owner or department";
     AllMeetings => "全部会议", "All meetings";
     AllStatuses => "全部状态", "All statuses";

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::Meeting;
-use super::persist::{decode_meeting, encode_meeting};
+use super::persist::{decode_meeting, encode_meeting, DecodeError};
 
 const JOURNAL_VERSION: u32 = 1;
 
@@ -50,25 +50,59 @@ pub fn encode_journal(pending: &[(&Meeting, Option<u64>)]) -> String {
     serde_json::to_string(&journal).expect("a journal always serialises")
 }
 
-/// The readable entries of a journal. A damaged journal or entry yields nothing: it is a second
-/// copy of edits, never the only one of data already stored.
-pub fn decode_journal(text: &str) -> Vec<Pending> {
-    let Ok(journal) = serde_json::from_str::<StoredJournal>(text) else {
-        return Vec::new();
+/// A journal as read back: the entries this build can read, and what it cannot, kept as text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadJournal {
+    pub pending: Vec<Pending>,
+    /// What must stay in localStorage for a later version (or a person) to recover: the whole
+    /// journal if it cannot be read at all, else a journal of just the unreadable entries.
+    pub unreadable: Option<(String, DecodeError)>,
+}
+
+/// Reads a journal without dropping anything: a damaged journal, one of another version, or an
+/// entry written by a newer build is kept whole and reported, never deleted unread.
+pub fn read_journal(text: &str) -> ReadJournal {
+    let kept_whole = |error| ReadJournal {
+        pending: Vec::new(),
+        unreadable: Some((text.to_owned(), error)),
     };
-    if journal.v != JOURNAL_VERSION {
-        return Vec::new();
+    let journal = match serde_json::from_str::<StoredJournal>(text) {
+        Ok(journal) => journal,
+        Err(error) => return kept_whole(DecodeError::BadShape(error.to_string())),
+    };
+    if journal.v > JOURNAL_VERSION {
+        return kept_whole(DecodeError::NewerSchema(u64::from(journal.v)));
     }
-    journal
-        .entries
-        .into_iter()
-        .filter_map(|entry| {
-            decode_meeting(&entry.record).ok().map(|meeting| Pending {
+    if journal.v != JOURNAL_VERSION {
+        return kept_whole(DecodeError::BadShape(format!("journal v{}", journal.v)));
+    }
+    let mut pending = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut first_error = None;
+    for entry in journal.entries {
+        match decode_meeting(&entry.record) {
+            Ok(meeting) => pending.push(Pending {
                 known: entry.known,
                 meeting,
-            })
-        })
-        .collect()
+            }),
+            Err(error) => {
+                first_error.get_or_insert(error);
+                unreadable.push(entry);
+            }
+        }
+    }
+    let unreadable = first_error.map(|error| {
+        let rest = StoredJournal {
+            v: JOURNAL_VERSION,
+            entries: unreadable,
+        };
+        let text = serde_json::to_string(&rest).expect("a journal always serialises");
+        (text, error)
+    });
+    ReadJournal {
+        pending,
+        unreadable,
+    }
 }
 
 /// What to do with one journaled meeting at the next start.
@@ -142,9 +176,10 @@ mod tests {
     fn a_journal_reads_back_what_was_written() {
         let (a, b) = (meeting("a", "周会", 1), meeting("b", "Launch \"Q3\"", 2));
         let text = encode_journal(&[(&a, Some(4)), (&b, None)]);
-        let pending = decode_journal(&text);
+        let read = read_journal(&text);
+        assert_eq!(read.unreadable, None);
         assert_eq!(
-            pending,
+            read.pending,
             vec![
                 Pending {
                     known: Some(4),
@@ -159,23 +194,44 @@ mod tests {
     }
 
     #[test]
-    fn damaged_or_foreign_journals_yield_nothing() {
-        for text in [
-            "",
-            "not json",
-            "{}",
-            r#"{"v":2,"entries":[]}"#,
-            r#"{"v":1,"entries":[{"known":1}]}"#,
-        ] {
-            assert!(decode_journal(text).is_empty(), "{text}");
+    fn damaged_or_foreign_journals_are_kept_whole_and_reported() {
+        // The text, and the newer journal version it names (else it is just damaged).
+        let cases = [
+            ("", None),
+            ("not json", None),
+            ("{}", None),
+            (r#"{"v":2,"entries":[]}"#, Some(2)),
+            (r#"{"v":0,"entries":[]}"#, None),
+        ];
+        for (text, newer) in cases {
+            let read = read_journal(text);
+            assert!(read.pending.is_empty(), "{text}");
+            let (kept, error) = read.unreadable.expect("reported");
+            assert_eq!(kept, text, "kept exactly as it was");
+            match newer {
+                Some(version) => assert_eq!(error, DecodeError::NewerSchema(version)),
+                None => assert!(
+                    matches!(error, DecodeError::BadShape(_)),
+                    "{text}: {error:?}"
+                ),
+            }
         }
-        // One unreadable entry does not hide the others.
+    }
+
+    #[test]
+    fn a_newer_builds_entry_is_kept_and_the_others_are_read() {
+        let newer = r#"{"known":3,"record":"{\"schema\":99,\"meeting\":{}}"}"#;
         let good = encode_journal(&[(&meeting("a", "ok", 1), None)]);
-        let mixed = good.replace(
-            r#""entries":["#,
-            r#""entries":[{"known":null,"record":"{\"schema\":99,\"meeting\":{}}"},"#,
-        );
-        assert_eq!(decode_journal(&mixed).len(), 1);
+        let mixed = good.replace(r#""entries":["#, &format!(r#""entries":[{newer},"#));
+        let read = read_journal(&mixed);
+        assert_eq!(read.pending.len(), 1);
+        assert_eq!(read.pending[0].meeting.title, "ok");
+        let (kept, error) = read.unreadable.expect("the newer entry is kept");
+        assert_eq!(error, DecodeError::NewerSchema(99));
+        assert_eq!(kept, format!(r#"{{"v":1,"entries":[{newer}]}}"#));
+        let again = read_journal(&kept);
+        assert!(again.pending.is_empty());
+        assert_eq!(again.unreadable.map(|(text, _)| text), Some(kept));
     }
 
     #[test]

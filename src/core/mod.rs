@@ -17,6 +17,7 @@ pub mod persist;
 pub mod retro;
 pub mod route;
 pub mod run;
+pub mod save_book;
 pub mod share;
 pub mod summary;
 pub mod templates;

@@ -11,8 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::StoreError;
 use crate::core::model::Meeting;
 use crate::core::persist::{
-    decode_meeting, encode_meeting, encode_meeting_by, next_revision, stored_revision, DecodeError,
+    decode_meeting, encode_meeting_by, next_revision, stored_revision, DecodeError,
 };
+use crate::core::save_book::StoredVersion;
 use crate::core::summary::{decode_summary, encode_summary, MeetingSummary};
 
 /// The database the app uses; tests open others.
@@ -46,10 +47,7 @@ pub enum Saved {
     Written { id: String, revision: u64 },
     /// Not stored: the record was changed elsewhere since this tab read it. `theirs` is that
     /// record, for the user to choose between.
-    Conflict {
-        id: String,
-        theirs: Option<Box<Meeting>>,
-    },
+    Conflict { id: String, theirs: StoredVersion },
 }
 
 /// An open connection to a meetings database.
@@ -177,21 +175,6 @@ impl MeetingStore {
         Ok(loaded)
     }
 
-    /// Writes meetings in one transaction: all are stored or none.
-    pub async fn save_all(&self, meetings: &[Meeting]) -> Result<(), StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[MEETINGS, SUMMARIES], TransactionMode::ReadWrite)?;
-        let store = transaction.object_store(MEETINGS)?;
-        let summaries = transaction.object_store(SUMMARIES)?;
-        for meeting in meetings {
-            let value = JsValue::from_str(&encode_meeting(meeting));
-            store.put(&value, Some(&JsValue::from_str(&meeting.id)))?;
-            put_summary(&summaries, &MeetingSummary::from(meeting))?;
-        }
-        finish(transaction).await
-    }
-
     /// Writes meetings in one transaction for the tab `writer`, each only if the stored record is
     /// still the revision this tab last knew (`known`, from `(meeting, known)`) or was written by
     /// this tab itself: a second tab's newer save is never overwritten silently (issue 7).
@@ -234,9 +217,16 @@ impl MeetingStore {
                 }
                 Err(_) => outcomes.push(Saved::Conflict {
                     id: meeting.id.clone(),
-                    theirs: stored
-                        .and_then(|text| decode_meeting(&text).ok())
-                        .map(Box::new),
+                    // A record this build cannot read is still someone's newer work: it is
+                    // reported as such, never taken for "no other version".
+                    theirs: match stored.as_deref().map(decode_meeting) {
+                        None => StoredVersion::Gone,
+                        Some(Ok(theirs)) => StoredVersion::Readable(Box::new(theirs)),
+                        Some(Err(error)) => StoredVersion::Unreadable {
+                            revision: stored_rev,
+                            error,
+                        },
+                    },
                 }),
             }
         }
@@ -255,10 +245,6 @@ impl MeetingStore {
         Ok(value
             .and_then(|value| value.as_string())
             .and_then(|text| decode_meeting(&text).ok()))
-    }
-
-    pub async fn save(&self, meeting: &Meeting) -> Result<(), StoreError> {
-        self.save_all(std::slice::from_ref(meeting)).await
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), StoreError> {

@@ -36,5 +36,5 @@ pub fn load() -> Prefs {
 }
 
 pub fn save(prefs: &Prefs) -> Result<(), StoreError> {
-    LocalStorage::set(KEY, prefs).map_err(|error| StoreError::Other(error.to_string()))
+    LocalStorage::set(KEY, prefs).map_err(|error| StoreError::from_detail(error.to_string()))
 }

@@ -10,9 +10,11 @@ use super::pages::{
     meeting_list::MeetingList, review::Review, settings::Settings, share::SharePage,
     standup::Standup, tracker::Tracker,
 };
-use super::state::AppState;
-use crate::core::i18n::{tr, T};
+use super::state::{display_title, AppState};
+use crate::core::i18n::{tr, Lang, T};
 use crate::core::route::Route;
+use crate::core::save_book::{Source, StoredVersion};
+use crate::core::share::export_meeting_file;
 use crate::core::tracker::reminder_counts;
 
 #[component]
@@ -36,7 +38,7 @@ pub fn App() -> impl IntoView {
     let update_listener = window_event_listener_untyped("crossmeet-update-ready", move |_| {
         state.update_ready.set(true)
     });
-    super::tabs::listen(move |id| state.reload_saved_elsewhere(id));
+    super::tabs::listen(move |id| state.saving.reload_saved_elsewhere(id));
     on_cleanup(move || {
         hash_listener.remove();
         hide_listener.remove();
@@ -138,38 +140,20 @@ fn Banners() -> impl IntoView {
     view! {
         <div class="banners">
             {move || {
-                state.storage_error.get().map(|error| {
-                    view! {
-                        <div class="banner banner-error" role="alert" data-testid="storage-error">
-                            {error.message(state.lang.get())}
-                        </div>
-                    }
-                })
-            }}
-            {move || {
                 let lang = state.lang.get();
-                state.conflicts.get().into_iter().map(|(id, theirs)| {
-                    let title = state
-                        .find(&id)
-                        .map(|mine| crate::ui::state::display_title(&mine, lang))
-                        .unwrap_or_default();
-                    let (take, keep) = (id.clone(), id);
+                state.saving.failures.get().into_iter().map(|(source, error, named)| {
                     view! {
-                        <div class="banner banner-error" role="alert" data-testid="conflict">
-                            {tr(lang, T::ConflictMessage, &[&title])}
+                        <div class="banner banner-error" role="alert" data-testid="storage-error" data-source=format!("{source:?}")>
+                            {error.message(lang)}
                             " "
-                            {theirs.is_some().then(|| view! {
-                                <button type="button" data-testid="conflict-theirs" on:click=move |_| state.resolve_conflict(&take, false)>
-                                    {state.text(T::ConflictTakeTheirs)}
-                                </button>
-                            })}
-                            " "
-                            <button type="button" data-testid="conflict-mine" on:click=move |_| state.resolve_conflict(&keep, true)>
-                                {state.text(T::ConflictKeepMine)}
-                            </button>
+                            {not_stored(state, source, &named)}
                         </div>
                     }
                 }).collect_view()
+            }}
+            {move || {
+                let lang = state.lang.get();
+                state.saving.conflicts.get().into_iter().map(|(id, theirs)| conflict_banner(state, lang, id, theirs)).collect_view()
             }}
             {move || {
                 let count = state.undecodable.with(Vec::len);
@@ -213,6 +197,79 @@ fn Banners() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// What a failed kind of write left unstored, named for the user.
+fn not_stored(state: AppState, source: Source, ids: &[String]) -> String {
+    let lang = state.lang.get_untracked();
+    match source {
+        Source::Database => String::new(),
+        Source::Meetings => {
+            let titles: Vec<String> = ids
+                .iter()
+                .map(|id| {
+                    state
+                        .find(id)
+                        .map(|meeting| display_title(&meeting, lang))
+                        .unwrap_or_else(|| id.clone())
+                })
+                .collect();
+            tr(lang, T::NotStoredMeetings, &[&titles.join("、")])
+        }
+        Source::Deletes => tr(lang, T::NotStoredDeletes, &[&ids.len().to_string()]),
+        Source::Preferences => T::NotStoredPreferences.get(lang).to_owned(),
+        Source::Journal => T::NotStoredJournal.get(lang).to_owned(),
+    }
+}
+
+/// A meeting saved elsewhere while edited here: the user chooses which version stays. A stored
+/// version this build cannot read is said to be so, and is replaced only on an explicit choice.
+fn conflict_banner(state: AppState, lang: Lang, id: String, theirs: StoredVersion) -> AnyView {
+    let mine = state.find(&id);
+    let title = mine
+        .as_ref()
+        .map(|mine| display_title(mine, lang))
+        .unwrap_or_default();
+    let keep = id.clone();
+    if let StoredVersion::Unreadable { error, .. } = &theirs {
+        let message = tr(lang, T::ConflictUnreadable, &[&title, &error.message(lang)]);
+        return view! {
+            <div class="banner banner-error" role="alert" data-testid="conflict" data-unreadable="true">
+                {message}
+                " "
+                <button type="button" data-testid="conflict-export" on:click=move |_| {
+                    if let Some(mine) = &mine {
+                        let file = export_meeting_file(mine, browser::now());
+                        let _ = browser::download(&format!("crossmeet-{}.json", mine.id), "application/json", &file);
+                    }
+                }>
+                    {state.text(T::ConflictExportMine)}
+                </button>
+                " "
+                <button type="button" data-testid="conflict-mine" on:click=move |_| state.saving.resolve_conflict(&keep, true)>
+                    {state.text(T::ConflictOverwrite)}
+                </button>
+            </div>
+        }
+        .into_any();
+    }
+    let take = id;
+    view! {
+        <div class="banner banner-error" role="alert" data-testid="conflict">
+            {tr(lang, T::ConflictMessage, &[&title])}
+            " "
+            {matches!(theirs, StoredVersion::Readable(_)).then(|| view! {
+                <button type="button" data-testid="conflict-theirs" on:click=move |_| state.saving.resolve_conflict(&take, false)>
+                    {state.text(T::ConflictTakeTheirs)}
+                </button>
+            })}
+            " "
+            <button type="button" data-testid="conflict-mine" on:click=move |_| state.saving.resolve_conflict(&keep, true)>
+                {state.text(T::ConflictKeepMine)}
+            </button>
+        </div>
+    }
+    .into_any()
 }
 
 #[component]

@@ -5,5 +5,6 @@ pub mod app;
 pub mod browser;
 pub mod deflate;
 pub mod pages;
+pub mod saving;
 pub mod state;
 pub mod tabs;
