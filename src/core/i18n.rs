@@ -394,7 +394,8 @@ texts! {
     DownloadDecisionsCsv => "下载决议 CSV", "Download decisions CSV";
     DownloadAgendaCsv => "下载议程 CSV", "Download agenda CSV";
     CsvUnclosedQuote => "文件第 {0} 行的引号没有闭合,文件可能已损坏。未做任何更改。", "The quote opened on line {0} is never closed; the file may be damaged. Nothing was changed.";
-    CsvNoIdColumn => "找不到“编号”列:请使用从本应用导出的行动项表。未做任何更改。", "No “Id” column: use an action table exported from this app. Nothing was changed.";
+    CsvNoIdColumn => "这不是本应用导出的行动项表:表头里没有“编号”“任务”“状态”等列。请导入从“行动项跟踪”页下载的 CSV(可在 Excel 中修改后保存)。未做任何更改。", "This is not an action table exported by this app: its header has none of the Id, Task or Status columns. Import the CSV downloaded from the tracker page (edited in Excel if you like). Nothing was changed.";
+    CsvIdColumnRenamed => "表头中找不到“编号”列,它可能被改名或删除了;其他列都还在。请把该列的表头改回“编号”(或 Id)再导入。未做任何更改。", "The header has no “Id” column: it was probably renamed or removed, while the other columns are there. Name that column “Id” (or “编号”) again and import. Nothing was changed.";
     CsvEmpty => "文件是空的。未做任何更改。", "The file is empty. Nothing was changed.";
     CsvUnknownId => "第 {0} 行:本机没有编号为“{1}”的行动项,已跳过。", "line {0}: no action with id “{1}” on this device; skipped.";
     CsvBadDate => "第 {0} 行:无法识别的日期“{1}”(应为 YYYY-MM-DD),已跳过。", "line {0}: “{1}” is not a date (use YYYY-MM-DD); skipped.";

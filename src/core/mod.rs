@@ -21,6 +21,7 @@ pub mod save_book;
 pub mod share;
 pub mod summary;
 pub mod templates;
+pub mod text_file;
 pub mod time;
 pub mod tracker;
 pub mod tracker_import;

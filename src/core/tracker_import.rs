@@ -18,8 +18,13 @@ pub const MAX_TRACKER_BYTES: u64 = 10 * 1024 * 1024;
 /// Why a whole file was refused; nothing changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TrackerFileError {
-    UnclosedQuote { line: usize },
-    NoIdColumn,
+    UnclosedQuote {
+        line: usize,
+    },
+    /// Other columns of the export are there: the id column was renamed or removed.
+    IdColumnRenamed,
+    /// No column of the export at all: some other table.
+    NotATracker,
     Empty,
 }
 
@@ -29,7 +34,8 @@ impl TrackerFileError {
             TrackerFileError::UnclosedQuote { line } => {
                 tr(lang, T::CsvUnclosedQuote, &[&line.to_string()])
             }
-            TrackerFileError::NoIdColumn => T::CsvNoIdColumn.get(lang).to_owned(),
+            TrackerFileError::IdColumnRenamed => T::CsvIdColumnRenamed.get(lang).to_owned(),
+            TrackerFileError::NotATracker => T::CsvNoIdColumn.get(lang).to_owned(),
             TrackerFileError::Empty => T::CsvEmpty.get(lang).to_owned(),
         }
     }
@@ -123,7 +129,20 @@ pub fn plan_tracker_import(
                 .any(|lang| key.get(*lang).eq_ignore_ascii_case(name.trim()))
         })
     };
-    let id_col = column(T::ColId).ok_or(TrackerFileError::NoIdColumn)?;
+    let Some(id_col) = column(T::ColId) else {
+        let exported = [
+            T::ColTask,
+            T::ColOwner,
+            T::ColDeadline,
+            T::ColStatus,
+            T::ColProgress,
+        ];
+        return Err(if exported.into_iter().any(|key| column(key).is_some()) {
+            TrackerFileError::IdColumnRenamed
+        } else {
+            TrackerFileError::NotATracker
+        });
+    };
     let (status_col, deadline_col, progress_col) = (
         column(T::ColStatus),
         column(T::ColDeadline),
@@ -448,7 +467,11 @@ mod tests {
         );
         assert_eq!(
             plan_tracker_import("任务,负责人\r\nx,y\r\n", &meetings()),
-            Err(TrackerFileError::NoIdColumn)
+            Err(TrackerFileError::IdColumnRenamed)
+        );
+        assert_eq!(
+            plan_tracker_import("姓名,电话\r\nx,y\r\n", &meetings()),
+            Err(TrackerFileError::NotATracker)
         );
         assert!(matches!(
             plan_tracker_import("编号,状态\r\n\"a1,已完成\r\n", &meetings()),
@@ -456,7 +479,8 @@ mod tests {
         ));
         for error in [
             TrackerFileError::Empty,
-            TrackerFileError::NoIdColumn,
+            TrackerFileError::IdColumnRenamed,
+            TrackerFileError::NotATracker,
             TrackerFileError::UnclosedQuote { line: 3 },
         ] {
             assert!(error.message(Lang::Zh).contains("未做任何更改"));

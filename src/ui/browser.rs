@@ -5,6 +5,9 @@ use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::i18n::{tr, Lang, T};
+use crate::core::text_file::{decode_text, TextFileError};
+
 /// The current time. The core never reads the clock; the UI passes this in.
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
@@ -42,13 +45,44 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
     Ok(())
 }
 
-/// Reads a chosen file as text.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    JsFuture::from(file.text())
-        .await
-        .map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))?
-        .as_string()
-        .ok_or_else(|| "not text".to_owned())
+/// Why a file the user chose gave no text; the importer changes nothing.
+pub enum ReadFileError {
+    /// The browser could not read the file (moved, deleted, unreadable): its reason.
+    Browser(String),
+    /// The bytes are no text the app reads, such as a workbook.
+    Decode(TextFileError),
+}
+
+impl ReadFileError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ReadFileError::Browser(cause) => tr(lang, T::FileReadFailed, &[cause]),
+            ReadFileError::Decode(refused) => refused.message(lang),
+        }
+    }
+}
+
+/// Reads a file the user chose as text, in whichever encoding a spreadsheet or editor saved it
+/// (`core::text_file`); `File.text()` would read everything as UTF-8.
+pub async fn read_user_text(file: &web_sys::File) -> Result<String, ReadFileError> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| {
+        ReadFileError::Browser(error.as_string().unwrap_or_else(|| format!("{error:?}")))
+    })?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    decode_text(&bytes, decode_gb18030)
+        .map(|decoded| decoded.text)
+        .map_err(ReadFileError::Decode)
+}
+
+/// The browser's own GB18030 decoder, so its tables stay out of the download; `fatal` makes
+/// bytes that are not GB18030 an error instead of replacement characters.
+fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
 }
 
 /// Whether the service worker has a new version waiting (set by `sw-register.js`).

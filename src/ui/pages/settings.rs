@@ -103,10 +103,10 @@ fn Backup() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let text = match browser::read_text(&file).await {
+            let text = match browser::read_user_text(&file).await {
                 Ok(text) => text,
-                Err(cause) => {
-                    error.set(Some(tr(lang, T::FileReadFailed, &[&cause])));
+                Err(refused) => {
+                    error.set(Some(refused.message(lang)));
                     return;
                 }
             };

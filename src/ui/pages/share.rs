@@ -54,12 +54,12 @@ pub fn SharePage(payload: String) -> impl IntoView {
         }
         reading.set(true);
         spawn_local(async move {
-            let text = browser::read_text(&file).await;
+            let text = browser::read_user_text(&file).await;
             reading.set(false);
             match text.map(|text| parse_meeting_file(&text)) {
                 Ok(Ok(meeting)) => incoming.set(Some(meeting)),
                 Ok(Err(refused)) => error.set(Some(refused.message(lang))),
-                Err(cause) => error.set(Some(tr(lang, T::FileReadFailed, &[&cause]))),
+                Err(refused) => error.set(Some(refused.message(lang))),
             }
         });
     };

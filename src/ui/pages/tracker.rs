@@ -267,8 +267,8 @@ fn RoundTrip() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            match browser::read_text(&file).await {
-                Err(cause) => error.set(Some(tr(lang, T::FileReadFailed, &[&cause]))),
+            match browser::read_user_text(&file).await {
+                Err(refused) => error.set(Some(refused.message(lang))),
                 Ok(text) => match state
                     .meetings
                     .with_untracked(|ms| plan_tracker_import(&text, ms))
@@ -342,7 +342,7 @@ fn RoundTrip() -> impl IntoView {
             <button type="button" data-testid="export-tracker" on:click=export>{state.text(T::ExportTracker)}</button>
             <label class="button file-button">
                 {state.text(T::ImportTracker)}
-                <input type="file" accept=".csv,text/csv" data-testid="import-tracker" on:change=choose/>
+                <input type="file" accept=".csv,text/csv,.txt,text/plain,.tsv" data-testid="import-tracker" on:change=choose/>
             </label>
         </div>
         {move || error.get().map(|message| view! { <p class="error" role="alert" data-testid="import-error">{message}</p> })}
