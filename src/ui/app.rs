@@ -205,15 +205,15 @@ fn not_stored(state: AppState, source: Source, ids: &[String]) -> String {
     match source {
         Source::Database => String::new(),
         Source::Meetings => {
-            let titles: Vec<String> = ids
-                .iter()
-                .map(|id| {
-                    state
-                        .find(id)
-                        .map(|meeting| display_title(&meeting, lang))
-                        .unwrap_or_else(|| id.clone())
-                })
-                .collect();
+            // Tracked: the banner names the meetings as they are being edited.
+            let titles: Vec<String> = state.meetings.with(|meetings| {
+                ids.iter()
+                    .map(|id| match meetings.iter().find(|m| &m.id == id) {
+                        Some(meeting) => display_title(meeting, lang),
+                        None => id.clone(),
+                    })
+                    .collect()
+            });
             tr(lang, T::NotStoredMeetings, &[&titles.join("、")])
         }
         Source::Deletes => tr(lang, T::NotStoredDeletes, &[&ids.len().to_string()]),

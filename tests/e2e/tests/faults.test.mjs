@@ -156,6 +156,92 @@ test("storage over quota is reported and the data stays usable", async () => {
   await context.close();
 });
 
+test("an unsaved meeting stays in the banner while other writes succeed, and is stored once space returns", async () => {
+  // A disk that fills up while the app runs: every IndexedDB put throws the browser's quota
+  // error while `__diskFull` is set; removals still work, as they do on a full disk. (Chromium's
+  // quota override only bites on an empty origin, so it cannot fill a disk mid-session.)
+  const context = await shared.browser.newContext();
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  // Meeting B, stored while there is space.
+  await page.locator('[data-template="ProblemSolving"]').click();
+  await page.locator('input[name="title"]').fill("会议B:稍后删除");
+  await page.waitForTimeout(800);
+  await page.goto(shared.server.url + "#/");
+  await waitForApp(page);
+
+  // Meeting A, edited with the disk full.
+  await page.evaluate(() => (window.__diskFull = true));
+  await page.locator('[data-template="ProjectCollaboration"]').click();
+  await page.locator('input[name="title"]').fill("会议A:磁盘满时编辑");
+  const banner = page.locator('[data-testid="storage-error"][data-source="Meetings"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /存储空间已满.*尚未保存:会议A:磁盘满时编辑/s);
+
+  // Deleting B succeeds: that must not make A look saved, nor may the retries.
+  await page.goto(shared.server.url + "#/");
+  await waitForApp(page);
+  const cardB = page.locator(".meeting-card", { hasText: "会议B:稍后删除" });
+  await cardB.getByRole("button", { name: "删除" }).click();
+  await cardB.waitFor({ state: "detached" });
+  await page.waitForTimeout(4000);
+  assert.equal(await banner.count(), 1, "the banner stays while A is not stored");
+  assert.match(await banner.textContent(), /会议A:磁盘满时编辑/);
+
+  // Space freed: A is stored without another edit, and the banner goes.
+  await page.evaluate(() => (window.__diskFull = false));
+  await banner.waitFor({ state: "detached", timeout: 15000 });
+  await page.reload();
+  await waitForApp(page);
+  const titles = await page.locator(".meeting-card .meeting-title").allTextContents();
+  assert.deepEqual(titles, ["会议A:磁盘满时编辑"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a journal this build cannot read is kept, reported and exportable", async () => {
+  const { context, page } = await openApp(shared.browser, shared.server.url);
+  const journal = JSON.stringify({ v: 9, entries: [{ known: 1, record: "{}" }] });
+  await page.evaluate((text) => localStorage.setItem("crossmeet.journal.from-a-newer-build", text), journal);
+  await page.reload();
+  await waitForApp(page);
+  assert.match(await page.getByTestId("undecodable").textContent(), /有 1 条记录无法读取/);
+  await page.goto(shared.server.url + "#/settings");
+  const list = page.getByTestId("undecodable-list");
+  await list.waitFor();
+  assert.match(await list.textContent(), /crossmeet\.journal\.from-a-newer-build/);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    list.getByRole("button", { name: "导出原始内容" }).click(),
+  ]);
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  assert.equal(text, journal);
+
+  // Still there after edits are saved and the page is left and opened again.
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.locator('[data-template="ProblemSolving"]').click();
+  await page.locator('input[name="title"]').fill("之后的编辑");
+  await page.waitForTimeout(800);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(
+    await page.evaluate(() => localStorage.getItem("crossmeet.journal.from-a-newer-build")),
+    journal,
+  );
+  await context.close();
+});
+
 /** Writes a newer revision of a stored meeting behind the app's back, as another window would. */
 async function saveElsewhere(page, id, title) {
   await page.evaluate(
