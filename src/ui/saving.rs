@@ -2,8 +2,10 @@
 //! and the signals the banners read. Every rule of what is stored and what is not lives in the
 //! book; this file only carries its decisions out (D1).
 //!
-//! Edits reach IndexedDB through a short debounce; hiding or closing the page flushes at once and
-//! journals whatever has not landed. A failed write keeps its meetings unsaved and named in the
+//! An edit starts its write at once when no write of that meeting is on the way; edits made
+//! meanwhile go into the next write, which starts as soon as that one lands (issue 19): no timer
+//! stands between an edit and its write, so a crash loses at most the write in progress. Hiding
+//! or closing the page also journals whatever has not landed. A failed write keeps its meetings unsaved and named in the
 //! banner; any later successful write, and a retry timer, try everything pending again.
 
 use std::rc::Rc;
@@ -20,9 +22,6 @@ use crate::core::save_book::{Landed, SaveBook, Source, StoredVersion};
 use crate::store::meetings::{MeetingStore, Saved, UndecodableRecord};
 use crate::store::{self, prefs, StoreError};
 
-/// Long enough to batch a burst of keystrokes, short enough that a reload one second later finds
-/// the edit stored.
-const SAVE_DEBOUNCE: Duration = Duration::from_millis(300);
 /// How often failed writes are tried again while nothing else succeeds (space may be freed
 /// outside the app).
 const RETRY_AFTER: Duration = Duration::from_secs(3);
@@ -52,7 +51,6 @@ pub struct Saving {
     store: StoredValue<Option<Rc<MeetingStore>>, LocalStorage>,
     /// This page's id, written into every record it saves (see `MeetingStore::save_checked`).
     tab_id: StoredValue<String>,
-    save_timer: StoredValue<Option<TimeoutHandle>>,
     retry_timer: StoredValue<Option<TimeoutHandle>>,
     /// The preferences last asked to be saved, for a retry after a failure.
     last_prefs: StoredValue<Option<prefs::Prefs>>,
@@ -72,7 +70,6 @@ impl Saving {
             conflicts: RwSignal::new(Vec::new()),
             store: StoredValue::new_local(None),
             tab_id: StoredValue::new(tab_id),
-            save_timer: StoredValue::new(None),
             retry_timer: StoredValue::new(None),
             last_prefs: StoredValue::new(None),
             journal_written: StoredValue::new(false),
@@ -117,28 +114,20 @@ impl Saving {
         self.book(|book| book.loaded(revisions.collect::<Vec<_>>()));
     }
 
-    /// A meeting changed in memory: it is written within the debounce.
+    /// A meeting changed in memory: its write starts now, or as soon as the one on its way lands.
     pub fn edited(self, id: &str) {
-        self.book(|book| book.edited(id));
-        if self.save_timer.get_value().is_none() {
-            let handle = set_timeout_with_handle(move || self.flush(), SAVE_DEBOUNCE).ok();
-            self.save_timer.set_value(handle);
-        }
-    }
-
-    /// A meeting changed in memory and must be written now (created, restored, run events).
-    pub fn edited_now(self, id: &str) {
         self.book(|book| book.edited(id));
         self.flush();
     }
 
-    /// Writes every unsaved meeting that is not already on its way. Never deferred: when the page
-    /// is being hidden or closed this is the last chance.
+    /// Many meetings changed at once (a restore, recovered journals): one write for all of them.
+    pub fn edited_all<'a>(self, ids: impl IntoIterator<Item = &'a String>) {
+        self.book(|book| ids.into_iter().for_each(|id| book.edited(id)));
+        self.flush();
+    }
+
+    /// Writes every unsaved meeting that is not already on its way.
     pub fn flush(self) {
-        if let Some(handle) = self.save_timer.get_value() {
-            handle.clear();
-        }
-        self.save_timer.set_value(None);
         let Some(store) = self.store.get_value() else {
             // Storage never opened: that is shown; the data stays in memory, unsaved.
             return;

@@ -205,7 +205,7 @@ impl AppState {
     fn add_and_open(self, meeting: Meeting) {
         let id = meeting.id.clone();
         self.meetings.update(|meetings| meetings.insert(0, meeting));
-        self.saving.edited_now(&id);
+        self.saving.edited(&id);
         self.go(Route::Meeting {
             id,
             stage: Default::default(),
@@ -231,7 +231,7 @@ impl AppState {
         let message = tr(lang, T::SavedAsTemplate, &[&display_title(&template, lang)]);
         let template_id = template.id.clone();
         self.meetings.update(|meetings| meetings.push(template));
-        self.saving.edited_now(&template_id);
+        self.saving.edited(&template_id);
         self.show_toast(message, Some(Undo::Remove { id: template_id }));
     }
 
@@ -280,7 +280,7 @@ impl AppState {
         let message = tr(lang, T::Duplicated, &[&copy.title]);
         let new_id = copy.id.clone();
         self.meetings.update(|meetings| meetings.insert(0, copy));
-        self.saving.edited_now(&new_id);
+        self.saving.edited(&new_id);
         self.show_toast(message, Some(Undo::Remove { id: new_id }));
     }
 
@@ -316,7 +316,7 @@ impl AppState {
                     let index = index.min(meetings.len());
                     meetings.insert(index, *meeting);
                 });
-                self.saving.edited_now(&id);
+                self.saving.edited(&id);
             }
             Undo::Revert { meeting } => {
                 let id = meeting.id.clone();
@@ -342,10 +342,7 @@ impl AppState {
             }
             sort_newest_first(meetings);
         });
-        for id in &ids {
-            self.saving.edited(id);
-        }
-        self.saving.flush();
+        self.saving.edited_all(&ids);
     }
 
     pub fn find(&self, id: &str) -> Option<Meeting> {
@@ -372,11 +369,6 @@ impl AppState {
         self.toast.set(Some(Toast { message, undo }));
         let handle = set_timeout_with_handle(move || self.toast.set(None), TOAST_LIFETIME).ok();
         self.toast_timer.set_value(handle);
-    }
-
-    /// Writes every unsaved meeting now (run events must not wait for the debounce).
-    pub fn flush(self) {
-        self.saving.flush();
     }
 
     /// The page is being hidden or closed.

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { spawn } from "node:child_process";
 import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -134,4 +135,31 @@ export function withServerAndBrowser({ before, after }) {
     await shared.server?.stop();
   });
   return shared;
+}
+
+/** Starts Chromium on a profile folder as its own process, so the test can kill it outright. */
+export async function startChromium(profile) {
+  const child = spawn(
+    process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    ["--headless", ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"],
+    // Its own process group, so that killing it kills the renderers and helpers too.
+    { stdio: ["ignore", "ignore", "pipe"], detached: true },
+  );
+  const endpoint = await new Promise((resolve, reject) => {
+    let seen = "";
+    child.stderr.on("data", (chunk) => {
+      seen += chunk;
+      const found = seen.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (found) resolve(found[1]);
+    });
+    child.on("exit", () => reject(new Error(`chromium exited early: ${seen}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  const kill = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", resolve);
+      process.kill(-child.pid, "SIGKILL");
+    });
+  return { child, browser, context: browser.contexts()[0], kill };
 }

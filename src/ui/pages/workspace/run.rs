@@ -46,10 +46,8 @@ pub fn RunStage(current: Current) -> impl IntoView {
         let current = current.clone();
         move |change: fn(&mut Meeting, chrono::DateTime<chrono::Utc>)| {
             let at = browser::now();
+            // Written at once, like every edit: a lid closed a moment later loses nothing.
             current.edit(|m| change(m, at));
-            // Run events are written at once, not after the typing debounce: a lid closed a
-            // moment later must not lose a start or a pause.
-            state.flush();
             now.set(at);
         }
     };
@@ -59,7 +57,6 @@ pub fn RunStage(current: Current) -> impl IntoView {
             let before = state.find(&current.id);
             let at = browser::now();
             current.edit(|m| run::end(m, at));
-            state.flush();
             now.set(at);
             if let Some(meeting) = before {
                 state.show_toast(
@@ -404,7 +401,6 @@ fn Running(
                 .unwrap_or_default();
             let at = browser::now();
             current.edit(|m| run::speaker_turn(m, at, &name));
-            state.flush();
         }
     };
     let start_turn_key = start_turn.clone();

@@ -1,0 +1,93 @@
+// Durability at the limit (issue 19): the whole browser killed (SIGKILL to its process group, as a
+// crash or a pulled plug) 50, 100 and 200 ms after the last keystroke, and after a paste of
+// 10,000 characters, five times each: the edit is there after a restart on the same profile.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { serveDist, startChromium, waitForApp } from "../harness.mjs";
+
+const DELAYS_MS = [50, 100, 200];
+const ROUNDS = Number(process.env.KILL_ROUNDS ?? 5);
+
+let server;
+before(async () => {
+  server = await serveDist();
+});
+after(async () => {
+  await server?.stop();
+});
+
+/**
+ * A new profile with one meeting; `edit(page)` changes it, the browser is killed `delay` ms
+ * later, started again on the profile, and `read(page)` returns what the meeting shows then.
+ */
+async function killAfterEdit(delay, edit, read) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "crossmeet-durability-"));
+  try {
+    const first = await startChromium(profile);
+    const page = await first.context.newPage();
+    await page.goto(server.url);
+    await waitForApp(page);
+    await page.locator('[data-template="ProblemSolving"]').click();
+    await page.locator('input[name="title"]').waitFor();
+    // Let the new meeting's own first write land: the edit under test is the one at risk.
+    await page.waitForTimeout(300);
+    const address = page.url();
+    await edit(page);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await first.kill();
+
+    const second = await startChromium(profile);
+    const again = await second.context.newPage();
+    await again.goto(address);
+    await waitForApp(again);
+    await again.locator('input[name="title"]').waitFor();
+    const shown = await read(again);
+    await second.kill();
+    return shown;
+  } finally {
+    // A helper process may still be letting go of the profile; a leftover temp folder is harmless.
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {}
+  }
+}
+
+for (const delay of DELAYS_MS) {
+  test(`a typed edit survives the browser killed ${delay} ms after the last keystroke`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const typed = `第${round}轮 kill ${delay}ms`;
+      const shown = await killAfterEdit(
+        delay,
+        async (page) => {
+          const title = page.locator('input[name="title"]');
+          await title.click();
+          await title.press("Control+A");
+          await page.keyboard.type(typed);
+        },
+        (page) => page.locator('input[name="title"]').inputValue(),
+      );
+      assert.equal(shown, typed, `round ${round + 1} of ${ROUNDS}`);
+    }
+  });
+
+  test(`a paste of 10,000 characters survives the browser killed ${delay} ms later`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const pasted = `第${round}轮:` + "目标与背景说明,".repeat(1250).slice(0, 10000 - 4);
+      const shown = await killAfterEdit(
+        delay,
+        async (page) => {
+          const objective = page.locator('textarea[name="objective"]');
+          await objective.click();
+          // A paste is one insertion of the whole text, as the clipboard gives it.
+          await page.keyboard.insertText(pasted);
+        },
+        (page) => page.locator('textarea[name="objective"]').inputValue(),
+      );
+      assert.equal(shown.length, pasted.length, `round ${round + 1} of ${ROUNDS}`);
+      assert.equal(shown, pasted);
+    }
+  });
+}
