@@ -4,6 +4,8 @@
 #   2. the pure core, natively     cargo test (minutes through cmark-gfm, CSV through LibreOffice)
 #   3. storage in a real browser   wasm-bindgen-test in headless Chromium (IndexedDB, localStorage)
 #   4. end to end                  the release build served on 127.0.0.1, clicked in Chromium
+#   5. the README's serve command  scripts/serve.sh on 127.0.0.1:8080 (must be free), a meeting
+#                                  made in Chromium, a rebuild after a source changes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -48,3 +50,6 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --
 say "end-to-end tests: release build in Chromium"
 trunk build --release
 (cd tests/e2e && node --test --test-concurrency=1 tests/)
+
+say "the README's serve command, as a newcomer runs it"
+(cd tests/e2e && node serve-check.mjs)
