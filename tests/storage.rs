@@ -10,7 +10,7 @@
 use crossmeet::core::model::{ActionItem, Meeting};
 use crossmeet::core::persist::DecodeError;
 use crossmeet::core::summary::MeetingSummary;
-use crossmeet::store::meetings::MeetingStore;
+use crossmeet::store::meetings::{Durability, MeetingStore};
 use crossmeet::store::prefs;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -35,7 +35,11 @@ fn meeting(id: &str, title: &str) -> Meeting {
 async fn save(store: &MeetingStore, meetings: &[Meeting]) -> Vec<Meeting> {
     use crossmeet::store::meetings::Saved;
     let batch: Vec<(Meeting, Option<u64>)> = meetings.iter().map(|m| (m.clone(), None)).collect();
-    let outcomes = store.save_checked("this-tab", &batch).await.unwrap();
+    // Strict, as a restore writes: the durability option must be accepted by the browser.
+    let outcomes = store
+        .save_checked("this-tab", &batch, Durability::Strict)
+        .await
+        .unwrap();
     outcomes
         .into_iter()
         .zip(meetings)
@@ -143,7 +147,11 @@ async fn every_write_keeps_the_list_summaries_in_step() {
     assert_eq!(summaries[0].open_actions, 1, "counted from the meeting");
 
     let saved = store
-        .save_checked("tab-a", &[(meeting("m1", "周会(改)"), Some(1))])
+        .save_checked(
+            "tab-a",
+            &[(meeting("m1", "周会(改)"), Some(1))],
+            Durability::Default,
+        )
         .await
         .unwrap();
     assert!(matches!(saved[0], Saved::Written { revision: 2, .. }));
@@ -362,7 +370,11 @@ async fn a_record_this_build_cannot_read_is_a_conflict_never_no_other_version() 
         .unwrap();
 
     let mine = store
-        .save_checked("this-tab", &[(meeting("m1", "mine"), Some(1))])
+        .save_checked(
+            "this-tab",
+            &[(meeting("m1", "mine"), Some(1))],
+            Durability::Default,
+        )
         .await
         .unwrap();
     match &mine[0] {
@@ -389,7 +401,7 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
 
     // Both tabs read revision 1.
     let first = this_tab
-        .save_checked("tab-a", &[(meeting("m1", "v1"), None)])
+        .save_checked("tab-a", &[(meeting("m1", "v1"), None)], Durability::Default)
         .await
         .unwrap();
     assert_eq!(
@@ -401,13 +413,21 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
     );
     // The other tab saves first…
     let theirs = other_tab
-        .save_checked("tab-b", &[(meeting("m1", "theirs"), Some(1))])
+        .save_checked(
+            "tab-b",
+            &[(meeting("m1", "theirs"), Some(1))],
+            Durability::Default,
+        )
         .await
         .unwrap();
     assert!(matches!(theirs[0], Saved::Written { revision: 2, .. }));
     // …so this tab's save, still based on revision 1, is refused and shows their version.
     let mine = this_tab
-        .save_checked("tab-a", &[(meeting("m1", "mine"), Some(1))])
+        .save_checked(
+            "tab-a",
+            &[(meeting("m1", "mine"), Some(1))],
+            Durability::Default,
+        )
         .await
         .unwrap();
     match &mine[0] {
@@ -426,7 +446,11 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
     assert_eq!(stored.title, "theirs", "nothing was overwritten");
     // Choosing "keep mine" means saving on top of their revision.
     let kept = this_tab
-        .save_checked("tab-a", &[(meeting("m1", "mine"), Some(2))])
+        .save_checked(
+            "tab-a",
+            &[(meeting("m1", "mine"), Some(2))],
+            Durability::Default,
+        )
         .await
         .unwrap();
     assert!(matches!(kept[0], Saved::Written { revision: 3, .. }));

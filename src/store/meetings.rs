@@ -5,7 +5,7 @@
 //! Beside each meeting, in the same transaction, goes its list summary (`core::summary`), so the
 //! meeting list can be drawn from a few kilobytes before the megabytes of meetings are decoded.
 
-use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Transaction, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::StoreError;
@@ -50,10 +50,24 @@ pub enum Saved {
     Conflict { id: String, theirs: StoredVersion },
 }
 
+/// How hard a write is pushed to disk before it counts as done. Chromium (since 121) completes
+/// transactions once the operating system has the data ("relaxed"): an edit survives the tab or
+/// the browser crashing, not the machine losing power. "Strict" waits for the disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Ordinary edits: many a minute, each soon followed by another.
+    Default,
+    /// Writes that must survive a crash of the whole machine: the flush as the page is hidden,
+    /// a restore, recovered journals, the summaries rebuilt after an upgrade.
+    Strict,
+}
+
 /// An open connection to a meetings database.
 #[derive(Debug)]
 pub struct MeetingStore {
     db: Database,
+    /// The same connection, for what `idb` does not wrap (transaction durability).
+    raw: web_sys::IdbDatabase,
 }
 
 impl MeetingStore {
@@ -86,9 +100,11 @@ impl MeetingStore {
             }
         });
         request.on_blocked(move |_| on_blocked());
-        let mut db = request
+        let raw: web_sys::IdbDatabase = request
             .await
-            .map_err(|error| StoreError::Unavailable(error.to_string()))?;
+            .map_err(|error| StoreError::Unavailable(error.to_string()))?
+            .into();
+        let mut db = Database::from(raw.clone());
         db.on_version_change(move |event| {
             if let Some(connection) = event
                 .target()
@@ -98,7 +114,29 @@ impl MeetingStore {
             }
             on_superseded();
         });
-        Ok(MeetingStore { db })
+        Ok(MeetingStore { db, raw })
+    }
+
+    /// A read-write transaction over `stores`, as durable as asked.
+    fn write_transaction(
+        &self,
+        stores: &[&str],
+        durability: Durability,
+    ) -> Result<Transaction, StoreError> {
+        if durability == Durability::Default {
+            return Ok(self.db.transaction(stores, TransactionMode::ReadWrite)?);
+        }
+        let names: Vec<js_sys::JsString> = stores.iter().map(|&name| name.into()).collect();
+        let options = web_sys::IdbTransactionOptions::new();
+        options.set_durability(web_sys::IdbTransactionDurability::Strict);
+        self.raw
+            .transaction_with_str_sequence_and_mode_and_options(
+                &names,
+                web_sys::IdbTransactionMode::Readwrite,
+                &options,
+            )
+            .map(Transaction::from)
+            .map_err(|error| StoreError::from_detail(format!("{error:?}")))
     }
 
     /// The list summaries of every meeting, in key order, or `None` when they do
@@ -133,9 +171,7 @@ impl MeetingStore {
 
     /// Replaces every stored summary with `summaries`.
     pub async fn rebuild_summaries(&self, summaries: &[MeetingSummary]) -> Result<(), StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[SUMMARIES], TransactionMode::ReadWrite)?;
+        let transaction = self.write_transaction(&[SUMMARIES], Durability::Strict)?;
         let store = transaction.object_store(SUMMARIES)?;
         store.clear()?;
         for summary in summaries {
@@ -183,10 +219,9 @@ impl MeetingStore {
         &self,
         writer: &str,
         meetings: &[(Meeting, Option<u64>)],
+        durability: Durability,
     ) -> Result<Vec<Saved>, StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[MEETINGS, SUMMARIES], TransactionMode::ReadWrite)?;
+        let transaction = self.write_transaction(&[MEETINGS, SUMMARIES], durability)?;
         let store = transaction.object_store(MEETINGS)?;
         let summaries = transaction.object_store(SUMMARIES)?;
         let mut outcomes = Vec::with_capacity(meetings.len());

@@ -19,7 +19,7 @@ use crate::core::journal::{self, Recovery};
 use crate::core::model::Meeting;
 use crate::core::order;
 use crate::core::save_book::{Landed, SaveBook, Source, StoredVersion};
-use crate::store::meetings::{MeetingStore, Saved, UndecodableRecord};
+use crate::store::meetings::{Durability, MeetingStore, Saved, UndecodableRecord};
 use crate::store::{self, prefs, StoreError};
 
 /// How often failed writes are tried again while nothing else succeeds (space may be freed
@@ -56,6 +56,9 @@ pub struct Saving {
     last_prefs: StoredValue<Option<prefs::Prefs>>,
     /// This tab left a journal in localStorage that its next completed save makes stale.
     journal_written: StoredValue<bool>,
+    /// The next write must reach the disk, not just the operating system: the page was hidden
+    /// while a write was on its way, and what follows it is the page's last word.
+    strict_next: StoredValue<bool>,
     /// Journals of closed tabs taken over at start-up, each with what must stay of it (the part
     /// this build cannot read): cut down only once their edits are stored or journaled again.
     adopted_journals: StoredValue<Vec<(String, Option<String>)>>,
@@ -73,6 +76,7 @@ impl Saving {
             retry_timer: StoredValue::new(None),
             last_prefs: StoredValue::new(None),
             journal_written: StoredValue::new(false),
+            strict_next: StoredValue::new(false),
             adopted_journals: StoredValue::new(Vec::new()),
         }
     }
@@ -120,14 +124,19 @@ impl Saving {
         self.flush();
     }
 
-    /// Many meetings changed at once (a restore, recovered journals): one write for all of them.
+    /// Many meetings changed at once (a restore, recovered journals, an imported tracker): one
+    /// write for all of them, durable against a crash of the machine.
     pub fn edited_all<'a>(self, ids: impl IntoIterator<Item = &'a String>) {
         self.book(|book| ids.into_iter().for_each(|id| book.edited(id)));
-        self.flush();
+        self.write(Durability::Strict);
     }
 
     /// Writes every unsaved meeting that is not already on its way.
     pub fn flush(self) {
+        self.write(Durability::Default);
+    }
+
+    fn write(self, durability: Durability) {
         let Some(store) = self.store.get_value() else {
             // Storage never opened: that is shown; the data stays in memory, unsaved.
             return;
@@ -136,6 +145,12 @@ impl Saving {
         if ids.is_empty() {
             return;
         }
+        let durability = if self.strict_next.get_value() {
+            self.strict_next.set_value(false);
+            Durability::Strict
+        } else {
+            durability
+        };
         let batch: Vec<(Meeting, Option<u64>)> = self.meetings.with_untracked(|meetings| {
             meetings
                 .iter()
@@ -145,7 +160,7 @@ impl Saving {
         });
         let tab_id = self.tab_id.get_value();
         spawn_local(async move {
-            match store.save_checked(&tab_id, &batch).await {
+            match store.save_checked(&tab_id, &batch, durability).await {
                 Ok(outcomes) => {
                     let landed = self.settle(outcomes);
                     let more = self.book(|book| book.landed(&ids, landed));
@@ -260,6 +275,7 @@ impl Saving {
     /// The page is being hidden or closed: start writing every unsaved meeting, and journal
     /// them synchronously in case the browser aborts that write as the page goes (D1).
     pub fn leave(self) {
+        self.strict_next.set_value(true);
         self.flush();
         let pending = self.book.with_value(SaveBook::pending);
         if pending.is_empty() {

@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serveDist, startChromium, waitForApp } from "../harness.mjs";
+import { launchBrowser, serveDist, startChromium, waitForApp } from "../harness.mjs";
+import { generateMeetings } from "../bench-data.mjs";
 
 const DELAYS_MS = [50, 100, 200];
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 5);
@@ -91,3 +92,60 @@ for (const delay of DELAYS_MS) {
     }
   });
 }
+
+test("the flush as the page is hidden and a restore ask for strict durability; typing does not", async () => {
+  const browser = await launchBrowser();
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    // The durability each read-write transaction asks for, in order.
+    window.__durabilities = [];
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (stores, mode, options) {
+      if (mode === "readwrite") window.__durabilities.push(options?.durability ?? "default");
+      return open.call(this, stores, mode, options);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.locator('[data-template="ProblemSolving"]').click();
+  const title = page.locator('input[name="title"]');
+  await title.waitFor();
+  await page.waitForTimeout(300);
+  await page.evaluate(() => (window.__durabilities = []));
+  await title.fill("普通编辑");
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__durabilities), ["default"]);
+
+  // Two edits in one task (the second waits for the first write), then the page is hidden: the
+  // write that follows is the page's last word and must reach the disk.
+  await page.evaluate(() => {
+    window.__durabilities = [];
+    const input = document.querySelector('input[name="title"]');
+    for (const value of ["隐藏前一刻 1", "隐藏前一刻 2"]) {
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    Object.defineProperty(document, "hidden", { value: true, configurable: true });
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+  });
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.__durabilities), ["default", "strict"]);
+
+  // A restore of 300 meetings: one strict transaction.
+  const file = path.join(os.tmpdir(), `crossmeet-durability-${process.pid}.json`);
+  const envelopes = generateMeetings(300).map(({ text }) => JSON.parse(text));
+  fs.writeFileSync(file, JSON.stringify({ app: "crossmeet", kind: "backup", schema: 3, meetings: envelopes }));
+  await page.reload();
+  await waitForApp(page);
+  await page.goto(server.url + "#/settings");
+  await page.evaluate(() => (window.__durabilities = []));
+  await page.getByTestId("restore-file").setInputFiles(file);
+  await page.getByTestId("restore-confirm").click();
+  await page.waitForFunction(() => window.__durabilities.length > 0);
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.__durabilities), ["strict"]);
+  fs.rmSync(file);
+  await browser.close();
+});
