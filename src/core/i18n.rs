@@ -259,6 +259,7 @@ texts! {
     RestoreConfirm => "确认恢复", "Restore";
     Cancel => "取消", "Cancel";
     RestoreDone => "已恢复 {0} 个会议", "Restored {0} meetings";
+    RestoreWriting => "正在把 {0} 个会议写入本机存储…完成前请不要关闭页面。", "Writing {0} meetings to browser storage… please keep this page open until it is done.";
     RestoreNothing => "备份中的会议与本机相同或较旧,无需恢复。", "Nothing to restore: this device already has these meetings or newer copies.";
     FileReadFailed => "无法读取文件:{0}", "Could not read the file: {0}";
     FileTooLarge => "文件过大({0} MB),这里最多接受 {1} MB。未做任何更改。", "The file is too large ({0} MB); at most {1} MB is accepted here. Nothing was changed.";

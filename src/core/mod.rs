@@ -20,6 +20,7 @@ pub mod run;
 pub mod save_book;
 pub mod share;
 pub mod summary;
+pub mod tab_message;
 pub mod templates;
 pub mod text_file;
 pub mod time;

@@ -76,6 +76,10 @@ pub struct SaveBook<E> {
     deletes: BTreeSet<String>,
     /// Deletions whose removal failed and is not being tried again yet.
     failed_deletes: BTreeSet<String>,
+    /// Written as a whole from a file the user still has (a restore, an imported tracker):
+    /// not journaled when the page goes, so a restore of hundreds of meetings never depends on
+    /// fitting into localStorage. Until stored, the page says so and asks before closing.
+    bulk: BTreeSet<String>,
     /// The stored revision of each meeting as this tab last read or wrote it.
     known: HashMap<String, u64>,
     /// The preferences changed and their last write failed.
@@ -92,6 +96,7 @@ impl<E> Default for SaveBook<E> {
             failed: BTreeSet::new(),
             deletes: BTreeSet::new(),
             failed_deletes: BTreeSet::new(),
+            bulk: BTreeSet::new(),
             known: HashMap::new(),
             preferences_unsaved: false,
             errors: BTreeMap::new(),
@@ -116,12 +121,24 @@ impl<E: Clone> SaveBook<E> {
 
     /// A meeting changed in memory (an edit, a new meeting, a restore, an undo).
     pub fn edited(&mut self, id: &str) {
+        self.bulk.remove(id);
         self.unsaved.insert(id.to_owned());
         self.deletes.remove(id);
         self.failed_deletes.remove(id);
         if self.deletes.is_empty() {
             self.errors.remove(&Source::Deletes);
         }
+    }
+
+    /// A meeting written as part of a whole file (see `bulk`).
+    pub fn edited_in_bulk(&mut self, id: &str) {
+        self.edited(id);
+        self.bulk.insert(id.to_owned());
+    }
+
+    /// Meetings of a restore or import not stored yet.
+    pub fn bulk_pending(&self) -> usize {
+        self.bulk.len()
     }
 
     /// The next write: every unsaved meeting that is neither on its way already nor held for a
@@ -151,6 +168,9 @@ impl<E: Clone> SaveBook<E> {
         for outcome in outcomes {
             match outcome {
                 Landed::Written { id, revision } => {
+                    if !self.unsaved.contains(&id) {
+                        self.bulk.remove(&id);
+                    }
                     self.known.insert(id, revision);
                 }
                 Landed::Conflict { id } => self.conflict_raised(&id),
@@ -200,6 +220,7 @@ impl<E: Clone> SaveBook<E> {
 
     /// A meeting was deleted in memory: it is no longer to be written, but to be removed.
     pub fn deleted(&mut self, id: &str) {
+        self.bulk.remove(id);
         self.unsaved.remove(id);
         self.failed.remove(id);
         self.conflicted.remove(id);
@@ -270,6 +291,15 @@ impl<E: Clone> SaveBook<E> {
     /// Meetings not in the store as they are in memory: edited, or on their way.
     pub fn pending(&self) -> BTreeSet<String> {
         self.unsaved.union(&self.in_flight).cloned().collect()
+    }
+
+    /// What the leaving journal must hold: every pending meeting but those of a bulk write,
+    /// whose file the user still has.
+    pub fn to_journal(&self) -> BTreeSet<String> {
+        self.pending()
+            .into_iter()
+            .filter(|id| !self.bulk.contains(id))
+            .collect()
     }
 
     /// Edited here and not yet stored, or on its way: another tab's version must not replace it.
@@ -474,6 +504,33 @@ mod tests {
         assert!(book.take_failed_deletes().is_empty(), "undo puts it back");
         assert!(book.errors().is_empty());
         assert_eq!(book.take_batch(), ids(&["a"]));
+    }
+
+    #[test]
+    fn a_bulk_write_is_not_journaled_and_counts_until_stored() {
+        let mut book = Book::default();
+        book.edited("typed");
+        for id in ["r1", "r2"] {
+            book.edited_in_bulk(id);
+        }
+        assert_eq!(book.bulk_pending(), 2);
+        assert_eq!(book.to_journal(), ids(&["typed"]).into_iter().collect());
+        let batch = book.take_batch();
+        book.write_failed(&batch, "quota");
+        assert_eq!(book.bulk_pending(), 2, "a failure leaves it pending");
+        // Typed into after the restore: now the user's edit, journaled like any.
+        book.edited("r2");
+        assert_eq!(
+            book.to_journal(),
+            ids(&["r2", "typed"]).into_iter().collect()
+        );
+        let batch = book.take_batch();
+        book.landed(
+            &batch,
+            vec![written("r1", 1), written("r2", 1), written("typed", 1)],
+        );
+        assert_eq!(book.bulk_pending(), 0);
+        assert!(book.is_settled());
     }
 
     #[test]

@@ -30,6 +30,11 @@ pub fn read_all() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The tab that wrote the journal under `key`.
+pub fn tab_of(key: &str) -> Option<&str> {
+    key.strip_prefix(PREFIX)
+}
+
 /// Cuts a journal down to what is still to be kept (what this build could not read).
 pub fn replace(key: &str, text: &str) -> Result<(), StoreError> {
     LocalStorage::raw()

@@ -35,14 +35,24 @@ pub fn App() -> impl IntoView {
         }
     });
     let pagehide_listener = window_event_listener(ev::pagehide, move |_| state.leave());
+    // A restore is not journaled (it may not fit in localStorage): while it is being written,
+    // closing the page asks first.
+    let unload_listener = window_event_listener(ev::beforeunload, move |event| {
+        if state.saving.bulk_pending.get_untracked() > 0 {
+            event.prevent_default();
+        }
+    });
     let update_listener = window_event_listener_untyped("crossmeet-update-ready", move |_| {
         state.update_ready.set(true)
     });
-    super::tabs::listen(move |id| state.saving.reload_saved_elsewhere(id));
+    super::tabs::listen(state.saving.tab_id(), move |id| {
+        state.saving.reload_saved_elsewhere(id)
+    });
     on_cleanup(move || {
         hash_listener.remove();
         hide_listener.remove();
         pagehide_listener.remove();
+        unload_listener.remove();
         update_listener.remove();
     });
 

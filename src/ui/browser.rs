@@ -85,6 +85,16 @@ fn decode_gb18030(bytes: &[u8]) -> Option<String> {
         .ok()
 }
 
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Whether the service worker has a new version waiting (set by `sw-register.js`).
 pub fn update_is_waiting() -> bool {
     global_flag("crossmeetUpdateReady")

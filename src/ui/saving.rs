@@ -45,6 +45,8 @@ pub struct Saving {
     book: StoredValue<SaveBook<StoreError>>,
     /// The book's failures, for the banners; refreshed after every change of the book.
     pub failures: RwSignal<Vec<Failure>>,
+    /// Meetings of a restore or import not stored yet, for its progress.
+    pub bulk_pending: RwSignal<usize>,
     /// Meetings another tab saved while this one had unsaved edits, with the stored version,
     /// until the user chooses.
     pub conflicts: RwSignal<Vec<(String, StoredVersion)>>,
@@ -70,6 +72,7 @@ impl Saving {
             meetings,
             book: StoredValue::new(SaveBook::default()),
             failures: RwSignal::new(Vec::new()),
+            bulk_pending: RwSignal::new(0),
             conflicts: RwSignal::new(Vec::new()),
             store: StoredValue::new_local(None),
             tab_id: StoredValue::new(tab_id),
@@ -91,7 +94,16 @@ impl Saving {
         if self.failures.with_untracked(|shown| *shown != failures) {
             self.failures.set(failures);
         }
+        let bulk = self.book.with_value(SaveBook::bulk_pending);
+        if self.bulk_pending.get_untracked() != bulk {
+            self.bulk_pending.set(bulk);
+        }
         result
+    }
+
+    /// This page's id, as other tabs know it.
+    pub fn tab_id(self) -> String {
+        self.tab_id.get_value()
     }
 
     /// The database is open (or taken over by a newer build: `None`).
@@ -127,7 +139,7 @@ impl Saving {
     /// Many meetings changed at once (a restore, recovered journals, an imported tracker): one
     /// write for all of them, durable against a crash of the machine.
     pub fn edited_all<'a>(self, ids: impl IntoIterator<Item = &'a String>) {
-        self.book(|book| ids.into_iter().for_each(|id| book.edited(id)));
+        self.book(|book| ids.into_iter().for_each(|id| book.edited_in_bulk(id)));
         self.write(Durability::Strict);
     }
 
@@ -277,7 +289,7 @@ impl Saving {
     pub fn leave(self) {
         self.strict_next.set_value(true);
         self.flush();
-        let pending = self.book.with_value(SaveBook::pending);
+        let pending = self.book.with_value(SaveBook::to_journal);
         if pending.is_empty() {
             self.drop_stale_journal();
             return;
@@ -294,8 +306,11 @@ impl Saving {
             Ok(()) => {
                 self.journal_written.set_value(true);
                 self.book(SaveBook::journal_written);
-                // This tab's journal now holds every edit it took over from closed tabs.
-                self.let_go_of_adopted_journals();
+                // This tab's journal now holds every edit it took over from closed tabs, unless
+                // they are still being written as a whole (they are not journaled again).
+                if self.bulk_pending.get_untracked() == 0 {
+                    self.let_go_of_adopted_journals();
+                }
             }
             Err(error) => self.book(|book| book.journal_failed(error)),
         }
@@ -340,12 +355,21 @@ impl Saving {
     /// Reads the journals closed pages left, without removing any: lost saves come back to be
     /// written, edits the store has moved on from come back as conflicts, and what this build
     /// cannot read stays where it is and is reported. The journals are cut down only once their
-    /// edits are stored.
-    pub fn read_journals(self) -> JournalFindings {
+    /// edits are stored. A journal of a tab that is still open (only hidden) is left to it.
+    pub async fn read_journals(self) -> JournalFindings {
+        let journals = store::journal::read_all();
+        let writers = journals
+            .iter()
+            .filter_map(|(key, _)| store::journal::tab_of(key).map(str::to_owned))
+            .collect();
+        let open = tabs::open_tabs(writers).await;
         let mut pending = Vec::new();
         let mut unreadable = Vec::new();
         let mut adopted = Vec::new();
-        for (key, text) in store::journal::read_all() {
+        for (key, text) in journals {
+            if store::journal::tab_of(&key).is_some_and(|tab| open.contains(tab)) {
+                continue;
+            }
             let read = journal::read_journal(&text);
             pending.extend(read.pending);
             let kept = read.unreadable.map(|(raw, error)| {

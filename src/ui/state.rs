@@ -144,7 +144,7 @@ impl AppState {
                     }
                     // Only against what is known to be stored: otherwise the journal waits.
                     if replay_journal {
-                        self.replay_journal();
+                        self.replay_journal().await;
                     }
                 }
                 Err(error) => self.saving.database_problem(Some(error)),
@@ -378,8 +378,8 @@ impl AppState {
 
     /// Brings back edits closing pages journaled but never stored, and reports journals this
     /// build cannot read beside the unreadable records.
-    fn replay_journal(self) {
-        let found = self.saving.read_journals();
+    async fn replay_journal(self) {
+        let found = self.saving.read_journals().await;
         if !found.unreadable.is_empty() {
             self.undecodable
                 .update(|undecodable| undecodable.extend(found.unreadable));

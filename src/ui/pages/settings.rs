@@ -79,6 +79,8 @@ fn Backup() -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     let plan = RwSignal::new(None::<RestorePlan>);
+    // How many meetings a confirmed restore writes, until they are all stored.
+    let restoring = RwSignal::new(None::<usize>);
 
     let download = move |_| {
         let now = browser::now();
@@ -127,16 +129,33 @@ fn Backup() -> impl IntoView {
             return;
         };
         plan.set(None);
-        let count = planned.added.len() + planned.updated.len();
+        restoring.set(Some(planned.added.len() + planned.updated.len()));
         state.put_meetings(planned.into_writes());
-        state.show_toast(
-            tr(
+    };
+    // "Restored" is said once the whole restore is stored, not when it starts.
+    Effect::new(move |_| {
+        let pending = state.saving.bulk_pending.get();
+        if let (0, Some(count)) = (pending, restoring.get_untracked()) {
+            restoring.set(None);
+            let message = tr(
                 state.lang.get_untracked(),
                 T::RestoreDone,
                 &[&count.to_string()],
-            ),
-            None,
-        );
+            );
+            state.show_toast(message, None);
+        }
+    });
+    let progress = move || {
+        let pending = state.saving.bulk_pending.get();
+        (restoring.get().is_some() && pending > 0).then(|| {
+            view! {
+                <p class="hint" role="status" data-testid="restore-progress">
+                    <progress aria-hidden="true"></progress>
+                    " "
+                    {tr(state.lang.get_untracked(), T::RestoreWriting, &[&pending.to_string()])}
+                </p>
+            }
+        })
     };
 
     view! {
@@ -162,6 +181,7 @@ fn Backup() -> impl IntoView {
                     view! { <p class="error" role="alert" data-testid="restore-error">{message}</p> }
                 })
             }}
+            {progress}
             {move || {
                 plan.get().map(|planned| {
                     let lang = state.lang.get();

@@ -149,3 +149,103 @@ test("the flush as the page is hidden and a restore ask for strict durability; t
   fs.rmSync(file);
   await browser.close();
 });
+
+/** Every read-write transaction of this page aborts as it begins while `__abortWrites` is set. */
+function abortWritesOnRequest() {
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+    const transaction = open.call(this, stores, mode, ...rest);
+    if (mode === "readwrite" && window.__abortWrites) transaction.abort();
+    return transaction;
+  };
+}
+
+const journalKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("crossmeet.journal.")));
+
+/** Tells the page it is hidden, as switching tabs does. */
+const hide = (page) =>
+  page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    Object.defineProperty(document, "hidden", { value: true, configurable: true });
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+  });
+
+test("a hidden tab keeps its journal; only a closed tab's journal is taken over", async () => {
+  const browser = await launchBrowser();
+  const context = await browser.newContext();
+  await context.addInitScript(abortWritesOnRequest);
+  const hidden = await context.newPage();
+  await hidden.goto(server.url);
+  await waitForApp(hidden);
+  await hidden.locator('[data-template="ProblemSolving"]').click();
+  await hidden.locator('input[name="title"]').waitFor();
+  await hidden.waitForTimeout(300);
+  await hidden.evaluate(() => (window.__abortWrites = true));
+  await hidden.locator('input[name="title"]').fill("隐藏标签页里未保存的修改");
+  await hidden.waitForTimeout(200);
+  await hide(hidden);
+  assert.equal((await journalKeys(hidden)).length, 1, "the hidden tab journaled its edit");
+
+  // A second tab starts while the first is only hidden: it asks, hears it is open, leaves it be.
+  const second = await context.newPage();
+  await second.goto(server.url);
+  await waitForApp(second);
+  await second.waitForTimeout(300);
+  assert.equal(await second.getByTestId("toast").count(), 0, "nothing taken over from an open tab");
+  assert.equal((await journalKeys(second)).length, 1);
+  await second.close();
+
+  // Closed for good: the next tab takes the journal over and stores the edit.
+  await hidden.close();
+  const third = await context.newPage();
+  await third.goto(server.url);
+  await waitForApp(third);
+  assert.match(await third.getByTestId("toast").textContent(), /已找回.*1 个会议/);
+  await third.waitForTimeout(500);
+  assert.deepEqual(await journalKeys(third), [], "taken over and stored, then removed");
+  assert.match(await third.getByTestId("meeting-list").textContent(), /隐藏标签页里未保存的修改/);
+  await browser.close();
+});
+
+test("a restore of 300 meetings shows its progress until stored, and is not journaled", async () => {
+  const browser = await launchBrowser();
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    // A full disk while `__diskFull` is set: every put throws the browser's quota error.
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url + "#/settings");
+  await waitForApp(page);
+  const file = path.join(os.tmpdir(), `crossmeet-restore-${process.pid}.json`);
+  const envelopes = generateMeetings(300).map(({ text }) => JSON.parse(text));
+  fs.writeFileSync(file, JSON.stringify({ app: "crossmeet", kind: "backup", schema: 3, meetings: envelopes }));
+  await page.evaluate(() => (window.__diskFull = true));
+  await page.getByTestId("restore-file").setInputFiles(file);
+  await page.getByTestId("restore-confirm").click();
+  const progress = page.getByTestId("restore-progress");
+  await progress.waitFor();
+  assert.match(await progress.textContent(), /正在把 300 个会议写入本机存储/);
+  await page.getByTestId("storage-error").waitFor();
+  assert.equal(await page.getByTestId("toast").count(), 0, "not called restored before it is stored");
+
+  // Leaving now journals none of it: the backup file is still there, and 300 meetings may not
+  // fit in localStorage.
+  await hide(page);
+  assert.deepEqual(await journalKeys(page), []);
+
+  // Space again: the retry stores it, the progress gives way to "restored".
+  await page.evaluate(() => (window.__diskFull = false));
+  await progress.waitFor({ state: "detached", timeout: 15000 });
+  assert.match(await page.getByTestId("toast").textContent(), /已恢复 300 个会议/);
+  await page.reload();
+  await waitForApp(page);
+  await page.goto(server.url + "#/");
+  assert.equal(await page.locator(".meeting-card").count(), 30, "the first page of 30 is drawn");
+  fs.rmSync(file);
+  await browser.close();
+});
