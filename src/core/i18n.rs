@@ -238,6 +238,7 @@ texts! {
     StorageUnknown => "无法确认是否为持久存储。", "Could not tell whether storage is persistent.";
     StorageFailed => "无法保存到本机存储:{0}。当前内容仍在页面中,可继续编辑并导出备份。", "Could not save to browser storage: {0}. Your data is still here; keep working and export a backup.";
     NotStoredMeetings => "尚未保存:{0}。", "Not stored yet: {0}.";
+    NotStoredMany => "尚未保存:{0} 等另外 {1} 个会议。", "Not stored yet: {0} and {1} more.";
     NotStoredDeletes => "{0} 个已删除的会议仍在本机存储中,会自动重试。", "{0} deleted meeting(s) are still in browser storage; retrying by itself.";
     NotStoredPreferences => "偏好设置(语言、发言时长、站会计时)尚未保存。", "Preferences (language, turn length, stand-up clock) are not stored yet.";
     NotStoredJournal => "离开页面时的应急副本未能写入;请先等保存完成再关闭页面。", "The safety copy made when leaving the page could not be written; wait for saving to finish before closing the page.";

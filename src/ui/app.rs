@@ -224,7 +224,14 @@ fn not_stored(state: AppState, source: Source, ids: &[String]) -> String {
                     })
                     .collect()
             });
-            tr(lang, T::NotStoredMeetings, &[&titles.join("、")])
+            // A handful by name; a restore of hundreds is summed up.
+            const NAMED: usize = 3;
+            let separator = if lang == Lang::Zh { "、" } else { ", " };
+            let named = titles[..titles.len().min(NAMED)].join(separator);
+            match titles.len().checked_sub(NAMED).filter(|more| *more > 0) {
+                Some(more) => tr(lang, T::NotStoredMany, &[&named, &more.to_string()]),
+                None => tr(lang, T::NotStoredMeetings, &[&named]),
+            }
         }
         Source::Deletes => tr(lang, T::NotStoredDeletes, &[&ids.len().to_string()]),
         Source::Preferences => T::NotStoredPreferences.get(lang).to_owned(),
@@ -241,6 +248,13 @@ fn conflict_banner(state: AppState, lang: Lang, id: String, theirs: StoredVersio
         .map(|mine| display_title(mine, lang))
         .unwrap_or_default();
     let keep = id.clone();
+    let keep_mine = move |label: T| {
+        view! {
+            <button type="button" data-testid="conflict-mine" on:click=move |_| state.saving.resolve_conflict(&keep, true)>
+                {state.text(label)}
+            </button>
+        }
+    };
     if let StoredVersion::Unreadable { error, .. } = &theirs {
         let message = tr(lang, T::ConflictUnreadable, &[&title, &error.message(lang)]);
         return view! {
@@ -256,9 +270,7 @@ fn conflict_banner(state: AppState, lang: Lang, id: String, theirs: StoredVersio
                     {state.text(T::ConflictExportMine)}
                 </button>
                 " "
-                <button type="button" data-testid="conflict-mine" on:click=move |_| state.saving.resolve_conflict(&keep, true)>
-                    {state.text(T::ConflictOverwrite)}
-                </button>
+                {keep_mine(T::ConflictOverwrite)}
             </div>
         }
         .into_any();
@@ -274,9 +286,7 @@ fn conflict_banner(state: AppState, lang: Lang, id: String, theirs: StoredVersio
                 </button>
             })}
             " "
-            <button type="button" data-testid="conflict-mine" on:click=move |_| state.saving.resolve_conflict(&keep, true)>
-                {state.text(T::ConflictKeepMine)}
-            </button>
+            {keep_mine(T::ConflictKeepMine)}
         </div>
     }
     .into_any()

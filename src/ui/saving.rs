@@ -452,12 +452,24 @@ impl Saving {
             return;
         };
         spawn_local(async move {
-            match store.load_one(&id).await {
+            let read = store.load_one(&id).await;
+            // A failed read is shown until a later read works; the connection's own problems
+            // (unavailable, upgrade waiting, superseded) stay until they are over.
+            let read_problem = self.failures.with_untracked(|failures| {
+                failures.iter().any(|(source, error, _)| {
+                    *source == Source::Database
+                        && matches!(error, StoreError::Other(_) | StoreError::Quota)
+                })
+            });
+            if read.is_ok() && read_problem {
+                self.database_problem(None);
+            }
+            match read {
                 // Typed into meanwhile: this tab's edit wins the race and meets theirs on saving.
                 Ok(Some(_)) if self.is_being_edited(&id) => {}
                 Ok(Some(meeting)) => self.replace_from_store(meeting),
                 Ok(None) => {}
-                Err(error) => self.book(|book| book.database(Some(error))),
+                Err(error) => self.database_problem(Some(error)),
             }
         });
     }

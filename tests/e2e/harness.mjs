@@ -163,3 +163,17 @@ export async function startChromium(profile) {
     });
   return { child, browser, context: browser.contexts()[0], kill };
 }
+
+/**
+ * An init script (`context.addInitScript(fillDiskOnRequest)`): while the page's `__diskFull` is
+ * set, every IndexedDB put throws the browser's quota error, as on a disk that filled up while
+ * the app runs; removals still work, as they do on a full disk. (Chromium's quota override only
+ * bites on an empty origin, so it cannot fill a disk mid-session.)
+ */
+export function fillDiskOnRequest() {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (window.__diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return put.apply(this, args);
+  };
+}

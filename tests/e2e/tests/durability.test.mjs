@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, serveDist, startChromium, waitForApp } from "../harness.mjs";
+import { fillDiskOnRequest, launchBrowser, serveDist, startChromium, waitForApp } from "../harness.mjs";
 import { generateMeetings } from "../bench-data.mjs";
 
 const DELAYS_MS = [50, 100, 200];
@@ -210,14 +210,7 @@ test("a hidden tab keeps its journal; only a closed tab's journal is taken over"
 test("a restore of 300 meetings shows its progress until stored, and is not journaled", async () => {
   const browser = await launchBrowser();
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    // A full disk while `__diskFull` is set: every put throws the browser's quota error.
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.__diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return put.apply(this, args);
-    };
-  });
+  await context.addInitScript(fillDiskOnRequest);
   const page = await context.newPage();
   await page.goto(server.url + "#/settings");
   await waitForApp(page);

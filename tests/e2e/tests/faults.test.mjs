@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openApp, startChromium, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { fillDiskOnRequest, openApp, startChromium, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -128,17 +128,8 @@ test("storage over quota is reported and the data stays usable", async () => {
 });
 
 test("an unsaved meeting stays in the banner while other writes succeed, and is stored once space returns", async () => {
-  // A disk that fills up while the app runs: every IndexedDB put throws the browser's quota
-  // error while `__diskFull` is set; removals still work, as they do on a full disk. (Chromium's
-  // quota override only bites on an empty origin, so it cannot fill a disk mid-session.)
   const context = await shared.browser.newContext();
-  await context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.__diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return put.apply(this, args);
-    };
-  });
+  await context.addInitScript(fillDiskOnRequest);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
