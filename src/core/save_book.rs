@@ -6,7 +6,7 @@
 //! "is this stored yet?" lives here, so it is tested natively, transition by transition. The
 //! error type is a parameter because failures come from the browser's storage (`store`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use super::model::Meeting;
 use super::persist::DecodeError;
@@ -14,6 +14,7 @@ use super::persist::DecodeError;
 /// What kind of write failed: each keeps its own failure, so a success of one kind never hides a
 /// failure of another (a deleted meeting does not make an unsaved edit look saved).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(usize)]
 pub enum Source {
     /// Opening or upgrading the database.
     Database,
@@ -25,6 +26,27 @@ pub enum Source {
     Preferences,
     /// The leaving journal, written as the page is hidden.
     Journal,
+}
+
+impl Source {
+    const ALL: [Source; 5] = [
+        Source::Database,
+        Source::Meetings,
+        Source::Deletes,
+        Source::Preferences,
+        Source::Journal,
+    ];
+
+    /// A stable name, for the page (`data-source`) and tests.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Database => "Database",
+            Source::Meetings => "Meetings",
+            Source::Deletes => "Deletes",
+            Source::Preferences => "Preferences",
+            Source::Journal => "Journal",
+        }
+    }
 }
 
 /// What a landed write did with one meeting.
@@ -84,7 +106,9 @@ pub struct SaveBook<E> {
     known: HashMap<String, u64>,
     /// The preferences changed and their last write failed.
     preferences_unsaved: bool,
-    errors: BTreeMap<Source, E>,
+    /// The last failure of each source, by `Source as usize` (an array: a map of five keys
+    /// would add its own copy of the B-tree code to the bundle).
+    errors: [Option<E>; Source::ALL.len()],
 }
 
 impl<E> Default for SaveBook<E> {
@@ -99,7 +123,7 @@ impl<E> Default for SaveBook<E> {
             bulk: BTreeSet::new(),
             known: HashMap::new(),
             preferences_unsaved: false,
-            errors: BTreeMap::new(),
+            errors: [None, None, None, None, None],
         }
     }
 }
@@ -126,7 +150,7 @@ impl<E: Clone> SaveBook<E> {
         self.deletes.remove(id);
         self.failed_deletes.remove(id);
         if self.deletes.is_empty() {
-            self.errors.remove(&Source::Deletes);
+            self.errors[Source::Deletes as usize] = None;
         }
     }
 
@@ -177,7 +201,7 @@ impl<E: Clone> SaveBook<E> {
             }
         }
         if self.failed.is_empty() {
-            self.errors.remove(&Source::Meetings);
+            self.errors[Source::Meetings as usize] = None;
         }
         self.has_work()
     }
@@ -189,7 +213,7 @@ impl<E: Clone> SaveBook<E> {
             self.unsaved.insert(id.clone());
             self.failed.insert(id.clone());
         }
-        self.errors.insert(Source::Meetings, error);
+        self.errors[Source::Meetings as usize] = Some(error);
     }
 
     /// This tab's version of `id` met a different stored one: keep it unsaved, and out of every
@@ -226,7 +250,7 @@ impl<E: Clone> SaveBook<E> {
         self.conflicted.remove(id);
         self.deletes.insert(id.to_owned());
         if self.failed.is_empty() {
-            self.errors.remove(&Source::Meetings);
+            self.errors[Source::Meetings as usize] = None;
         }
     }
 
@@ -239,7 +263,7 @@ impl<E: Clone> SaveBook<E> {
         }
         self.failed_deletes.remove(id);
         if self.deletes.is_empty() {
-            self.errors.remove(&Source::Deletes);
+            self.errors[Source::Deletes as usize] = None;
         }
     }
 
@@ -248,7 +272,7 @@ impl<E: Clone> SaveBook<E> {
         if self.deletes.contains(id) {
             self.failed_deletes.insert(id.to_owned());
         }
-        self.errors.insert(Source::Deletes, error);
+        self.errors[Source::Deletes as usize] = Some(error);
     }
 
     /// Failed deletions to try again, now counted as on their way.
@@ -260,12 +284,12 @@ impl<E: Clone> SaveBook<E> {
 
     pub fn preferences_saved(&mut self) {
         self.preferences_unsaved = false;
-        self.errors.remove(&Source::Preferences);
+        self.errors[Source::Preferences as usize] = None;
     }
 
     pub fn preferences_failed(&mut self, error: E) {
         self.preferences_unsaved = true;
-        self.errors.insert(Source::Preferences, error);
+        self.errors[Source::Preferences as usize] = Some(error);
     }
 
     pub fn preferences_unsaved(&self) -> bool {
@@ -273,19 +297,16 @@ impl<E: Clone> SaveBook<E> {
     }
 
     pub fn journal_written(&mut self) {
-        self.errors.remove(&Source::Journal);
+        self.errors[Source::Journal as usize] = None;
     }
 
     pub fn journal_failed(&mut self, error: E) {
-        self.errors.insert(Source::Journal, error);
+        self.errors[Source::Journal as usize] = Some(error);
     }
 
     /// The database could not be opened or was taken over; `None` once that is over.
     pub fn database(&mut self, error: Option<E>) {
-        match error {
-            Some(error) => self.errors.insert(Source::Database, error),
-            None => self.errors.remove(&Source::Database),
-        };
+        self.errors[Source::Database as usize] = error;
     }
 
     /// Meetings not in the store as they are in memory: edited, or on their way.
@@ -326,15 +347,16 @@ impl<E: Clone> SaveBook<E> {
 
     /// The failures to show, one per source, with the meetings a failed write left unsaved.
     pub fn errors(&self) -> Vec<(Source, E, Vec<String>)> {
-        self.errors
-            .iter()
-            .map(|(source, error)| {
+        Source::ALL
+            .into_iter()
+            .filter_map(|source| {
+                let error = self.errors[source as usize].clone()?;
                 let named = match source {
                     Source::Meetings => self.failed.iter().cloned().collect(),
                     Source::Deletes => self.deletes.iter().cloned().collect(),
                     _ => Vec::new(),
                 };
-                (*source, error.clone(), named)
+                Some((source, error, named))
             })
             .collect()
     }

@@ -2,14 +2,13 @@
 //! progress notes, deadline), read back into a plan of changes. Nothing is applied by this module:
 //! the UI shows the plan and applies it on confirmation; a broken file yields no plan at all.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::csv;
 use super::export::csv::push_progress_cell;
 use super::i18n::{tr, Lang, T};
 use super::model::{ActionItem, ActionStatus, Meeting, ProgressNote};
+use super::order;
 use super::time::parse_date;
 
 /// The largest tracker file accepted, checked before it is read.
@@ -149,14 +148,26 @@ pub fn plan_tracker_import(
         column(T::ColProgress),
     );
     // One index instead of a scan of every action per row: 10,000 rows against 10,000 actions
-    // would otherwise compare 10^8 ids on the main thread. The first meeting holding an id wins,
-    // as the scan did.
-    let mut by_id: HashMap<&str, (&Meeting, &ActionItem)> = HashMap::new();
-    for meeting in meetings {
-        for action in &meeting.actions {
-            by_id.entry(action.id.as_str()).or_insert((meeting, action));
-        }
-    }
+    // would otherwise compare 10^8 ids on the main thread. A sorted list rather than a hash map
+    // reuses the one compiled sort (`core::order`); being stable, it keeps the first meeting
+    // holding an id first, as the scan did.
+    let mut by_id: Vec<(&str, &Meeting, &ActionItem)> = meetings
+        .iter()
+        .flat_map(|meeting| {
+            meeting
+                .actions
+                .iter()
+                .map(move |action| (action.id.as_str(), meeting, action))
+        })
+        .collect();
+    order::sort_by_key(&mut by_id, |entry| entry.0);
+    let find = |id: &str| {
+        let first = by_id.partition_point(|entry| entry.0 < id);
+        by_id
+            .get(first)
+            .filter(|entry| entry.0 == id)
+            .map(|entry| (entry.1, entry.2))
+    };
 
     let mut plan = TrackerPlan::default();
     for (line, cells) in data {
@@ -171,8 +182,7 @@ pub fn plan_tracker_import(
         }
         let id = &cells[id_col];
         // Exactly as written first; a spreadsheet user may have padded it with spaces.
-        let Some(&(meeting, action)) = by_id.get(id.as_str()).or_else(|| by_id.get(id.trim()))
-        else {
+        let Some((meeting, action)) = find(id).or_else(|| find(id.trim())) else {
             plan.problems.push(RowProblem::UnknownId {
                 line,
                 id: id.trim().to_owned(),

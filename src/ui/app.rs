@@ -153,7 +153,7 @@ fn Banners() -> impl IntoView {
                 let lang = state.lang.get();
                 state.saving.failures.get().into_iter().map(|(source, error, named)| {
                     view! {
-                        <div class="banner banner-error" role="alert" data-testid="storage-error" data-source=format!("{source:?}")>
+                        <div class="banner banner-error" role="alert" data-testid="storage-error" data-source=source.name()>
                             {error.message(lang)}
                             " "
                             {not_stored(state, source, &named)}
