@@ -1,6 +1,7 @@
 //! Exports read by the tools people use (F2): the minutes rendered by `cmark-gfm` (GitHub's own
 //! Markdown renderer) keep their table shape whatever the user typed, and the action CSV opened
-//! by LibreOffice Calc keeps Chinese, one row per item and no formula. `scripts/test.sh` installs
+//! by LibreOffice Calc keeps Chinese, one row per item and no formula; saved back by Calc, it
+//! imports with no change at all. `scripts/test.sh` installs
 //! both; without them these tests fail rather than passing unchecked.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -235,4 +236,89 @@ fn hostile_action_csv_opens_in_libreoffice_as_text_one_row_per_item() {
         long,
         "a 5,000-character cell survives whole"
     );
+}
+
+/// Opens `csv` in LibreOffice Calc as a user would (formulas evaluated, numbers and dates
+/// detected) and saves it back as CSV UTF-8, as an owner editing the tracker does; returns the
+/// saved bytes.
+fn save_back_from_calc(csv: &str) -> Vec<u8> {
+    let dir = std::env::temp_dir().join(format!("crossmeet-calc-back-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("tracker.csv");
+    std::fs::write(&input, csv).unwrap();
+    let out = dir.join("out");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let status = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1,true",
+            // Comma, double quotes, UTF-8: LibreOffice's "Text CSV" with Unicode (UTF-8).
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+        ])
+        .arg("--outdir")
+        .arg(&out)
+        .arg(&input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("LibreOffice (soffice) is installed by scripts/test.sh");
+    assert!(status.success());
+    let saved = std::fs::read(out.join("tracker.csv")).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    saved
+}
+
+#[test]
+fn a_tracker_saved_back_by_libreoffice_imports_with_no_change() {
+    use chrono::NaiveDate;
+    use crossmeet::core::model::{ActionStatus, ProgressNote};
+    use crossmeet::core::text_file::decode_text;
+    use crossmeet::core::tracker_import::plan_tracker_import;
+
+    let note = |on: Option<(i32, u32, u32)>, text: &str| ProgressNote {
+        on: on.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+        text: text.into(),
+    };
+    let actions = hostile_actions(
+        &[
+            "=SUM(A1)",
+            "+86 138",
+            "- 已完成",
+            "@王芳 跟进",
+            "两行\n任务",
+        ],
+        "长",
+        |text| ActionItem {
+            owner: "张工".into(),
+            deadline: NaiveDate::from_ymd_opt(2026, 12, 10),
+            status: ActionStatus::InProgress,
+            progress: vec![
+                note(None, text),
+                note(Some((2026, 12, 1)), "- 初稿"),
+                note(None, "第一行\n第二行"),
+            ],
+            ..ActionItem::default()
+        },
+    );
+    let meetings = vec![Meeting {
+        id: "m1".into(),
+        title: "季度对齐".into(),
+        actions,
+        ..Meeting::default()
+    }];
+    for lang in [Lang::Zh, Lang::En] {
+        let saved = save_back_from_calc(&actions_csv(&meetings, lang));
+        let text = decode_text(&saved, |_| None)
+            .expect("LibreOffice writes UTF-8")
+            .text;
+        let plan = plan_tracker_import(&text, &meetings).expect("the file is read");
+        assert_eq!(plan.problems, vec![], "{lang:?}: {text}");
+        assert_eq!(plan.updates, vec![], "{lang:?}: {text}");
+        assert_eq!(plan.unchanged, meetings[0].actions.len());
+    }
 }

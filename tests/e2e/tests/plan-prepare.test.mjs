@@ -50,7 +50,10 @@ test("an organiser plans a problem-solving meeting to 'ready to send'", async ()
   // Participants: five people, one decision-maker, a host and a recorder.
   const people = [["王总", "运营部"], ["李工", "研发部"], ["张经理", "客服部"], ["赵敏", "市场部"], ["陈晨", "IT部"]];
   for (const [name, department] of people) {
+    const rows = await page.locator("[data-testid=participants] li").count();
     await page.getByRole("button", { name: "+ 添加参会人" }).click();
+    // The new row is drawn on the next tick: fill it, not the one before it.
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=participants] li").length > n, rows);
     const row = page.locator("[data-testid=participants] li").last();
     await row.getByPlaceholder("姓名").fill(name);
     await row.getByPlaceholder("部门").fill(department);
