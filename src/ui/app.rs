@@ -14,7 +14,7 @@ use super::state::{display_title, AppState};
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::route::Route;
 use crate::core::save_book::{Source, StoredVersion};
-use crate::core::share::export_meeting_file;
+use crate::core::backup::export_backup;
 use crate::core::tracker::reminder_counts;
 
 #[component]
@@ -262,9 +262,10 @@ fn conflict_banner(state: AppState, lang: Lang, id: String, theirs: StoredVersio
                 {message}
                 " "
                 <button type="button" data-testid="conflict-export" on:click=move |_| {
+                    // The whole meeting, as a backup to restore from: not just its plan.
                     if let Some(mine) = &mine {
-                        let file = export_meeting_file(mine, browser::now());
-                        let _ = browser::download(&format!("crossmeet-{}.json", mine.id), "application/json", &file);
+                        let file = export_backup(std::slice::from_ref(mine), browser::now());
+                        let _ = browser::download(&format!("crossmeet-backup-{}.json", mine.id), "application/json", &file);
                     }
                 }>
                     {state.text(T::ConflictExportMine)}

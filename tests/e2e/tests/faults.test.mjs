@@ -207,9 +207,9 @@ test("a journal this build cannot read is kept, reported and exportable", async 
 });
 
 /** Writes a newer revision of a stored meeting behind the app's back, as another window would. */
-async function saveElsewhere(page, id, title) {
+async function saveElsewhere(page, id, title, schema = null) {
   await page.evaluate(
-    ({ id, title }) =>
+    ({ id, title, schema }) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open("crossmeet");
         open.onerror = () => reject(open.error);
@@ -221,6 +221,7 @@ async function saveElsewhere(page, id, title) {
             record.meeting.title = title;
             record.meeting.revision += 1;
             record.by = "another-window";
+            if (schema) record.schema = schema;
             store.put(JSON.stringify(record), id).onsuccess = () => {
               open.result.close();
               resolve();
@@ -228,7 +229,7 @@ async function saveElsewhere(page, id, title) {
           };
         };
       }),
-    { id, title },
+    { id, title, schema },
   );
 }
 
@@ -299,5 +300,46 @@ test("oversized files are refused at once, on every file input", async () => {
     assert.match(await page.getByTestId(message).textContent(), /文件过大\(5[01](\.0)? MB\).*未做任何更改/, hash);
   }
   fs.rmSync(big);
+  await context.close();
+});
+
+test("a conflict with a record written by a newer version says so, and overwrites it only when told", async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url);
+  await page.locator('[data-template="ProblemSolving"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  const id = page.url().split("/m/")[1].split("/")[0];
+  await page.waitForTimeout(400);
+  // Another window, running a newer build, saves this meeting in a schema this build cannot read.
+  await saveElsewhere(page, id, "新版本写下的标题", 99);
+  await page.locator('input[name="title"]').fill("这里的修改");
+  const conflict = page.locator('[data-testid="conflict"][data-unreadable="true"]');
+  await conflict.waitFor();
+  assert.match(await conflict.textContent(), /无法在这里读取.*更新版本.*不会覆盖/s);
+  assert.equal(await page.getByTestId("conflict-theirs").count(), 0, "nothing readable to take");
+  const storedSchema = () =>
+    page.evaluate(
+      (id) =>
+        new Promise((resolve) => {
+          indexedDB.open("crossmeet").onsuccess = (e) => {
+            e.target.result.transaction("meetings").objectStore("meetings").get(id).onsuccess = (r) =>
+              resolve(JSON.parse(r.target.result).schema);
+          };
+        }),
+      id,
+    );
+  assert.equal(await storedSchema(), 99, "the newer record is untouched");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("conflict-export").click()]);
+  const exported = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
+  assert.equal(exported.meetings[0].meeting.title, "这里的修改");
+
+  await page.getByTestId("conflict-mine").click();
+  await conflict.waitFor({ state: "detached" });
+  await page.waitForTimeout(500);
+  assert.notEqual(await storedSchema(), 99, "overwritten only after the explicit choice");
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId("workspace-title").textContent(), "这里的修改");
+  assert.deepEqual(errors, []);
   await context.close();
 });
