@@ -11,17 +11,17 @@ use super::pages::{
     standup::Standup, tracker::Tracker,
 };
 use super::state::{display_title, AppState};
+use crate::core::backup::export_backup;
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::route::Route;
 use crate::core::save_book::{Source, StoredVersion};
-use crate::core::backup::export_backup;
 use crate::core::tracker::reminder_counts;
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    browser::set_document_lang(state.lang.get_untracked().tag());
+    browser::set_document_lang(state.prefs.lang.get_untracked().tag());
     state.load();
 
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
                 && state.list_preview.with(Option::is_some))
     });
     move || {
-        state.lang.track();
+        state.prefs.lang.track();
         view! {
             <Header/>
             <Banners/>
@@ -132,8 +132,8 @@ fn Header() -> impl IntoView {
                 class="lang-switch"
                 type="button"
                 title=state.text(T::SwitchLanguageLabel)
-                lang=state.lang.get_untracked().other().tag()
-                on:click=move |_| state.set_lang(state.lang.get_untracked().other())
+                lang=state.prefs.lang.get_untracked().other().tag()
+                on:click=move |_| state.prefs.set_lang(state.prefs.lang.get_untracked().other())
             >
                 {state.text(T::SwitchLanguage)}
             </button>
@@ -150,7 +150,7 @@ fn Banners() -> impl IntoView {
     view! {
         <div class="banners">
             {move || {
-                let lang = state.lang.get();
+                let lang = state.prefs.lang.get();
                 state.saving.failures.get().into_iter().map(|(source, error, named)| {
                     view! {
                         <div class="banner banner-error" role="alert" data-testid="storage-error" data-source=source.name()>
@@ -162,7 +162,7 @@ fn Banners() -> impl IntoView {
                 }).collect_view()
             }}
             {move || {
-                let lang = state.lang.get();
+                let lang = state.prefs.lang.get();
                 state.saving.conflicts.get().into_iter().map(|(id, theirs)| conflict_banner(state, lang, id, theirs)).collect_view()
             }}
             {move || {
@@ -170,7 +170,7 @@ fn Banners() -> impl IntoView {
                 (count > 0).then(|| {
                     view! {
                         <div class="banner banner-warn" role="status" data-testid="undecodable">
-                            {tr(state.lang.get(), T::Undecodable, &[&count.to_string()])}
+                            {tr(state.prefs.lang.get(), T::Undecodable, &[&count.to_string()])}
                             " "
                             <a href=Route::Settings.href()>{state.text(T::NavSettings)}</a>
                         </div>
@@ -184,7 +184,7 @@ fn Banners() -> impl IntoView {
                     view! {
                         <div class="banner banner-warn" role="status" data-testid="reminder">
                             <a href=Route::Tracker.href()>
-                                {tr(state.lang.get(), T::Reminder, &[&overdue.to_string(), &due_today.to_string()])}
+                                {tr(state.prefs.lang.get(), T::Reminder, &[&overdue.to_string(), &due_today.to_string()])}
                             </a>
                             " "
                             <button type="button" class="quiet" aria-label=state.text(T::Dismiss) on:click=move |_| reminder_dismissed.set(true)>"×"</button>
@@ -211,7 +211,7 @@ fn Banners() -> impl IntoView {
 
 /// What a failed kind of write left unstored, named for the user.
 fn not_stored(state: AppState, source: Source, ids: &[String]) -> String {
-    let lang = state.lang.get_untracked();
+    let lang = state.prefs.lang.get_untracked();
     match source {
         Source::Database => String::new(),
         Source::Meetings => {
@@ -299,7 +299,7 @@ fn ToastBar() -> impl IntoView {
     view! {
         <div class="toast-region" aria-live="polite">
             {move || {
-                state.toast.get().map(|toast| {
+                state.toasts.current.get().map(|toast| {
                     let undo = toast.undo.clone();
                     view! {
                         <div class="toast" data-testid="toast">
@@ -315,7 +315,7 @@ fn ToastBar() -> impl IntoView {
                                 type="button"
                                 class="quiet"
                                 aria-label=state.text(T::Dismiss)
-                                on:click=move |_| state.toast.set(None)
+                                on:click=move |_| state.toasts.dismiss()
                             >
                                 "×"
                             </button>

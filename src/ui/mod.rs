@@ -5,6 +5,8 @@ pub mod app;
 pub mod browser;
 pub mod deflate;
 pub mod pages;
+pub mod preferences;
 pub mod saving;
 pub mod state;
 pub mod tabs;
+pub mod toast;

@@ -1,50 +1,28 @@
-//! The app's shared state and the actions components dispatch: the meetings in memory, the
-//! preferences, the route and the toast. Every change of a meeting is handed to
-//! [`Saving`](super::saving::Saving), which gets it to IndexedDB and reports what is not stored.
+//! The app's shared state and the actions components dispatch on the meetings in memory. Each
+//! concern keeps its own small type: [`Preferences`], [`Toasts`], and [`Saving`], to which every
+//! change of a meeting is handed to reach IndexedDB and which reports what is not stored.
 
 use std::rc::Rc;
-use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use super::preferences::Preferences;
 use super::saving::{sort_newest_first, Saving};
+use super::toast::{Toasts, Undo};
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{Meeting, Situation};
 use crate::core::route::Route;
 use crate::core::summary::{self, MeetingSummary};
 use crate::core::templates::meeting_from_template;
 use crate::store::meetings::{MeetingStore, UndecodableRecord, APP_DATABASE};
-use crate::store::{prefs, StoreError};
-
-const TOAST_LIFETIME: Duration = Duration::from_secs(8);
-
-/// A short message at the bottom of the screen, with an optional way back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Toast {
-    pub message: String,
-    pub undo: Option<Undo>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Undo {
-    /// Put a deleted meeting back where it was.
-    Restore { meeting: Box<Meeting>, index: usize },
-    /// Remove a meeting just created by duplication.
-    Remove { id: String },
-    /// Put back a meeting as it was before an edit (a removed row).
-    Revert { meeting: Box<Meeting> },
-}
+use crate::store::StoreError;
 
 /// Everything the pages share; `Copy`, so closures take it freely.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub lang: RwSignal<Lang>,
-    /// Minutes per speaking turn, from the preferences.
-    pub turn_minutes: RwSignal<u32>,
-    pub standup_started: RwSignal<Option<DateTime<Utc>>>,
+    pub prefs: Preferences,
     pub route: RwSignal<Route>,
     pub meetings: RwSignal<Vec<Meeting>>,
     /// The stored list summaries, newest first, shown by the meeting list while `meetings` is
@@ -57,28 +35,24 @@ pub struct AppState {
     pub undecodable: RwSignal<Vec<UndecodableRecord>>,
     pub persisted: RwSignal<Option<bool>>,
     pub update_ready: RwSignal<bool>,
-    pub toast: RwSignal<Option<Toast>>,
-    toast_timer: StoredValue<Option<TimeoutHandle>>,
+    pub toasts: Toasts,
 }
 
 impl AppState {
     pub fn new() -> AppState {
-        let saved = prefs::load();
         let meetings = RwSignal::new(Vec::new());
+        let saving = Saving::new(meetings, browser::new_id());
         AppState {
-            lang: RwSignal::new(saved.lang),
-            turn_minutes: RwSignal::new(saved.turn_minutes),
-            standup_started: RwSignal::new(saved.standup_started),
+            prefs: Preferences::load(saving),
             route: RwSignal::new(Route::parse(&browser::current_hash())),
             meetings,
             list_preview: RwSignal::new(None),
             loaded: RwSignal::new(false),
-            saving: Saving::new(meetings, browser::new_id()),
+            saving,
             undecodable: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
             update_ready: RwSignal::new(browser::update_is_waiting()),
-            toast: RwSignal::new(None),
-            toast_timer: StoredValue::new(None),
+            toasts: Toasts::default(),
         }
     }
 
@@ -157,31 +131,7 @@ impl AppState {
     }
 
     pub fn text(&self, key: T) -> &'static str {
-        key.get(self.lang.get())
-    }
-
-    pub fn set_lang(self, lang: Lang) {
-        self.lang.set(lang);
-        browser::set_document_lang(lang.tag());
-        self.save_prefs();
-    }
-
-    pub fn set_turn_minutes(self, minutes: u32) {
-        self.turn_minutes.set(minutes.clamp(1, 30));
-        self.save_prefs();
-    }
-
-    pub fn start_standup(self) {
-        self.standup_started.set(Some(browser::now()));
-        self.save_prefs();
-    }
-
-    fn save_prefs(self) {
-        self.saving.save_prefs(prefs::Prefs {
-            lang: self.lang.get_untracked(),
-            turn_minutes: self.turn_minutes.get_untracked(),
-            standup_started: self.standup_started.get_untracked(),
-        });
+        key.get(self.prefs.lang.get())
     }
 
     pub fn go(self, route: Route) {
@@ -193,7 +143,7 @@ impl AppState {
     pub fn create_meeting(self, situation: Situation) {
         let meeting = meeting_from_template(
             situation,
-            self.lang.get_untracked(),
+            self.prefs.lang.get_untracked(),
             browser::new_id(),
             browser::now(),
             browser::new_id,
@@ -227,12 +177,13 @@ impl AppState {
         };
         let mut template = meeting.instantiate(browser::new_id(), browser::now(), browser::new_id);
         template.is_template = true;
-        let lang = self.lang.get_untracked();
+        let lang = self.prefs.lang.get_untracked();
         let message = tr(lang, T::SavedAsTemplate, &[&display_title(&template, lang)]);
         let template_id = template.id.clone();
         self.meetings.update(|meetings| meetings.push(template));
         self.saving.edited(&template_id);
-        self.show_toast(message, Some(Undo::Remove { id: template_id }));
+        self.toasts
+            .show(message, Some(Undo::Remove { id: template_id }));
     }
 
     /// Plans a new meeting from a user template and opens it.
@@ -263,7 +214,7 @@ impl AppState {
     }
 
     pub fn duplicate_meeting(self, id: &str) {
-        let lang = self.lang.get_untracked();
+        let lang = self.prefs.lang.get_untracked();
         let Some(original) = self.find(id) else {
             return;
         };
@@ -281,12 +232,12 @@ impl AppState {
         let new_id = copy.id.clone();
         self.meetings.update(|meetings| meetings.insert(0, copy));
         self.saving.edited(&new_id);
-        self.show_toast(message, Some(Undo::Remove { id: new_id }));
+        self.toasts.show(message, Some(Undo::Remove { id: new_id }));
     }
 
     /// Deletes a meeting, offering undo for a few seconds.
     pub fn delete_meeting(self, id: &str) {
-        let lang = self.lang.get_untracked();
+        let lang = self.prefs.lang.get_untracked();
         let mut removed = None;
         self.meetings.update(|meetings| {
             if let Some(index) = meetings.iter().position(|meeting| meeting.id == id) {
@@ -298,7 +249,7 @@ impl AppState {
         };
         let message = tr(lang, T::Deleted, &[&display_title(&meeting, lang)]);
         self.saving.deleted(id);
-        self.show_toast(
+        self.toasts.show(
             message,
             Some(Undo::Restore {
                 meeting: Box::new(meeting),
@@ -308,7 +259,7 @@ impl AppState {
     }
 
     pub fn undo(self, undo: Undo) {
-        self.toast.set(None);
+        self.toasts.dismiss();
         match undo {
             Undo::Restore { meeting, index } => {
                 let id = meeting.id.clone();
@@ -353,22 +304,13 @@ impl AppState {
     /// Copies `text` to the clipboard and says whether it worked.
     pub fn copy_to_clipboard(self, text: String) {
         spawn_local(async move {
-            let lang = self.lang.get_untracked();
+            let lang = self.prefs.lang.get_untracked();
             let message = match browser::copy_text(&text).await {
                 Ok(()) => T::Copied.get(lang).to_owned(),
                 Err(cause) => tr(lang, T::CopyFailed, &[&cause]),
             };
-            self.show_toast(message, None);
+            self.toasts.show(message, None);
         });
-    }
-
-    pub fn show_toast(self, message: String, undo: Option<Undo>) {
-        if let Some(handle) = self.toast_timer.get_value() {
-            handle.clear();
-        }
-        self.toast.set(Some(Toast { message, undo }));
-        let handle = set_timeout_with_handle(move || self.toast.set(None), TOAST_LIFETIME).ok();
-        self.toast_timer.set_value(handle);
     }
 
     /// The page is being hidden or closed.
@@ -389,8 +331,9 @@ impl AppState {
         }
         let count = found.meetings.len();
         self.put_meetings(found.meetings);
-        let lang = self.lang.get_untracked();
-        self.show_toast(tr(lang, T::RecoveredUnsaved, &[&count.to_string()]), None);
+        let lang = self.prefs.lang.get_untracked();
+        self.toasts
+            .show(tr(lang, T::RecoveredUnsaved, &[&count.to_string()]), None);
     }
 }
 

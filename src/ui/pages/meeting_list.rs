@@ -62,7 +62,7 @@ pub fn MeetingList() -> impl IntoView {
                 } else if visible.with(Vec::is_empty) {
                     view! {
                         <p class="empty">
-                            {tr(state.lang.get(), T::NoSearchResults, &[&query.get()])}
+                            {tr(state.prefs.lang.get(), T::NoSearchResults, &[&query.get()])}
                         </p>
                     }
                     .into_any()
@@ -77,7 +77,7 @@ pub fn MeetingList() -> impl IntoView {
                                 <MeetingCard summary/>
                             </For>
                         </ul>
-                        {move || show_more(shown, visible.with(Vec::len), LIST_PAGE, state.lang.get())}
+                        {move || show_more(shown, visible.with(Vec::len), LIST_PAGE, state.prefs.lang.get())}
                     }
                     .into_any()
                 }
@@ -140,7 +140,7 @@ fn CreateMeeting(summaries: Memo<Vec<MeetingSummary>>) -> impl IntoView {
                                 view! {
                                     <div class="template template-mine">
                                         <button type="button" class="quiet" data-testid="my-template" disabled=loading on:click=move |_| state.create_from_template(&use_id)>
-                                            <strong>{title_or_untitled(&template.title, state.lang.get())}</strong>
+                                            <strong>{title_or_untitled(&template.title, state.prefs.lang.get())}</strong>
                                             <span>{state.text(T::MyTemplates)}</span>
                                         </button>
                                         <button type="button" class="quiet" aria-label=state.text(T::Delete) disabled=loading on:click=move |_| state.delete_meeting(&delete_id)>"×"</button>
@@ -173,7 +173,7 @@ fn MeetingCard(summary: MeetingSummary) -> impl IntoView {
         stage: Stage::Plan,
     }
     .href();
-    let lang = state.lang.get_untracked();
+    let lang = state.prefs.lang.get_untracked();
     let (duplicate_id, delete_id) = (summary.id.clone(), summary.id.clone());
     view! {
         <li class="meeting-card">

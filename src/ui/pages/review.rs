@@ -21,7 +21,7 @@ pub fn Review() -> impl IntoView {
                 grouping.get(),
                 today,
                 browser::local_offset(),
-                state.lang.get(),
+                state.prefs.lang.get(),
             )
         })
     };
@@ -49,7 +49,7 @@ pub fn Review() -> impl IntoView {
                 if groups.is_empty() {
                     view! { <p class="empty">{state.text(T::ReviewEmpty)}</p> }.into_any()
                 } else {
-                    let lang = state.lang.get();
+                    let lang = state.prefs.lang.get();
                     groups.into_iter().map(|group| group_card(group, lang)).collect_view().into_any()
                 }
             }}

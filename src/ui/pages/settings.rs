@@ -27,8 +27,8 @@ pub fn Settings() -> impl IntoView {
                             view! {
                                 <button
                                     type="button"
-                                    aria-pressed=move || (state.lang.get() == lang).to_string()
-                                    on:click=move |_| state.set_lang(lang)
+                                    aria-pressed=move || (state.prefs.lang.get() == lang).to_string()
+                                    on:click=move |_| state.prefs.set_lang(lang)
                                 >
                                     {name}
                                 </button>
@@ -47,10 +47,10 @@ pub fn Settings() -> impl IntoView {
                         min="1"
                         max="30"
                         class="minutes"
-                        prop:value=move || state.turn_minutes.get().to_string()
+                        prop:value=move || state.prefs.turn_minutes.get().to_string()
                         on:change=move |ev| {
                             if let Ok(minutes) = event_target_value(&ev).parse() {
-                                state.set_turn_minutes(minutes);
+                                state.prefs.set_turn_minutes(minutes);
                             }
                         }
                     />
@@ -99,7 +99,7 @@ fn Backup() -> impl IntoView {
         };
         error.set(None);
         plan.set(None);
-        let lang = state.lang.get_untracked();
+        let lang = state.prefs.lang.get_untracked();
         if let Err(refused) = check_backup_size(file.size() as u64) {
             error.set(Some(refused.message(lang)));
             return;
@@ -138,11 +138,11 @@ fn Backup() -> impl IntoView {
         if let (0, Some(count)) = (pending, restoring.get_untracked()) {
             restoring.set(None);
             let message = tr(
-                state.lang.get_untracked(),
+                state.prefs.lang.get_untracked(),
                 T::RestoreDone,
                 &[&count.to_string()],
             );
-            state.show_toast(message, None);
+            state.toasts.show(message, None);
         }
     });
     let progress = move || {
@@ -152,7 +152,7 @@ fn Backup() -> impl IntoView {
                 <p class="hint" role="status" data-testid="restore-progress">
                     <progress aria-hidden="true"></progress>
                     " "
-                    {tr(state.lang.get_untracked(), T::RestoreWriting, &[&pending.to_string()])}
+                    {tr(state.prefs.lang.get_untracked(), T::RestoreWriting, &[&pending.to_string()])}
                 </p>
             }
         })
@@ -184,7 +184,7 @@ fn Backup() -> impl IntoView {
             {progress}
             {move || {
                 plan.get().map(|planned| {
-                    let lang = state.lang.get();
+                    let lang = state.prefs.lang.get();
                     let summary = tr(
                         lang,
                         T::RestorePlan,
@@ -236,7 +236,7 @@ fn Undecodable() -> impl IntoView {
                 <h2>{state.text(T::UndecodableTitle)}</h2>
                 <ul class="rows">
                     {move || {
-                        let lang = state.lang.get();
+                        let lang = state.prefs.lang.get();
                         state
                             .undecodable
                             .get()

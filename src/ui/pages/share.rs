@@ -36,7 +36,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
             reading.set(false);
             match result {
                 Ok(meeting) => incoming.set(Some(meeting)),
-                Err(refused) => error.set(Some(refused.message(state.lang.get_untracked()))),
+                Err(refused) => error.set(Some(refused.message(state.prefs.lang.get_untracked()))),
             }
         });
     }
@@ -47,7 +47,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
         };
         error.set(None);
         incoming.set(None);
-        let lang = state.lang.get_untracked();
+        let lang = state.prefs.lang.get_untracked();
         if let Err(refused) = check_backup_size(file.size() as u64) {
             error.set(Some(refused.message(lang)));
             return;
@@ -68,7 +68,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
         let Some(meeting) = incoming.get_untracked() else {
             return;
         };
-        let lang = state.lang.get_untracked();
+        let lang = state.prefs.lang.get_untracked();
         let import = state.meetings.with_untracked(|existing| {
             prepare_import(existing, meeting, browser::now(), browser::new_id)
         });
@@ -80,7 +80,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
             T::ShareImported
         };
         state.put_meetings(vec![import.meeting]);
-        state.show_toast(tr(lang, message, &[&title]), None);
+        state.toasts.show(tr(lang, message, &[&title]), None);
         state.go(Route::Meeting {
             id,
             stage: Stage::Plan,
@@ -118,7 +118,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
 #[component]
 fn Preview(meeting: Meeting) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let lang = state.prefs.lang.get_untracked();
     let when = meeting
         .schedule
         .starts_at

@@ -23,6 +23,7 @@ pub fn Standup() -> impl IntoView {
     // A memo, so the tick re-runs only the clock text, not the button label.
     let started = Memo::new(move |_| {
         state
+            .prefs
             .standup_started
             .get()
             .filter(|at| now.get() - *at < FORGOTTEN_AFTER)
@@ -70,7 +71,7 @@ pub fn Standup() -> impl IntoView {
                 <span class="clock-big" data-testid="standup-clock">
                     {move || format_duration(left().unwrap_or(STANDUP))}
                 </span>
-                <button type="button" class="primary" data-testid="standup-start" on:click=move |_| state.start_standup()>
+                <button type="button" class="primary" data-testid="standup-start" on:click=move |_| state.prefs.start_standup()>
                     {move || state.text(if started.with(Option::is_some) { T::StandupRestart } else { T::StandupStart })}
                 </button>
             </div>

@@ -61,7 +61,7 @@ pub fn Tracker() -> impl IntoView {
             .meetings
             .with(|ms| ms.iter().any(|m| !m.is_template && !m.actions.is_empty()))
     };
-    let lang = state.lang.get_untracked();
+    let lang = state.prefs.lang.get_untracked();
     let meeting_options = state.meetings.with_untracked(|ms| {
         ms.iter()
             .filter(|m| !m.is_template && !m.actions.is_empty())
@@ -141,7 +141,7 @@ pub fn Tracker() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                {move || show_more(shown, rows.with(|(total, _)| *total), TRACKER_PAGE, state.lang.get())}
+                {move || show_more(shown, rows.with(|(total, _)| *total), TRACKER_PAGE, state.prefs.lang.get())}
             </Show>
         </section>
     }
@@ -215,7 +215,7 @@ fn TrackerLine(row: TrackerRow) -> impl IntoView {
         })
         .collect_view();
     let status = row.action.status;
-    let title = title_or_untitled(&row.meeting_title, state.lang.get_untracked());
+    let title = title_or_untitled(&row.meeting_title, state.prefs.lang.get_untracked());
     view! {
         <tr class=class data-action=row.action.id.clone()>
             <td data-label=state.text(T::ColTask)>{row.action.task.clone()}</td>
@@ -243,7 +243,7 @@ fn RoundTrip() -> impl IntoView {
     let plan = RwSignal::new(None::<TrackerPlan>);
     let error = RwSignal::new(None::<String>);
     let export = move |_| {
-        let lang = state.lang.get_untracked();
+        let lang = state.prefs.lang.get_untracked();
         let csv = state
             .meetings
             .with_untracked(|ms| actions_csv(ms.iter().filter(|m| !m.is_template), lang));
@@ -261,7 +261,7 @@ fn RoundTrip() -> impl IntoView {
         };
         plan.set(None);
         error.set(None);
-        let lang = state.lang.get_untracked();
+        let lang = state.prefs.lang.get_untracked();
         if let Err(refused) = check_file_size(file.size() as u64, MAX_TRACKER_BYTES) {
             error.set(Some(refused.message(lang)));
             return;
@@ -289,9 +289,9 @@ fn RoundTrip() -> impl IntoView {
             .with_untracked(|ms| apply_tracker_plan(&planned, ms, Local::now().date_naive()));
         let count = planned.updates.len();
         state.put_meetings(changed);
-        state.show_toast(
+        state.toasts.show(
             tr(
-                state.lang.get_untracked(),
+                state.prefs.lang.get_untracked(),
                 T::ImportApplied,
                 &[&count.to_string()],
             ),
@@ -300,7 +300,7 @@ fn RoundTrip() -> impl IntoView {
     };
     let preview = move || {
         plan.get().map(|planned| {
-            let lang = state.lang.get();
+            let lang = state.prefs.lang.get();
             let updates = planned
                 .updates
                 .iter()

@@ -22,7 +22,7 @@ pub fn AgendaEditor(current: Current) -> impl IntoView {
     let total = move || {
         c.read(|m| {
             tr(
-                state.lang.get(),
+                state.prefs.lang.get(),
                 T::AgendaTotal,
                 &[
                     &m.agenda_minutes().to_string(),

@@ -85,9 +85,9 @@ pub fn FeedbackForm(current: Current) -> impl IntoView {
         materials_ok.set(None);
         rating.set(None);
         comment.set(String::new());
-        state.show_toast(
+        state.toasts.show(
             tr(
-                state.lang.get_untracked(),
+                state.prefs.lang.get_untracked(),
                 T::FeedbackRecorded,
                 &[&count.to_string()],
             ),
@@ -99,7 +99,7 @@ pub fn FeedbackForm(current: Current) -> impl IntoView {
     let summary = move || {
         let tally = c.read(|m| FeedbackTally::of(&m.feedback));
         (tally.responses > 0).then(|| {
-            view! { <p class="muted" data-testid="feedback-summary">{tally.summary(state.lang.get())}</p> }
+            view! { <p class="muted" data-testid="feedback-summary">{tally.summary(state.prefs.lang.get())}</p> }
         })
     };
 

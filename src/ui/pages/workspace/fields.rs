@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::core::i18n::T;
 use crate::core::model::Meeting;
-use crate::ui::state::{AppState, Undo};
+use crate::ui::state::AppState;
+use crate::ui::toast::Undo;
 
 /// Reads and edits one meeting by id.
 #[derive(Clone)]
@@ -173,7 +174,7 @@ impl Current {
         self.edit(change);
         if let Some(meeting) = before {
             let message = self.state.text(T::RowRemoved).to_owned();
-            self.state.show_toast(
+            self.state.toasts.show(
                 message,
                 Some(Undo::Revert {
                     meeting: Box::new(meeting),

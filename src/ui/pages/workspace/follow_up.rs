@@ -37,7 +37,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
 
     let c = current.clone();
     let countdown = move || {
-        let lang = state.lang.get();
+        let lang = state.prefs.lang.get();
         let at = now.get();
         let due = c.read(|m| minutes_due(m, at));
         {
@@ -74,7 +74,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
     };
 
     let (read, write) = (current.clone(), current.clone());
-    let text = move || read.read(|m| minutes_text(m, state.lang.get()));
+    let text = move || read.read(|m| minutes_text(m, state.prefs.lang.get()));
     let c = current.clone();
     let regenerate = move |_| c.edit(|m| m.minutes.text.clear());
     let mark = {
@@ -97,12 +97,12 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
 
     let c = current.clone();
     let copy = move |_| {
-        let text = c.read(|m| minutes_text(m, state.lang.get_untracked()));
+        let text = c.read(|m| minutes_text(m, state.prefs.lang.get_untracked()));
         state.copy_to_clipboard(text);
     };
     let reader = current.clone();
     let export = move |kind: Export| {
-        let lang = state.lang.get_untracked();
+        let lang = state.prefs.lang.get_untracked();
         let (name, mime, body) = reader.read(|m| {
             let stem = format!("crossmeet-{}", m.id);
             match kind {
@@ -129,7 +129,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
             }
         });
         if let Err(cause) = browser::download(&name, mime, &body) {
-            state.show_toast(format!("{cause:?}"), None);
+            state.toasts.show(format!("{cause:?}"), None);
         }
     };
     let button = move |kind: Export, label: T, testid: &'static str| {

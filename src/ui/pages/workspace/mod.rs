@@ -38,7 +38,7 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     let current = Current::new(id.clone(), meeting, state);
     let title = {
         let current = current.clone();
-        move || current.read(|m| display_title(m, state.lang.get()))
+        move || current.read(|m| display_title(m, state.prefs.lang.get()))
     };
     let tabs = Stage::ALL
         .into_iter()

@@ -17,7 +17,7 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
             current.read(|m| {
                 notice(
                     m,
-                    state.lang.get_untracked(),
+                    state.prefs.lang.get_untracked(),
                     browser::local_offset(),
                     style,
                 )
@@ -30,7 +30,7 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
             current.read(|m| {
                 notice(
                     m,
-                    state.lang.get(),
+                    state.prefs.lang.get(),
                     browser::local_offset(),
                     NoticeStyle::PlainText,
                 )
@@ -46,7 +46,7 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
     };
     let copy_markdown = copy.clone();
     let download = move |_| {
-        let lang = state.lang.get_untracked();
+        let lang = state.prefs.lang.get_untracked();
         let ics = current.read(|m| {
             calendar(m, lang, browser::local_offset(), browser::now())
                 .map(|ics| (m.id.clone(), ics))
@@ -58,10 +58,10 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
                     "text/calendar;charset=utf-8",
                     &ics,
                 ) {
-                    state.show_toast(format!("{cause:?}"), None);
+                    state.toasts.show(format!("{cause:?}"), None);
                 }
             }
-            None => state.show_toast(T::CheckNoTime.get(lang).to_owned(), None),
+            None => state.toasts.show(T::CheckNoTime.get(lang).to_owned(), None),
         }
     };
     view! {

@@ -142,7 +142,7 @@ fn CarriedNotes(current: Current) -> impl IntoView {
             state.meetings.with(|all| {
                 carried_notes(all, meeting).map(|source| {
                     (
-                        display_title(source, state.lang.get()),
+                        display_title(source, state.prefs.lang.get()),
                         source.improvement_notes.clone(),
                     )
                 })
@@ -151,7 +151,7 @@ fn CarriedNotes(current: Current) -> impl IntoView {
         carried.map(|(title, notes)| {
             view! {
                 <aside class="carried-notes" data-testid="carried-notes">
-                    <h2>{tr(state.lang.get(), T::CarriedNotesTitle, &[&title])}</h2>
+                    <h2>{tr(state.prefs.lang.get(), T::CarriedNotesTitle, &[&title])}</h2>
                     <ul>{notes.into_iter().filter(|n| !n.trim().is_empty()).map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
                 </aside>
             }
@@ -175,7 +175,7 @@ fn Participants(current: Current) -> impl IntoView {
     let size = move || {
         c.read(|m| {
             tr(
-                state.lang.get(),
+                state.prefs.lang.get(),
                 T::SizeHint,
                 &[&m.participants.len().to_string()],
             )

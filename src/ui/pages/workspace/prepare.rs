@@ -35,7 +35,10 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
         match parse_input(&value).and_then(|naive| Local.from_local_datetime(&naive).earliest()) {
             Some(local) => write.edit(|m| m.schedule.starts_at = Some(local.with_timezone(&Utc))),
             // Keep the time already set; say why the new one was not taken.
-            None => state.show_toast(tr(state.lang.get_untracked(), T::BadDate, &[&value]), None),
+            None => state.toasts.show(
+                tr(state.prefs.lang.get_untracked(), T::BadDate, &[&value]),
+                None,
+            ),
         }
     };
     let c = current.clone();
@@ -47,7 +50,11 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
                     from.with_timezone(&Local).date_naive(),
                     start.with_timezone(&Local).date_naive(),
                 );
-                tr(state.lang.get(), T::WorkingDaysAhead, &[&days.to_string()])
+                tr(
+                    state.prefs.lang.get(),
+                    T::WorkingDaysAhead,
+                    &[&days.to_string()],
+                )
             })
         })
     };
@@ -67,7 +74,7 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
                     aria-pressed=move || c.read(|m| m.schedule.duration_minutes == minutes).to_string()
                     on:click=move |_| set_duration(minutes)
                 >
-                    {tr(state.lang.get_untracked(), T::MinutesShort, &[&minutes.to_string()])}
+                    {tr(state.prefs.lang.get_untracked(), T::MinutesShort, &[&minutes.to_string()])}
                 </button>
             }
         }
@@ -139,7 +146,7 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
         <section class="sub-section">
             <h2>{state.text(T::NoticeTitle)}</h2>
             <p class="muted">
-                {move || notice_read.read(|m| m.schedule.notice_sent_at.map(|at| tr(state.lang.get(), T::NoticeSentAt, &[&format_date_time(at.with_timezone(&Local).naive_local())])))}
+                {move || notice_read.read(|m| m.schedule.notice_sent_at.map(|at| tr(state.prefs.lang.get(), T::NoticeSentAt, &[&format_date_time(at.with_timezone(&Local).naive_local())])))}
             </p>
             <NoticePanel current=current.clone()/>
             <button type="button" data-testid="mark-notice-sent" on:click=move |_| {

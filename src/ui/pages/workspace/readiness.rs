@@ -40,7 +40,7 @@ fn verdict(list: &[Finding], lang: Lang) -> (bool, String) {
 #[component]
 pub fn ReadinessJump(findings: Memo<Vec<Finding>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let verdict = Memo::new(move |_| findings.with(|list| verdict(list, state.lang.get())));
+    let verdict = Memo::new(move |_| findings.with(|list| verdict(list, state.prefs.lang.get())));
     view! {
         <button
             type="button"
@@ -62,7 +62,7 @@ pub fn Readiness(findings: Memo<Vec<Finding>>, id: String) -> impl IntoView {
         move |stage: Stage| {
             let id = id.clone();
             move || {
-                let lang = state.lang.get();
+                let lang = state.prefs.lang.get();
                 let items: Vec<Finding> = findings
                     .get()
                     .into_iter()
@@ -97,7 +97,7 @@ pub fn Readiness(findings: Memo<Vec<Finding>>, id: String) -> impl IntoView {
                 })
             }
         };
-    let summary = move || match findings.with(|list| verdict(list, state.lang.get())) {
+    let summary = move || match findings.with(|list| verdict(list, state.prefs.lang.get())) {
         (true, text) => view! { <p class="ready" data-testid="ready">{text}</p> }.into_any(),
         (false, text) => view! { <p class="not-ready">{text}</p> }.into_any(),
     };

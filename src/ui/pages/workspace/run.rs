@@ -20,7 +20,7 @@ use crate::core::route::{Route, Stage};
 use crate::core::run;
 use crate::core::time::{format_date, parse_date};
 use crate::ui::browser;
-use crate::ui::state::Undo;
+use crate::ui::toast::Undo;
 
 #[component]
 pub fn RunStage(current: Current) -> impl IntoView {
@@ -32,7 +32,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
         let current = current.clone();
         Memo::new(move |_| {
             let at = now.get();
-            let turn = chrono::Duration::minutes(i64::from(state.turn_minutes.get()));
+            let turn = chrono::Duration::minutes(i64::from(state.prefs.turn_minutes.get()));
             current.read(|m| clocks(m, at, turn))
         })
     };
@@ -59,7 +59,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
             current.edit(|m| run::end(m, at));
             now.set(at);
             if let Some(meeting) = before {
-                state.show_toast(
+                state.toasts.show(
                     state.text(T::MeetingEnded).to_owned(),
                     Some(Undo::Revert {
                         meeting: Box::new(meeting),
@@ -180,8 +180,8 @@ pub fn RunStage(current: Current) -> impl IntoView {
         spawn_local(async move {
             match browser::request_wake_lock().await {
                 Ok(lock) => sentinel.set_value(Some(lock)),
-                Err(cause) => state.show_toast(
-                    tr(state.lang.get_untracked(), T::WakeLockOff, &[&cause]),
+                Err(cause) => state.toasts.show(
+                    tr(state.prefs.lang.get_untracked(), T::WakeLockOff, &[&cause]),
                     None,
                 ),
             }
@@ -266,8 +266,8 @@ fn Opening(
 ) -> impl IntoView {
     let state = current.state;
     let objective = current.read(|m| m.objective.clone());
-    let turn = state.turn_minutes.get_untracked().to_string();
-    let lang = state.lang.get_untracked();
+    let turn = state.prefs.turn_minutes.get_untracked().to_string();
+    let lang = state.prefs.lang.get_untracked();
     let check = |label: String| view! { <li><label class="check"><input type="checkbox"/>{label}</label></li> };
     view! {
         <section class="opening">
@@ -506,7 +506,7 @@ fn ActionRow(current: Current, aid: String) -> impl IntoView {
     let state = current.state;
     let (c, id) = (current.clone(), aid.clone());
     let missing = move || {
-        let lang = state.lang.get();
+        let lang = state.prefs.lang.get();
         c.read_row(ACTIONS, &id, |a| {
             let missing = run::missing_action_fields(a);
             (!missing.is_empty()).then(|| {

@@ -23,7 +23,7 @@ pub fn SharePlan(current: Current) -> impl IntoView {
             )
         });
         if let Err(cause) = browser::download(&name, "application/json", &text) {
-            state.show_toast(format!("{cause:?}"), None);
+            state.toasts.show(format!("{cause:?}"), None);
         }
     };
 
@@ -37,8 +37,12 @@ pub fn SharePlan(current: Current) -> impl IntoView {
                     link.set(Some(href.clone()));
                     state.copy_to_clipboard(href);
                 }
-                Err(cause) => state.show_toast(
-                    tr(state.lang.get_untracked(), T::ShareLinkFailed, &[&cause]),
+                Err(cause) => state.toasts.show(
+                    tr(
+                        state.prefs.lang.get_untracked(),
+                        T::ShareLinkFailed,
+                        &[&cause],
+                    ),
                     None,
                 ),
             }

@@ -1,0 +1,58 @@
+//! The user's preferences — language, speaking-turn length, the stand-up clock — as signals the
+//! pages read, stored in localStorage on every change (a failure is kept and retried by
+//! [`Saving`], like any other write).
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use super::browser;
+use super::saving::Saving;
+use crate::core::i18n::Lang;
+use crate::store::prefs::{self, Prefs};
+
+#[derive(Clone, Copy)]
+pub struct Preferences {
+    pub lang: RwSignal<Lang>,
+    /// Minutes per speaking turn (E1, E2).
+    pub turn_minutes: RwSignal<u32>,
+    /// When the weekly stand-up's clock was started (F4).
+    pub standup_started: RwSignal<Option<DateTime<Utc>>>,
+    saving: Saving,
+}
+
+impl Preferences {
+    /// The stored preferences, or the defaults.
+    pub fn load(saving: Saving) -> Preferences {
+        let stored = prefs::load();
+        Preferences {
+            lang: RwSignal::new(stored.lang),
+            turn_minutes: RwSignal::new(stored.turn_minutes),
+            standup_started: RwSignal::new(stored.standup_started),
+            saving,
+        }
+    }
+
+    pub fn set_lang(self, lang: Lang) {
+        self.lang.set(lang);
+        browser::set_document_lang(lang.tag());
+        self.save();
+    }
+
+    pub fn set_turn_minutes(self, minutes: u32) {
+        self.turn_minutes.set(minutes.clamp(1, 30));
+        self.save();
+    }
+
+    pub fn start_standup(self) {
+        self.standup_started.set(Some(browser::now()));
+        self.save();
+    }
+
+    fn save(self) {
+        self.saving.save_prefs(Prefs {
+            lang: self.lang.get_untracked(),
+            turn_minutes: self.turn_minutes.get_untracked(),
+            standup_started: self.standup_started.get_untracked(),
+        });
+    }
+}
