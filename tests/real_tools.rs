@@ -117,12 +117,18 @@ fn hostile_minutes_keep_their_table_shape_in_gfm() {
     );
 }
 
-/// Opens `csv` in LibreOffice Calc the way a spreadsheet user would, with formula evaluation on
-/// (so an undefused `=…` cell would become a formula), and returns the sheet as flat ODS XML.
-fn open_in_calc(csv: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("crossmeet-calc-{}", std::process::id()));
+/// Opens `csv` in LibreOffice Calc as a spreadsheet user would, with formula evaluation on (so an
+/// undefused `=…` cell would become a formula) and numbers and dates detected, and converts it
+/// (`convert_to`, as `soffice --convert-to` takes it); returns the converted file.
+fn through_calc(csv: &str, convert_to: &str) -> Vec<u8> {
+    let dir = std::env::temp_dir().join(format!(
+        "crossmeet-calc-{}-{}",
+        std::process::id(),
+        convert_to.len()
+    ));
+    let out = dir.join("out");
     std::fs::create_dir_all(&dir).unwrap();
-    let input = dir.join("actions.csv");
+    let input = dir.join("tracker.csv");
     std::fs::write(&input, csv).unwrap();
     // Separator 44 (comma), quote 34, charset 76 (UTF-8), start at line 1, default cell types,
     // language default, quoted fields as text: no, detect special numbers: yes, …, evaluate
@@ -138,19 +144,25 @@ fn open_in_calc(csv: &str) -> String {
             "--headless",
             filter,
             "--convert-to",
-            "fods",
+            convert_to,
         ])
         .arg("--outdir")
-        .arg(&dir)
+        .arg(&out)
         .arg(&input)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .expect("LibreOffice (soffice) is installed by scripts/test.sh");
     assert!(status.success());
-    let sheet = std::fs::read_to_string(dir.join("actions.fods")).unwrap();
+    let extension = convert_to.split(':').next().unwrap();
+    let converted = std::fs::read(out.join(format!("tracker.{extension}"))).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    sheet
+    converted
+}
+
+/// `csv` opened in Calc, as the sheet's flat ODS XML.
+fn open_in_calc(csv: &str) -> String {
+    String::from_utf8(through_calc(csv, "fods")).unwrap()
 }
 
 /// The text of each cell of each row of the first table in a flat ODS document.
@@ -238,41 +250,6 @@ fn hostile_action_csv_opens_in_libreoffice_as_text_one_row_per_item() {
     );
 }
 
-/// Opens `csv` in LibreOffice Calc as a user would (formulas evaluated, numbers and dates
-/// detected) and saves it back as CSV UTF-8, as an owner editing the tracker does; returns the
-/// saved bytes.
-fn save_back_from_calc(csv: &str) -> Vec<u8> {
-    let dir = std::env::temp_dir().join(format!("crossmeet-calc-back-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let input = dir.join("tracker.csv");
-    std::fs::write(&input, csv).unwrap();
-    let out = dir.join("out");
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
-    );
-    let status = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1,true",
-            // Comma, double quotes, UTF-8: LibreOffice's "Text CSV" with Unicode (UTF-8).
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1",
-        ])
-        .arg("--outdir")
-        .arg(&out)
-        .arg(&input)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("LibreOffice (soffice) is installed by scripts/test.sh");
-    assert!(status.success());
-    let saved = std::fs::read(out.join("tracker.csv")).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
-    saved
-}
-
 #[test]
 fn a_tracker_saved_back_by_libreoffice_imports_with_no_change() {
     use chrono::NaiveDate;
@@ -312,7 +289,11 @@ fn a_tracker_saved_back_by_libreoffice_imports_with_no_change() {
         ..Meeting::default()
     }];
     for lang in [Lang::Zh, Lang::En] {
-        let saved = save_back_from_calc(&actions_csv(&meetings, lang));
+        // Saved back as LibreOffice's "Text CSV", comma, double quotes, Unicode (UTF-8).
+        let saved = through_calc(
+            &actions_csv(&meetings, lang),
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+        );
         let text = decode_text(&saved, |_| None)
             .expect("LibreOffice writes UTF-8")
             .text;
