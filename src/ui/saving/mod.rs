@@ -1,12 +1,18 @@
 //! Saving, around the pure `core::save_book`: the timers, the IndexedDB and localStorage calls,
 //! and the signals the banners read. Every rule of what is stored and what is not lives in the
-//! book; this file only carries its decisions out (D1).
+//! book; these files only carry its decisions out (D1). Here: writing, retrying, deleting and the
+//! preferences; `journals.rs`: the leaving journal; `conflicts.rs`: other tabs' saves.
 //!
 //! An edit starts its write at once when no write of that meeting is on the way; edits made
 //! meanwhile go into the next write, which starts as soon as that one lands (issue 19): no timer
-//! stands between an edit and its write, so a crash loses at most the write in progress. Hiding
-//! or closing the page also journals whatever has not landed. A failed write keeps its meetings unsaved and named in the
-//! banner; any later successful write, and a retry timer, try everything pending again.
+//! stands between an edit and its write, so a crash loses at most the write in progress. A failed
+//! write keeps its meetings unsaved and named in the banner; any later successful write, and a
+//! retry timer, try everything pending again.
+
+mod conflicts;
+mod journals;
+
+pub use journals::JournalFindings;
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -15,12 +21,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::tabs;
-use crate::core::journal::{self, Recovery};
 use crate::core::model::Meeting;
 use crate::core::order;
 use crate::core::save_book::{Landed, SaveBook, Source, StoredVersion};
-use crate::store::meetings::{Durability, MeetingStore, Saved, UndecodableRecord};
-use crate::store::{self, prefs, StoreError};
+use crate::store::meetings::{Durability, MeetingStore, Saved};
+use crate::store::{prefs, StoreError};
 
 /// How often failed writes are tried again while nothing else succeeds (space may be freed
 /// outside the app).
@@ -29,14 +34,6 @@ const RETRY_AFTER: Duration = Duration::from_secs(3);
 /// A storage failure as the banner shows it: what failed, why, and which meetings it left
 /// unsaved (ids).
 pub type Failure = (Source, StoreError, Vec<String>);
-
-/// What a start-up found in the journals of closed tabs.
-pub struct JournalFindings {
-    /// Edits to bring back; conflicts among them are already raised.
-    pub meetings: Vec<Meeting>,
-    /// Journals (or parts) this build cannot read: kept in localStorage and reported.
-    pub unreadable: Vec<UndecodableRecord>,
-}
 
 /// The save machinery of this tab; `Copy`, so closures take it freely.
 #[derive(Clone, Copy)]
@@ -284,209 +281,9 @@ impl Saving {
         }
     }
 
-    /// The page is being hidden or closed: start writing every unsaved meeting, and journal
-    /// them synchronously in case the browser aborts that write as the page goes (D1).
-    pub fn leave(self) {
-        self.strict_next.set_value(true);
-        self.flush();
-        let pending = self.book.with_value(SaveBook::to_journal);
-        if pending.is_empty() {
-            self.drop_stale_journal();
-            return;
-        }
-        let text = self.meetings.with_untracked(|meetings| {
-            let entries: Vec<(&Meeting, Option<u64>)> = meetings
-                .iter()
-                .filter(|meeting| pending.contains(&meeting.id))
-                .map(|meeting| (meeting, self.known_revision(&meeting.id)))
-                .collect();
-            journal::encode_journal(&entries)
-        });
-        match store::journal::write(&self.tab_id.get_value(), &text) {
-            Ok(()) => {
-                self.journal_written.set_value(true);
-                self.book(SaveBook::journal_written);
-                // This tab's journal now holds every edit it took over from closed tabs, unless
-                // they are still being written as a whole (they are not journaled again).
-                if self.bulk_pending.get_untracked() == 0 {
-                    self.let_go_of_adopted_journals();
-                }
-            }
-            Err(error) => self.book(|book| book.journal_failed(error)),
-        }
-    }
-
     /// The stored revision of `id` as this tab last read or wrote it.
     fn known_revision(self, id: &str) -> Option<u64> {
         self.book.with_value(|book| book.known_revision(id))
-    }
-
-    /// Every save of this tab has landed: its journal, and those it took over, are out of date.
-    fn drop_stale_journal(self) {
-        if !self.book.with_value(SaveBook::is_settled) {
-            return;
-        }
-        if self.journal_written.get_value() {
-            store::journal::clear(&self.tab_id.get_value());
-            self.journal_written.set_value(false);
-        }
-        self.let_go_of_adopted_journals();
-    }
-
-    /// The edits of adopted journals are stored (or journaled again): remove those journals,
-    /// keeping only what this build could not read.
-    fn let_go_of_adopted_journals(self) {
-        let adopted = self
-            .adopted_journals
-            .try_update_value(std::mem::take)
-            .unwrap_or_default();
-        for (key, kept) in adopted {
-            match kept {
-                Some(text) => {
-                    if let Err(error) = store::journal::replace(&key, &text) {
-                        self.book(|book| book.journal_failed(error));
-                    }
-                }
-                None => store::journal::remove(&key),
-            }
-        }
-    }
-
-    /// Reads the journals closed pages left, without removing any: lost saves come back to be
-    /// written, edits the store has moved on from come back as conflicts, and what this build
-    /// cannot read stays where it is and is reported. The journals are cut down only once their
-    /// edits are stored. A journal of a tab that is still open (only hidden) is left to it.
-    pub async fn read_journals(self) -> JournalFindings {
-        let journals = store::journal::read_all();
-        let writers = journals
-            .iter()
-            .filter_map(|(key, _)| store::journal::tab_of(key).map(str::to_owned))
-            .collect();
-        let open = tabs::open_tabs(writers).await;
-        let mut pending = Vec::new();
-        let mut unreadable = Vec::new();
-        let mut adopted = Vec::new();
-        for (key, text) in journals {
-            if store::journal::tab_of(&key).is_some_and(|tab| open.contains(tab)) {
-                continue;
-            }
-            let read = journal::read_journal(&text);
-            pending.extend(read.pending);
-            let kept = read.unreadable.map(|(raw, error)| {
-                unreadable.push(UndecodableRecord {
-                    key: key.clone(),
-                    raw: raw.clone(),
-                    error,
-                });
-                raw
-            });
-            // A journal this build cannot read at all is already as it must stay.
-            if kept.as_deref() != Some(text.as_str()) {
-                adopted.push((key, kept));
-            }
-        }
-        self.adopted_journals.set_value(adopted);
-        let recoveries = self.meetings.with_untracked(|meetings| {
-            journal::recover(pending, |id| meetings.iter().find(|m| m.id == id))
-        });
-        // Conflicts are raised first, so the flush that stores the rest holds those back for the
-        // user's choice.
-        let meetings = recoveries
-            .into_iter()
-            .map(|recovery| match recovery {
-                Recovery::Replay(meeting) => meeting,
-                Recovery::Conflict { mine, theirs } => {
-                    let theirs = theirs.map_or(StoredVersion::Gone, StoredVersion::Readable);
-                    self.show_conflict(mine.id.clone(), theirs);
-                    self.book(|book| book.conflict_raised(&mine.id));
-                    mine
-                }
-            })
-            .collect();
-        JournalFindings {
-            meetings,
-            unreadable,
-        }
-    }
-
-    fn show_conflict(self, id: String, theirs: StoredVersion) {
-        self.conflicts.update(|conflicts| {
-            conflicts.retain(|(known, _)| *known != id);
-            conflicts.push((id, theirs));
-        });
-    }
-
-    /// Settles a conflict: `keep_mine` writes this tab's version over theirs; otherwise theirs
-    /// replaces this tab's edits.
-    pub fn resolve_conflict(self, id: &str, keep_mine: bool) {
-        let Some((_, theirs)) = self
-            .conflicts
-            .with_untracked(|conflicts| conflicts.iter().find(|(known, _)| known == id).cloned())
-        else {
-            return;
-        };
-        self.conflicts
-            .update(|conflicts| conflicts.retain(|(known, _)| known != id));
-        let revision = theirs.revision();
-        match (keep_mine, theirs) {
-            (false, StoredVersion::Readable(theirs)) => {
-                self.book(|book| book.resolved(id, false, revision));
-                self.replace_from_store(*theirs);
-            }
-            (true, _) => {
-                self.book(|book| book.resolved(id, true, revision));
-                self.flush();
-            }
-            // Nothing readable to take: the choice stays open.
-            (false, theirs) => self.show_conflict(id.to_owned(), theirs),
-        }
-    }
-
-    /// Another tab saved `id`: show its version here unless this tab is editing that meeting.
-    pub fn reload_saved_elsewhere(self, id: String) {
-        if self.is_being_edited(&id) {
-            // The next save of ours will meet their revision and ask the user.
-            return;
-        }
-        let Some(store) = self.store.get_value() else {
-            return;
-        };
-        spawn_local(async move {
-            let read = store.load_one(&id).await;
-            // A failed read is shown until a later read works; the connection's own problems
-            // (unavailable, upgrade waiting, superseded) stay until they are over.
-            let read_problem = self.failures.with_untracked(|failures| {
-                failures.iter().any(|(source, error, _)| {
-                    *source == Source::Database
-                        && matches!(error, StoreError::Other(_) | StoreError::Quota)
-                })
-            });
-            if read.is_ok() && read_problem {
-                self.database_problem(None);
-            }
-            match read {
-                // Typed into meanwhile: this tab's edit wins the race and meets theirs on saving.
-                Ok(Some(_)) if self.is_being_edited(&id) => {}
-                Ok(Some(meeting)) => self.replace_from_store(meeting),
-                Ok(None) => {}
-                Err(error) => self.database_problem(Some(error)),
-            }
-        });
-    }
-
-    fn is_being_edited(self, id: &str) -> bool {
-        self.book.with_value(|book| book.is_being_edited(id))
-    }
-
-    fn replace_from_store(self, stored: Meeting) {
-        self.book(|book| book.read_from_store(&stored.id, stored.revision));
-        self.meetings.update(|meetings| {
-            match meetings.iter_mut().find(|local| local.id == stored.id) {
-                Some(local) => *local = stored,
-                None => meetings.push(stored),
-            }
-            sort_newest_first(meetings);
-        });
     }
 }
 
