@@ -4,7 +4,7 @@
 //! the same text, whatever it holds.
 
 /// Makes Excel read the file as UTF-8 instead of the system's legacy code page.
-pub const BOM: char = '\u{feff}';
+const BOM: char = '\u{feff}';
 
 /// The separators a saved spreadsheet may use: Excel writes commas, its "Unicode text" tabs, and
 /// a European-locale Excel semicolons.

@@ -323,14 +323,8 @@ pub struct ProgressNote {
 }
 
 impl ProgressNote {
-    /// `2026-12-02 初稿完成`: the note as one line of the tracker CSV, read back by the import.
-    pub fn line(&self) -> String {
-        let mut line = String::new();
-        self.push_line(&mut line);
-        line
-    }
-
-    /// [`ProgressNote::line`], appended to `out` (the CSV export writes thousands of them).
+    /// `2026-12-02 初稿完成`: the note as one line of the tracker CSV, appended to `out` (the
+    /// export writes thousands of them; the import reads them back).
     pub fn push_line(&self, out: &mut String) {
         if let Some(on) = self.on {
             out.push_str(&super::time::format_date(on));

@@ -262,13 +262,12 @@ fn added_notes(cell: &str, known: &[ProgressNote]) -> Vec<ProgressNote> {
     if cell == exported {
         return Vec::new();
     }
-    let lines = |text: &str| -> Vec<String> {
+    fn lines(text: &str) -> Vec<&str> {
         text.lines()
             .map(str::trim)
             .filter(|line| !line.is_empty())
-            .map(str::to_owned)
             .collect()
-    };
+    }
     let appended = if exported.is_empty() {
         Some(cell)
     } else {
@@ -285,7 +284,7 @@ fn added_notes(cell: &str, known: &[ProgressNote]) -> Vec<ProgressNote> {
                 .collect()
         }
     };
-    new_lines.iter().map(|line| parse_note(line)).collect()
+    new_lines.into_iter().map(parse_note).collect()
 }
 
 /// Applies a confirmed plan; returns the meetings it changed.

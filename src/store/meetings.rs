@@ -123,12 +123,12 @@ impl MeetingStore {
         stores: &[&str],
         durability: Durability,
     ) -> Result<Transaction, StoreError> {
-        if durability == Durability::Default {
-            return Ok(self.db.transaction(stores, TransactionMode::ReadWrite)?);
-        }
         let names: Vec<js_sys::JsString> = stores.iter().map(|&name| name.into()).collect();
         let options = web_sys::IdbTransactionOptions::new();
-        options.set_durability(web_sys::IdbTransactionDurability::Strict);
+        options.set_durability(match durability {
+            Durability::Default => web_sys::IdbTransactionDurability::Default,
+            Durability::Strict => web_sys::IdbTransactionDurability::Strict,
+        });
         self.raw
             .transaction_with_str_sequence_and_mode_and_options(
                 &names,
@@ -283,9 +283,7 @@ impl MeetingStore {
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[MEETINGS, SUMMARIES], TransactionMode::ReadWrite)?;
+        let transaction = self.write_transaction(&[MEETINGS, SUMMARIES], Durability::Default)?;
         for store in [MEETINGS, SUMMARIES] {
             transaction
                 .object_store(store)?

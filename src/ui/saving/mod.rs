@@ -124,7 +124,7 @@ impl Saving {
     /// The meetings were read from the store at these revisions.
     pub fn loaded(self, meetings: &[Meeting]) {
         let revisions = meetings.iter().map(|m| (m.id.clone(), m.revision));
-        self.book(|book| book.loaded(revisions.collect::<Vec<_>>()));
+        self.book(|book| book.loaded(revisions));
     }
 
     /// A meeting changed in memory: its write starts now, or as soon as the one on its way lands.
