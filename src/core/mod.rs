@@ -5,6 +5,7 @@
 
 pub mod agenda;
 pub mod backup;
+pub mod chase;
 pub mod checks;
 pub mod clock;
 pub mod csv;

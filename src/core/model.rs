@@ -4,7 +4,7 @@
 //! Every struct takes `#[serde(default)]` so that a field added later reads as its default from
 //! older records instead of failing the whole meeting.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::i18n::T;
@@ -444,6 +444,9 @@ pub struct Meeting {
     pub decisions: Vec<Decision>,
     pub actions: Vec<ActionItem>,
     pub minutes: Minutes,
+    /// When owners report progress each day (the guide's example: 17:00), for the recurring
+    /// reminder in the owners' calendar (F3); `None` when the meeting set no time.
+    pub progress_time: Option<NaiveTime>,
     pub feedback: Vec<Feedback>,
     /// Notes from the last review, shown on the next meeting's plan in the series (F5).
     pub improvement_notes: Vec<String>,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::model::{ActionItem, ActionStatus, Meeting};
 use super::order;
+use super::time::working_days_after;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrackerRow {
@@ -43,12 +44,17 @@ impl SortKey {
 pub enum Due {
     Overdue,
     Today,
+    /// Due within the warning window: at most `soon_days` working days after today (weekends
+    /// are not working days, as in R1), so an item due on Monday is "soon" on Friday.
+    Soon,
     Later,
     Closed,
     NoDeadline,
 }
 
-pub fn due(action: &ActionItem, today: NaiveDate) -> Due {
+/// How an action stands against `today`, warned `soon_days` working days ahead (0: no warning
+/// before the day itself).
+pub fn due(action: &ActionItem, today: NaiveDate, soon_days: u32) -> Due {
     if action.status.is_closed() {
         return Due::Closed;
     }
@@ -56,6 +62,11 @@ pub fn due(action: &ActionItem, today: NaiveDate) -> Due {
         None => Due::NoDeadline,
         Some(deadline) if deadline < today => Due::Overdue,
         Some(deadline) if deadline == today => Due::Today,
+        Some(deadline)
+            if soon_days > 0 && working_days_after(today, deadline) <= i64::from(soon_days) =>
+        {
+            Due::Soon
+        }
         Some(_) => Due::Later,
     }
 }
@@ -157,21 +168,59 @@ pub fn standup_groups(meetings: &[Meeting]) -> Vec<(String, Vec<TrackerRow>)> {
     groups
 }
 
-/// (overdue, due today) across all meetings, for the reminder when the app opens.
-pub fn reminder_counts(meetings: &[Meeting], today: NaiveDate) -> (usize, usize) {
-    let mut counts = (0, 0);
+/// What the reminder shown when the app opens counts (F3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReminderCounts {
+    pub overdue: usize,
+    pub today: usize,
+    pub soon: usize,
+}
+
+impl ReminderCounts {
+    pub fn any(self) -> bool {
+        self.overdue + self.today + self.soon > 0
+    }
+}
+
+/// Open actions across all meetings by how they stand against `today`.
+pub fn reminder_counts(meetings: &[Meeting], today: NaiveDate, soon_days: u32) -> ReminderCounts {
+    let mut counts = ReminderCounts::default();
     for action in meetings
         .iter()
         .filter(|m| !m.is_template)
         .flat_map(|m| &m.actions)
     {
-        match due(action, today) {
-            Due::Overdue => counts.0 += 1,
-            Due::Today => counts.1 += 1,
+        match due(action, today, soon_days) {
+            Due::Overdue => counts.overdue += 1,
+            Due::Today => counts.today += 1,
+            Due::Soon => counts.soon += 1,
             _ => {}
         }
     }
     counts
+}
+
+/// The open actions due today or soon, each as `(key, task)`: the key (meeting, action and
+/// deadline) changes when a deadline moves, so a moved item is announced again.
+pub fn due_soon(meetings: &[Meeting], today: NaiveDate, soon_days: u32) -> Vec<(String, String)> {
+    meetings
+        .iter()
+        .filter(|m| !m.is_template)
+        .flat_map(|m| m.actions.iter().map(move |action| (m, action)))
+        .filter(|(_, action)| matches!(due(action, today, soon_days), Due::Today | Due::Soon))
+        .map(|(meeting, action)| {
+            let deadline = action.deadline.map(|d| d.to_string()).unwrap_or_default();
+            (
+                format!("{}/{}/{deadline}", meeting.id, action.id),
+                action.task.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Of the items due soon now, those not in `known`: what entered the window since the last look.
+pub fn newly_due<'a>(known: &[String], now: &'a [(String, String)]) -> Vec<&'a (String, String)> {
+    now.iter().filter(|(key, _)| !known.contains(key)).collect()
 }
 
 #[cfg(test)]
@@ -316,23 +365,66 @@ mod tests {
     #[test]
     fn due_dates_are_judged_against_today_and_templates_never_remind() {
         let today = day(5);
+        let judged = |deadline, status| due(&action("", "", "", deadline, status), today, 1);
+        assert_eq!(judged(Some(4), ActionStatus::Open), Due::Overdue);
+        assert_eq!(judged(Some(5), ActionStatus::Blocked), Due::Today);
+        assert_eq!(judged(Some(1), ActionStatus::Done), Due::Closed);
+        assert_eq!(judged(None, ActionStatus::Open), Due::NoDeadline);
+        let counts = |today, soon_days| {
+            let c = reminder_counts(&meetings(), today, soon_days);
+            (c.overdue, c.today, c.soon)
+        };
+        assert_eq!(counts(today, 1), (0, 1, 0));
+        assert_eq!(counts(day(11), 1), (2, 0, 0));
+        // 2026-12-04 is a Friday: "c" on Saturday the 5th is soon, "a" on the 10th is not.
+        assert_eq!(counts(day(4), 1), (0, 0, 1));
+        assert_eq!(counts(day(4), 4), (0, 0, 2));
+    }
+
+    #[test]
+    fn soon_counts_working_days_not_calendar_days() {
+        // 2026-12-04 is a Friday; the next Monday is one working day away.
+        let friday = day(4);
+        let judged = |deadline, soon_days| {
+            due(
+                &action("", "", "", Some(deadline), ActionStatus::Open),
+                friday,
+                soon_days,
+            )
+        };
+        assert_eq!(judged(7, 1), Due::Soon, "Monday is the next working day");
+        assert_eq!(judged(8, 1), Due::Later, "Tuesday is two working days away");
+        assert_eq!(judged(8, 2), Due::Soon);
         assert_eq!(
-            due(&action("", "", "", Some(4), ActionStatus::Open), today),
-            Due::Overdue
+            judged(6, 1),
+            Due::Soon,
+            "Sunday comes before the next working day"
         );
+        assert_eq!(judged(7, 0), Due::Later, "no warning window");
+        assert_eq!(judged(4, 0), Due::Today);
+    }
+
+    #[test]
+    fn an_item_is_announced_once_as_it_enters_the_window_and_again_if_it_moves() {
+        let mut all = meetings();
+        let before = due_soon(&all, day(2), 1);
+        assert!(
+            before.is_empty(),
+            "Wednesday the 2nd: Saturday is two working days away"
+        );
+        let friday = due_soon(&all, day(4), 1);
+        let known: Vec<String> = before.iter().map(|(key, _)| key.clone()).collect();
+        let new = newly_due(&known, &friday);
+        assert_eq!(new.len(), 1);
+        assert_eq!(new[0].0, "m2/c/2026-12-05");
+        let known: Vec<String> = friday.iter().map(|(key, _)| key.clone()).collect();
+        assert!(newly_due(&known, &due_soon(&all, day(4), 1)).is_empty());
+        all[0].actions[0].deadline = Some(day(7));
+        let moved = due_soon(&all, day(4), 1);
         assert_eq!(
-            due(&action("", "", "", Some(5), ActionStatus::Blocked), today),
-            Due::Today
+            newly_due(&known, &moved).len(),
+            1,
+            "a deadline moved into the window"
         );
-        assert_eq!(
-            due(&action("", "", "", Some(1), ActionStatus::Done), today),
-            Due::Closed
-        );
-        assert_eq!(
-            due(&action("", "", "", None, ActionStatus::Open), today),
-            Due::NoDeadline
-        );
-        assert_eq!(reminder_counts(&meetings(), today), (0, 1));
-        assert_eq!(reminder_counts(&meetings(), day(11)), (2, 0));
     }
 }

@@ -1,9 +1,9 @@
-//! The calendar invitation as iCalendar (RFC 5545): CRLF line ends, lines folded at 75 octets
-//! without splitting a UTF-8 character, TEXT values escaped, times in UTC, and the agenda in the
-//! description so it travels with the invitation.
+//! The calendar invitation (R6) as iCalendar: times in UTC, and the agenda in the description so
+//! it travels with the invitation.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
+use super::ical::{utc, Ical};
 use super::notice::{notice, NoticeStyle};
 use crate::core::i18n::{Lang, T};
 use crate::core::model::{FormatMode, Meeting};
@@ -31,104 +31,27 @@ pub fn calendar(
             .collect::<Vec<_>>()
             .join(" / "),
     };
-    let lines = [
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//CrossMeet//CrossMeet 0.1//ZH".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
-        "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}@crossmeet.invalid", meeting.id),
-        format!("DTSTAMP:{}", utc(now)),
-        format!("DTSTART:{}", utc(start)),
-        format!("DTEND:{}", utc(end)),
-        format!("SUMMARY:{}", escape_text(title)),
-        format!(
-            "DESCRIPTION:{}",
-            escape_text(&notice(meeting, lang, offset, NoticeStyle::PlainText))
-        ),
-        format!("LOCATION:{}", escape_text(&location)),
-        format!("SEQUENCE:{}", meeting.revision),
-        "END:VEVENT".to_owned(),
-        "END:VCALENDAR".to_owned(),
-    ];
-    Some(
-        lines
-            .iter()
-            .map(|line| fold(line))
-            .collect::<Vec<_>>()
-            .concat(),
-    )
-}
-
-/// `20261201T060000Z`.
-fn utc(at: DateTime<Utc>) -> String {
-    use chrono::{Datelike, Timelike};
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
-}
-
-/// Escapes a TEXT value (RFC 5545 §3.3.11).
-fn escape_text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Folds a content line into chunks of at most 75 octets, each continuation starting with a
-/// space, every line ending in CRLF (RFC 5545 §3.1).
-fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
-    let mut used = 0;
-    for c in line.chars() {
-        let width = c.len_utf8();
-        if used + width > 75 {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(c);
-        used += width;
-    }
-    out.push_str("\r\n");
-    out
+    let mut ical = Ical::begin();
+    ical.raw("BEGIN:VEVENT", "");
+    ical.text("UID", &format!("{}@crossmeet.invalid", meeting.id));
+    ical.raw("DTSTAMP:", &utc(now));
+    ical.raw("DTSTART:", &utc(start));
+    ical.raw("DTEND:", &utc(end));
+    ical.text("SUMMARY", title);
+    ical.text(
+        "DESCRIPTION",
+        &notice(meeting, lang, offset, NoticeStyle::PlainText),
+    );
+    ical.text("LOCATION", &location);
+    ical.raw("SEQUENCE:", &meeting.revision.to_string());
+    ical.raw("END:VEVENT", "");
+    Some(ical.finish())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
-
-    #[test]
-    fn lines_fold_at_75_octets_without_splitting_characters() {
-        let folded = fold(&format!("DESCRIPTION:{}", "会议".repeat(40)));
-        for line in folded.split("\r\n").filter(|line| !line.is_empty()) {
-            assert!(line.len() <= 75, "{} octets: {line}", line.len());
-        }
-        let unfolded: String = folded.replace("\r\n ", "");
-        assert_eq!(unfolded, format!("DESCRIPTION:{}\r\n", "会议".repeat(40)));
-    }
-
-    #[test]
-    fn text_values_are_escaped() {
-        assert_eq!(escape_text("a,b;c\\d\r\ne"), "a\\,b\\;c\\\\d\\ne");
-    }
 
     #[test]
     fn a_meeting_without_a_time_has_no_invitation() {
