@@ -9,7 +9,7 @@ use super::export::markdown::escape_inline;
 use super::i18n::{tr, Lang, T};
 use super::model::{ActionItem, Meeting};
 use super::order;
-use super::time::format_date;
+use super::time::{format_date, format_time};
 use super::tracker::{due, Due};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -91,61 +91,29 @@ pub fn owner_message(rows: &[Row], owner: &str, cx: ChaseContext) -> Option<Stri
     if owner.is_empty() || mine.is_empty() {
         return None;
     }
-    let lang = cx.lang;
     let mut out = tr(
-        lang,
+        cx.lang,
         T::ChaseGreeting,
         &[
-            &format!("@{}", cell(owner, cx.format)),
+            &mention(owner, cx.format),
             &mine.len().to_string(),
             &format_date(cx.today),
         ],
     );
     out.push_str("\n\n");
-    for (number, (meeting, action)) in mine.iter().enumerate() {
-        let tag = due_tag(action, cx);
-        let task = cell(&action.task, cx.format);
-        let tag = match (tag.is_empty(), cx.format) {
-            (true, _) => String::new(),
-            (false, ChaseFormat::Plain) => format!("[{tag}] "),
-            (false, ChaseFormat::Markdown) => format!("**{tag}** "),
-        };
-        let details = [
-            (T::ColDeadline, deadline_text(action, lang)),
-            (
-                T::ColAcceptance,
-                or_not_filled(&action.acceptance, lang, cx.format),
-            ),
-            (
-                T::ColMeeting,
-                cell(&meeting_title(meeting, lang), cx.format),
-            ),
-        ]
-        .map(|(label, value)| format!("{}{}{value}", label.get(lang), T::Colon.get(lang)))
-        .join(" · ");
-        // Markdown needs two trailing spaces for a line break inside a list item.
-        let line_break = match cx.format {
-            ChaseFormat::Plain => "\n",
-            ChaseFormat::Markdown => "  \n",
-        };
-        out.push_str(&format!(
-            "{}. {tag}{task}{line_break}   {details}\n",
-            number + 1
-        ));
-    }
-    out.push('\n');
-    out.push_str(&closing(&mine, lang));
+    push_items(&mut out, &mine, cx, false);
+    out.push_str(&closing(&mine, cx.lang));
     Some(out)
 }
 
-/// The action table for the group chat: every open item of `rows`, with @-mentions of their
-/// owners; `None` when nothing is open.
+/// The action table for the group chat: every open item of `rows` with its owner, and
+/// @-mentions of the owners; `None` when nothing is open. A numbered list rather than a table:
+/// the Markdown of DingTalk and WeCom messages has no tables.
 pub fn group_message(rows: &[Row], cx: ChaseContext) -> Option<String> {
     let open = open_rows(rows);
     let first = open.first()?;
     let lang = cx.lang;
-    let single_meeting = open.iter().all(|(m, _)| m.id == first.0.id);
-    let heading = if single_meeting {
+    let heading = if open.iter().all(|(m, _)| m.id == first.0.id) {
         tr(lang, T::ChaseGroupHeading, &[&meeting_title(first.0, lang)])
     } else {
         T::ChaseGroupHeadingAll.get(lang).to_owned()
@@ -156,76 +124,94 @@ pub fn group_message(rows: &[Row], cx: ChaseContext) -> Option<String> {
         &[&format_date(cx.today), &open.len().to_string()],
     );
     let mut out = match cx.format {
-        ChaseFormat::Plain => format!("{heading} {as_of}\n"),
-        ChaseFormat::Markdown => format!("**{}** {as_of}\n\n", escape_inline(&heading)),
+        ChaseFormat::Plain => heading,
+        ChaseFormat::Markdown => format!("**{}**", escape_inline(&heading)),
     };
-    let user = |text: &str| cell(text, cx.format);
-    let owner_text = |action: &ActionItem| match (action.owner.trim(), action.department.trim()) {
-        ("", _) => T::NoOwner.get(lang).to_owned(),
-        (owner, "") => user(owner),
-        (owner, department) => format!("{} ({})", user(owner), user(department)),
-    };
-    if cx.format == ChaseFormat::Markdown {
-        let header = [
-            T::ColTask,
-            T::ColOwner,
-            T::ColDeadline,
-            T::ColAcceptance,
-            T::ColStatus,
-        ]
-        .map(|key| key.get(lang))
-        .join(" | ");
-        out.push_str(&format!("| # | {header} |\n|---|---|---|---|---|---|\n"));
-    }
-    for (number, (meeting, action)) in open.iter().enumerate() {
-        let mut deadline = deadline_text(action, lang);
-        let tag = due_tag(action, cx);
-        if !tag.is_empty() {
-            deadline.push_str(&format!(" ({tag})"));
-        }
-        let mut task = user(&action.task);
-        if !single_meeting {
-            task.push_str(&format!(" [{}]", user(&meeting_title(meeting, lang))));
-        }
-        let cells = [
-            task,
-            owner_text(action),
-            deadline,
-            or_not_filled(&action.acceptance, lang, cx.format),
-            action.status.label().get(lang).to_owned(),
-        ];
-        match cx.format {
-            ChaseFormat::Plain => out.push_str(&format!("{}. {}\n", number + 1, cells.join(" — "))),
-            ChaseFormat::Markdown => {
-                out.push_str(&format!("| {} | {} |\n", number + 1, cells.join(" | ")))
-            }
-        }
-    }
+    out.push(' ');
+    out.push_str(&as_of);
+    out.push_str("\n\n");
+    push_items(&mut out, &open, cx, true);
     let mut mentioned: Vec<&str> = Vec::new();
     for (_, action) in &open {
         let owner = action.owner.trim();
         if !owner.is_empty() && !mentioned.contains(&owner) {
             mentioned.push(owner);
+            out.push_str(&mention(owner, cx.format));
+            out.push(' ');
         }
-    }
-    out.push('\n');
-    if !mentioned.is_empty() {
-        let mentions: Vec<String> = mentioned
-            .iter()
-            .map(|name| format!("@{}", user(name)))
-            .collect();
-        out.push_str(&mentions.join(" "));
-        out.push(' ');
     }
     out.push_str(&closing(&open, lang));
     Some(out)
+}
+
+/// One numbered item per row: the due tag and the task, then a line with the deadline, what
+/// "done" means, the meeting and (for the group) the owner; a blank line after the list.
+fn push_items(out: &mut String, rows: &[Row], cx: ChaseContext, with_owner: bool) {
+    let lang = cx.lang;
+    let markdown = cx.format == ChaseFormat::Markdown;
+    for (number, (meeting, action)) in rows.iter().enumerate() {
+        out.push_str(&(number + 1).to_string());
+        out.push_str(". ");
+        let tag = due_tag(action, cx);
+        if !tag.is_empty() {
+            let (open, close) = if markdown { ("**", "** ") } else { ("[", "] ") };
+            out.push_str(open);
+            out.push_str(&tag);
+            out.push_str(close);
+        }
+        out.push_str(&cell(&action.task, cx.format));
+        // Markdown needs two trailing spaces for a line break inside a list item.
+        out.push_str(if markdown { "  \n   " } else { "\n   " });
+        let owner = match (action.owner.trim(), action.department.trim()) {
+            ("", _) => T::NoOwner.get(lang).to_owned(),
+            (owner, "") => cell(owner, cx.format),
+            (owner, department) => {
+                format!(
+                    "{} ({})",
+                    cell(owner, cx.format),
+                    cell(department, cx.format)
+                )
+            }
+        };
+        let details = [
+            (T::ColOwner, owner),
+            (T::ColDeadline, deadline_text(action, lang)),
+            (
+                T::ColAcceptance,
+                or_not_filled(&action.acceptance, lang, cx.format),
+            ),
+            (
+                T::ColMeeting,
+                cell(&meeting_title(meeting, lang), cx.format),
+            ),
+        ];
+        let shown = if with_owner {
+            &details[..]
+        } else {
+            &details[1..]
+        };
+        for (index, (label, value)) in shown.iter().enumerate() {
+            if index > 0 {
+                out.push_str(" · ");
+            }
+            out.push_str(label.get(lang));
+            out.push_str(T::Colon.get(lang));
+            out.push_str(value);
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn mention(owner: &str, format: ChaseFormat) -> String {
+    format!("@{}", cell(owner, format))
 }
 
 /// The ask at the end: by the meeting's daily progress time when one is set (the earliest, if
 /// the items come from several meetings).
 fn closing(rows: &[Row], lang: Lang) -> String {
     match rows.iter().filter_map(|(m, _)| m.progress_time).min() {
-        Some(at) => tr(lang, T::ChaseClosingAt, &[&at.format("%H:%M").to_string()]),
+        Some(at) => tr(lang, T::ChaseClosingAt, &[&format_time(at)]),
         None => T::ChaseClosing.get(lang).to_owned(),
     }
 }
@@ -427,27 +413,29 @@ mod tests {
             .filter(|(m, _)| m.id == "m1")
             .collect();
         let text = group_message(&one_meeting, cx(Lang::Zh, ChaseFormat::Markdown)).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "**Q3 排期会 · 行动项表** (截至 2026-12-04,3 项未完成)"
+        );
+        assert_eq!(lines[2], "1. **已逾期 3 天** 定预算  ");
+        assert_eq!(
+            lines[3],
+            "   负责人:Li (研发部) · 截止:2026-12-01 · 交付标准:定预算已验收 · 会议:Q3 排期会"
+        );
+        assert!(text.contains("3. 写方案  \n   负责人:张工"), "{text}");
         assert!(
-            text.starts_with("**Q3 排期会 · 行动项表** (截至 2026-12-04,3 项未完成)\n\n"),
+            text.contains("2. **已逾期 2 天** 无人认领  \n   负责人:未指定负责人 ·"),
             "{text}"
         );
-        assert!(text.contains("| # | 任务 | 负责人 | 截止 | 交付标准 | 状态 |\n|---|"));
-        assert!(
-            text.contains("| 1 | 定预算 | Li (研发部) | 2026-12-01 (已逾期 3 天) |"),
-            "{text}"
+        assert_eq!(
+            lines.last().unwrap(),
+            &"@Li @张工 请每个工作日 17:00 前更新进度,完成后回复我。"
         );
-        assert!(text.contains("| 2 | 无人认领 | 未指定负责人 |"));
-        assert!(text
-            .trim_end()
-            .ends_with("@Li @张工 请每个工作日 17:00 前更新进度,完成后回复我。"));
 
         let everything = group_message(&rows(&all), cx(Lang::En, ChaseFormat::Plain)).unwrap();
-        assert!(
-            everything.starts_with("Action items (as of 2026-12-04, 5 open)\n"),
-            "{everything}"
-        );
-        assert!(everything
-            .contains("1. 定预算 [Q3 排期会] — Li (研发部) — 2026-12-01 (3 days overdue)"));
+        assert!(everything.starts_with("Action items (as of 2026-12-04, 5 open)\n\n1. [3 days overdue] 定预算\n   Owner: Li (研发部) · Deadline: 2026-12-01"), "{everything}");
+        assert!(everything.contains("Meeting: 客诉复盘"));
         let mut closed = meetings();
         for meeting in &mut closed {
             meeting

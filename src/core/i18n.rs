@@ -36,11 +36,13 @@ macro_rules! texts {
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum T { $($key),* }
 
+        /// Every text in both languages, in the enum's order: one table lookup instead of a
+        /// match arm per text and language (a match compiled to some 13 KB of wasm code).
+        const TEXTS: &[[&str; 2]] = &[$([$zh, $en]),*];
+
         impl T {
             pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((T::$key, Lang::Zh) => $zh, (T::$key, Lang::En) => $en,)*
-                }
+                TEXTS[self as usize][lang as usize]
             }
         }
     };
@@ -436,13 +438,14 @@ texts! {
     ChaseGroupHeadingAll => "行动项表", "Action items";
     ChaseAsOf => "(截至 {0},{1} 项未完成)", "(as of {0}, {1} open)";
     ReachTitle => "通知负责人", "Reach the owners";
-    ReachHint => "负责人不必打开本应用:把日历文件发给他们导入自己的日历(含到期提醒),或把消息贴到他们常用的群聊里。", "Owners never need to open this app: send them the calendar file to import into their own calendar (with reminders), or paste a message into the chat they use.";
+    ReachHint => "负责人不必打开本应用:日历文件导入他们自己的日历(含提醒),消息贴到他们用的群聊。", "Owners need not open this app: the calendar file goes into their own calendar (with reminders), the messages into their chat.";
     DownloadActionCalendar => "下载行动项日历 (.ics)", "Download action calendar (.ics)";
     CalendarWritten => "日历含 {0} 个事件;{1} 项没有截止日期,未列入。", "The calendar has {0} events; {1} items without a deadline are left out.";
     ChaseFormatLabel => "消息格式", "Message format";
     ChaseFormatPlain => "纯文本", "Plain text";
     ChaseFormatMarkdown => "Markdown", "Markdown";
     CopyGroupMessage => "复制群消息(行动项表)", "Copy group message (action table)";
+    ChaseByOwner => "按负责人复制消息", "A message per owner";
     CopyOwnerMessage => "复制消息", "Copy message";
     CopyOwnerMessageFor => "复制给 {0} 的消息", "Copy the message for {0}";
     OwnerLoadLine => "{0} 项未完成,{1} 项逾期", "{0} open, {1} overdue";
@@ -451,12 +454,9 @@ texts! {
     ProgressTimeHint => "设定后,行动项日历会在每个工作日的这个时间提醒负责人。", "Once set, the action calendar reminds owners at this time on working days.";
     DueOverdue => "已逾期", "overdue";
     DueSoonTitle => "到期提醒", "Due-date warnings";
-    DueSoonDays => "提前几个工作日提醒(0 表示只在当天)", "Warn this many working days ahead (0: only on the day)";
-    NotifyTurnOn => "开启浏览器通知", "Turn on browser notifications";
-    NotifyTurnOff => "关闭通知", "Turn off notifications";
-    NotifyIsOn => "已开启:应用打开期间,有行动项进入到期提醒范围时会弹出通知。", "On: while the app is open, a notification appears when an action becomes due soon.";
-    NotifyIsOff => "未开启。通知只在你点击开启后才会出现。", "Off. Notifications appear only after you turn them on here.";
-    NotifyDenied => "浏览器拒绝了本站的通知;如需开启,请在浏览器的网站设置中允许。", "The browser blocks notifications for this site; allow them in its site settings to turn them on.";
+    DueSoonDays => "提前几个工作日提醒", "Warn this many working days ahead";
+    NotifyTurnOn => "行动项即将到期时弹出浏览器通知(应用打开期间)", "Notify me in the browser when an action becomes due soon (while the app is open)";
+    NotifyDenied => "浏览器已拒绝本站的通知,可在网站设置中允许。", "The browser blocks notifications for this site; allow them in its site settings.";
     NotifyUnsupported => "此浏览器不支持通知。", "This browser does not support notifications.";
     NotificationTitle => "行动项即将到期", "Actions due soon";
     ColId => "编号", "Id";

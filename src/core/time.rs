@@ -28,6 +28,19 @@ pub fn format_input(at: NaiveDateTime) -> String {
     )
 }
 
+/// `17:00`, a time of day, also the value of a `time` input.
+pub fn format_time(at: NaiveTime) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
+}
+
+/// Reads a time of day (`HH:MM`, optionally with `:SS`), as a `time` input gives it.
+pub fn parse_time(value: &str) -> Option<NaiveTime> {
+    let mut parts = value.trim().splitn(3, ':').map(str::parse::<u32>);
+    let (hour, minute) = (parts.next()?.ok()?, parts.next()?.ok()?);
+    let second = parts.next().transpose().ok()?.unwrap_or(0);
+    NaiveTime::from_hms_opt(hour, minute, second)
+}
+
 /// Reads a `datetime-local` value (`YYYY-MM-DDTHH:MM`, optionally with `:SS`).
 pub fn parse_input(value: &str) -> Option<NaiveDateTime> {
     let (date, time) = value.trim().split_once('T')?;
@@ -37,11 +50,8 @@ pub fn parse_input(value: &str) -> Option<NaiveDateTime> {
         date_parts.next()?.ok()?,
         date_parts.next()?.ok()?,
     );
-    let mut time_parts = time.splitn(3, ':').map(str::parse::<u32>);
-    let (hour, minute) = (time_parts.next()?.ok()?, time_parts.next()?.ok()?);
-    let second = time_parts.next().transpose().ok()?.unwrap_or(0);
     let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
-    Some(date.and_time(NaiveTime::from_hms_opt(hour, minute, second)?))
+    Some(date.and_time(parse_time(time)?))
 }
 
 #[cfg(test)]
@@ -54,6 +64,11 @@ mod tests {
         assert_eq!(format_input(at), "2026-03-02T09:05");
         assert_eq!(format_date_time(at), "2026-03-02 09:05");
         assert_eq!(parse_input("2026-03-02T09:05:30").unwrap().second(), 30);
+        let five = parse_time("17:00").unwrap();
+        assert_eq!(format_time(five), "17:00");
+        assert_eq!(parse_time("07:30:15").unwrap().second(), 15);
+        assert_eq!(parse_time("24:00"), None);
+        assert_eq!(parse_time(""), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::model::{ActionItem, ActionStatus, Meeting};
 use super::order;
-use super::time::working_days_after;
+use super::time::{format_date, working_days_after};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrackerRow {
@@ -209,7 +209,7 @@ pub fn due_soon(meetings: &[Meeting], today: NaiveDate, soon_days: u32) -> Vec<(
         .flat_map(|m| m.actions.iter().map(move |action| (m, action)))
         .filter(|(_, action)| matches!(due(action, today, soon_days), Due::Today | Due::Soon))
         .map(|(meeting, action)| {
-            let deadline = action.deadline.map(|d| d.to_string()).unwrap_or_default();
+            let deadline = action.deadline.map(format_date).unwrap_or_default();
             (
                 format!("{}/{}/{deadline}", meeting.id, action.id),
                 action.task.clone(),

@@ -18,6 +18,11 @@ pub struct Prefs {
     /// When the weekly stand-up's clock was started (F4), so it keeps running across pages and
     /// reloads.
     pub standup_started: Option<DateTime<Utc>>,
+    /// How many working days ahead an action counts as "due soon" (F3).
+    pub due_soon_days: u32,
+    /// The user turned on browser notifications for actions becoming due soon; the browser's
+    /// own permission is asked for only when they do (never on page load).
+    pub notify_due_soon: bool,
 }
 
 impl Default for Prefs {
@@ -26,6 +31,8 @@ impl Default for Prefs {
             lang: Lang::default(),
             turn_minutes: 3,
             standup_started: None,
+            due_soon_days: 1,
+            notify_due_soon: false,
         }
     }
 }

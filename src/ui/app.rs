@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
     let update_listener = window_event_listener_untyped("crossmeet-update-ready", move |_| {
         state.update_ready.set(true)
     });
+    super::notify::watch_due_soon(state);
     super::tabs::listen(state.saving.tab_id(), move |id| {
         state.saving.reload_saved_elsewhere(id)
     });
@@ -179,12 +180,13 @@ fn Banners() -> impl IntoView {
             }}
             {move || {
                 let today = chrono::Local::now().date_naive();
-                let (overdue, due_today) = state.meetings.with(|ms| reminder_counts(ms, today));
-                (state.loaded.get() && !reminder_dismissed.get() && overdue + due_today > 0).then(|| {
+                let soon_days = state.prefs.due_soon_days.get();
+                let counts = state.meetings.with(|ms| reminder_counts(ms, today, soon_days));
+                (state.loaded.get() && !reminder_dismissed.get() && counts.any()).then(|| {
                     view! {
                         <div class="banner banner-warn" role="status" data-testid="reminder">
                             <a href=Route::Tracker.href()>
-                                {tr(state.prefs.lang.get(), T::Reminder, &[&overdue.to_string(), &due_today.to_string()])}
+                                {tr(state.prefs.lang.get(), T::Reminder, &[&counts.overdue.to_string(), &counts.today.to_string(), &counts.soon.to_string()])}
                             </a>
                             " "
                             <button type="button" class="quiet" aria-label=state.text(T::Dismiss) on:click=move |_| reminder_dismissed.set(true)>"×"</button>

@@ -1,4 +1,5 @@
-//! The user's preferences — language, speaking-turn length, the stand-up clock — as signals the
+//! The user's preferences — language, speaking-turn length, the stand-up clock, due-soon
+//! warnings — as signals the
 //! pages read, stored in localStorage on every change (a failure is kept and retried by
 //! [`Saving`], like any other write).
 
@@ -17,6 +18,9 @@ pub struct Preferences {
     pub turn_minutes: RwSignal<u32>,
     /// When the weekly stand-up's clock was started (F4).
     pub standup_started: RwSignal<Option<DateTime<Utc>>>,
+    /// Working days ahead an action counts as due soon (F3).
+    pub due_soon_days: RwSignal<u32>,
+    pub notify_due_soon: RwSignal<bool>,
     saving: Saving,
 }
 
@@ -28,6 +32,8 @@ impl Preferences {
             lang: RwSignal::new(stored.lang),
             turn_minutes: RwSignal::new(stored.turn_minutes),
             standup_started: RwSignal::new(stored.standup_started),
+            due_soon_days: RwSignal::new(stored.due_soon_days),
+            notify_due_soon: RwSignal::new(stored.notify_due_soon),
             saving,
         }
     }
@@ -48,11 +54,23 @@ impl Preferences {
         self.save();
     }
 
+    pub fn set_due_soon_days(self, days: u32) {
+        self.due_soon_days.set(days.min(10));
+        self.save();
+    }
+
+    pub fn set_notify_due_soon(self, on: bool) {
+        self.notify_due_soon.set(on);
+        self.save();
+    }
+
     fn save(self) {
         self.saving.save_prefs(Prefs {
             lang: self.lang.get_untracked(),
             turn_minutes: self.turn_minutes.get_untracked(),
             standup_started: self.standup_started.get_untracked(),
+            due_soon_days: self.due_soon_days.get_untracked(),
+            notify_due_soon: self.notify_due_soon.get_untracked(),
         });
     }
 }

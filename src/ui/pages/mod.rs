@@ -1,6 +1,7 @@
 //! One module per page of the app.
 
 pub mod meeting_list;
+pub mod reach;
 pub mod review;
 pub mod settings;
 pub mod share;

@@ -10,6 +10,7 @@ use crate::core::backup::{
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::time::format_date;
 use crate::ui::browser;
+use crate::ui::notify::{self, Permission};
 use crate::ui::state::AppState;
 
 #[component]
@@ -56,6 +57,7 @@ pub fn Settings() -> impl IntoView {
                     />
                 </label>
             </section>
+            <DueSoon/>
             <section class="sub-section">
                 <h2>{state.text(T::StorageTitle)}</h2>
                 <p data-testid="persisted">
@@ -70,6 +72,61 @@ pub fn Settings() -> impl IntoView {
             </section>
             <Backup/>
             <Undecodable/>
+        </section>
+    }
+}
+
+/// The due-soon window and the browser notifications (F3): the browser's permission is asked for
+/// only here, when the user ticks the box.
+#[component]
+fn DueSoon() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Moved after the browser answers, so the reason it refused is read again.
+    let answered = RwSignal::new(false);
+    let toggle = move |ev: leptos::ev::Event| {
+        if !event_target_checked(&ev) {
+            state.prefs.set_notify_due_soon(false);
+            return;
+        }
+        spawn_local(async move {
+            let granted = notify::ask().await == Permission::Granted;
+            state.prefs.set_notify_due_soon(granted);
+            answered.set(true);
+        });
+    };
+    let refused = move || {
+        answered.track();
+        match notify::permission() {
+            Permission::Denied => Some(state.text(T::NotifyDenied)),
+            Permission::Unsupported => Some(state.text(T::NotifyUnsupported)),
+            _ => None,
+        }
+    };
+    view! {
+        <section class="sub-section">
+            <h2>{state.text(T::DueSoonTitle)}</h2>
+            <label class="field">
+                <span>{state.text(T::DueSoonDays)}</span>
+                <input
+                    type="number"
+                    min="0"
+                    max="10"
+                    class="minutes"
+                    data-testid="due-soon-days"
+                    prop:value=move || state.prefs.due_soon_days.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(days) = event_target_value(&ev).parse() {
+                            state.prefs.set_due_soon_days(days);
+                        }
+                    }
+                />
+            </label>
+            <label class="check">
+                <input type="checkbox" data-testid="notify-toggle"
+                    prop:checked=move || state.prefs.notify_due_soon.get() on:change=toggle/>
+                {state.text(T::NotifyTurnOn)}
+            </label>
+            <p class="muted" data-testid="notify-refused">{refused}</p>
         </section>
     }
 }

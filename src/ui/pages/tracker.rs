@@ -19,6 +19,7 @@ use crate::core::tracker_import::{
     apply_tracker_plan, plan_tracker_import, TrackerPlan, MAX_TRACKER_BYTES,
 };
 use crate::ui::browser;
+use crate::ui::pages::reach::ReachOwners;
 use crate::ui::pages::show_more;
 use crate::ui::state::{display_title, title_or_untitled, AppState};
 
@@ -142,6 +143,7 @@ pub fn Tracker() -> impl IntoView {
                     </table>
                 </div>
                 {move || show_more(shown, rows.with(|(total, _)| *total), TRACKER_PAGE, state.prefs.lang.get())}
+                <ReachOwners filter file_stem="crossmeet-tracker".to_owned()/>
             </Show>
         </section>
     }
@@ -151,10 +153,15 @@ pub fn Tracker() -> impl IntoView {
 fn TrackerLine(row: TrackerRow) -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = Local::now().date_naive();
-    let class = match due(&row.action, today) {
-        Due::Overdue => "overdue",
-        Due::Today => "due-today",
-        _ => "",
+    let (class, badge) = match due(
+        &row.action,
+        today,
+        state.prefs.due_soon_days.get_untracked(),
+    ) {
+        Due::Overdue => ("overdue", state.text(T::DueOverdue)),
+        Due::Today => ("due-today", state.text(T::ChaseDueToday)),
+        Due::Soon => ("due-soon", state.text(T::ChaseDueSoon)),
+        _ => ("", ""),
     };
     let href = Route::Meeting {
         id: row.meeting_id.clone(),
@@ -222,7 +229,12 @@ fn TrackerLine(row: TrackerRow) -> impl IntoView {
             <td data-label=state.text(T::ColOwner)>{row.action.owner.clone()}</td>
             <td data-label=state.text(T::ColDepartment)>{row.action.department.clone()}</td>
             <td data-label=state.text(T::ColMeeting)><a href=href>{title}</a></td>
-            <td data-label=state.text(T::ColDeadline)>{row.action.deadline.map(format_date).unwrap_or_default()}</td>
+            <td data-label=state.text(T::ColDeadline)>
+                <span>
+                    {row.action.deadline.map(format_date).unwrap_or_default()} " "
+                    <span class="badge" data-testid="due-badge">{badge}</span>
+                </span>
+            </td>
             <td data-label=state.text(T::ColStatus)>
                 <select aria-label=state.text(T::ColStatus) prop:value=format!("{status:?}") on:change=set_status>
                     {ActionStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{state.text(s.label())}</option> }).collect_view()}

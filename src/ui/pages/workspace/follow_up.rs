@@ -11,7 +11,10 @@ use crate::core::export::csv::{actions_csv, agenda_csv, decisions_csv};
 use crate::core::export::minutes::{minutes_due, minutes_markdown};
 use crate::core::i18n::{tr, T};
 use crate::core::model::{Meeting, MinutesStatus};
+use crate::core::time::{format_time, parse_time};
+use crate::core::tracker::TrackerFilter;
 use crate::ui::browser;
+use crate::ui::pages::reach::ReachOwners;
 
 #[derive(Clone, Copy)]
 enum Export {
@@ -136,6 +139,14 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
         let export = export.clone();
         view! { <button type="button" data-testid=testid on:click=move |_| export(kind)>{state.text(label)}</button> }
     };
+    let meeting_id = current.id.clone();
+    let meeting_only = TrackerFilter {
+        meeting_id: Some(meeting_id.clone()),
+        ..TrackerFilter::default()
+    };
+    let c = current.clone();
+    let progress_time = move || c.read(|m| m.progress_time.map(format_time).unwrap_or_default());
+    let set_progress = current.clone();
     view! {
         <section class="sub-section">
             <h2>{state.text(T::MinutesTitle)} " · " <span data-testid="minutes-status">{status}</span></h2>
@@ -168,6 +179,17 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
                 {button(Export::Agenda, T::DownloadAgendaCsv, "download-agenda")}
             </div>
         </section>
+        <label class="field">
+            <span>{state.text(T::ProgressTimeLabel)}</span>
+            <input type="time" data-testid="progress-time" class="minutes"
+                prop:value=progress_time
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    set_progress.edit(|m| m.progress_time = parse_time(&value));
+                }/>
+            <small class="muted">{state.text(T::ProgressTimeHint)}</small>
+        </label>
+        <ReachOwners filter=RwSignal::new(meeting_only) file_stem=format!("crossmeet-{meeting_id}")/>
         <super::feedback::FeedbackForm current=current.clone()/>
         <ReadBack current/>
     }
