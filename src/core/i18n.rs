@@ -515,10 +515,28 @@ texts! {
 
 /// Fills `{0}`, `{1}`, … in `text` with `args`.
 pub fn fill(text: &str, args: &[&str]) -> String {
-    let mut out = text.to_owned();
-    for (index, arg) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{index}}}"), arg);
+    // One pass over the text: a value that itself contains `{1}` (a title, a task) is copied as
+    // it is, never filled in turn.
+    let mut out = String::with_capacity(text.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after
+            .find('}')
+            .and_then(|close| Some((close, args.get(after[..close].parse::<usize>().ok()?)?)));
+        match arg {
+            Some((close, arg)) => {
+                out.push_str(arg);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -541,6 +559,15 @@ mod tests {
             tr(Lang::Zh, T::AgendaTotal, &["55", "60"]),
             "议程合计 55 分钟 / 会议 60 分钟"
         );
+    }
+
+    #[test]
+    fn values_are_never_filled_in_turn() {
+        assert_eq!(fill("{0} and {1}", &["{1}", "x"]), "{1} and x");
+        assert_eq!(fill("{0}{0}", &["{0}"]), "{0}{0}");
+        assert_eq!(fill("{a} {9} {0", &["v"]), "{a} {9} {0", "not placeholders");
+        assert_eq!(fill("{0}", &[]), "{0}", "no value to fill");
+        assert_eq!(fill("价格 {0} 元}", &["5"]), "价格 5 元}");
     }
 
     #[test]
