@@ -286,6 +286,8 @@ fn preferences_round_trip_through_local_storage() {
         lang: Lang::En,
         turn_minutes: 2,
         standup_started: Some(chrono::Utc::now()),
+        due_soon_days: 3,
+        notify_due_soon: true,
     };
     prefs::save(&english).unwrap();
     assert_eq!(prefs::load(), english);

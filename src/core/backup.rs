@@ -105,7 +105,7 @@ pub(super) fn export_file(kind: &str, meetings: &[Meeting], now: DateTime<Utc>) 
         "app": APP_MARK,
         "kind": kind,
         "schema": SCHEMA_VERSION,
-        "exported_at": now,
+        "exported_at": crate::core::time_serde::write_utc(&now),
     })
     .to_string();
     let mut out = String::with_capacity(256 + meetings.len() * 2048);

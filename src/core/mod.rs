@@ -25,5 +25,6 @@ pub mod tab_message;
 pub mod templates;
 pub mod text_file;
 pub mod time;
+pub mod time_serde;
 pub mod tracker;
 pub mod tracker_import;

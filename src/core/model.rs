@@ -87,8 +87,10 @@ pub struct Necessity {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Schedule {
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub starts_at: Option<DateTime<Utc>>,
     pub duration_minutes: u32,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub notice_sent_at: Option<DateTime<Utc>>,
 }
 
@@ -172,6 +174,7 @@ pub struct Attendance {
     pub reason: String,
     /// A same-level colleague who attends instead.
     pub substitute: String,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub responded_at: Option<DateTime<Utc>>,
 }
 
@@ -231,6 +234,7 @@ pub struct PreRead {
     pub title: String,
     pub link: String,
     pub questions: String,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub sent_at: Option<DateTime<Utc>>,
 }
 
@@ -245,6 +249,7 @@ pub struct PreparationAsk {
 /// One timestamped event while the meeting runs (E2). The clocks are computed from these.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunEvent {
+    #[serde(with = "crate::core::time_serde::utc")]
     pub at: DateTime<Utc>,
     pub kind: RunEventKind,
 }
@@ -277,6 +282,7 @@ pub struct Decision {
     pub id: String,
     pub text: String,
     pub agenda_item_id: Option<String>,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub made_at: Option<DateTime<Utc>>,
 }
 
@@ -318,6 +324,7 @@ impl ActionStatus {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProgressNote {
+    #[serde(default, with = "crate::core::time_serde::opt_date")]
     pub on: Option<NaiveDate>,
     pub text: String,
 }
@@ -344,9 +351,11 @@ pub struct ActionItem {
     pub department: String,
     /// The acceptance standard (交付标准).
     pub acceptance: String,
+    #[serde(default, with = "crate::core::time_serde::opt_date")]
     pub deadline: Option<NaiveDate>,
     pub status: ActionStatus,
     pub progress: Vec<ProgressNote>,
+    #[serde(default, with = "crate::core::time_serde::opt_date")]
     pub completed_on: Option<NaiveDate>,
     pub agenda_item_id: Option<String>,
 }
@@ -395,7 +404,9 @@ impl MinutesStatus {
 pub struct Minutes {
     pub status: MinutesStatus,
     pub text: String,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub draft_sent_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub final_sent_at: Option<DateTime<Utc>>,
 }
 
@@ -403,6 +414,7 @@ pub struct Minutes {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Feedback {
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub given_at: Option<DateTime<Utc>>,
     pub agenda_time_right: Option<bool>,
     pub materials_enough: Option<bool>,
@@ -426,7 +438,9 @@ pub struct Meeting {
     pub id: String,
     /// Bumped on every save; lets a second tab notice it is about to overwrite newer data.
     pub revision: u64,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub created_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub updated_at: Option<DateTime<Utc>>,
     pub title: String,
     pub situation: Situation,
@@ -446,6 +460,7 @@ pub struct Meeting {
     pub minutes: Minutes,
     /// When owners report progress each day (the guide's example: 17:00), for the recurring
     /// reminder in the owners' calendar (F3); `None` when the meeting set no time.
+    #[serde(default, with = "crate::core::time_serde::opt_time")]
     pub progress_time: Option<NaiveTime>,
     pub feedback: Vec<Feedback>,
     /// Notes from the last review, shown on the next meeting's plan in the series (F5).

@@ -18,12 +18,14 @@ pub const SUMMARY_VERSION: u32 = 1;
 pub struct MeetingSummary {
     pub id: String,
     pub revision: u64,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub updated_at: Option<DateTime<Utc>>,
     pub title: String,
     /// Searched with the title; see [`MeetingSummary::matches`].
     pub objective: String,
     pub situation: Situation,
     pub kind: MeetingType,
+    #[serde(default, with = "crate::core::time_serde::opt_utc")]
     pub starts_at: Option<DateTime<Utc>>,
     pub duration_minutes: u32,
     pub participants: usize,
