@@ -1,6 +1,7 @@
 //! The follow-up tab (F1, F2): the minutes, generated from the meeting and editable before they
 //! go out, with "draft sent" and "final sent" marks and a countdown to the 2-hour and 24-hour
-//! limits; the exports (minutes Markdown, CSV for Excel); and the meeting's read-back.
+//! limits; the exports (minutes Markdown, CSV for Excel) and the owners' daily progress time;
+//! reaching the owners (their calendar, chase messages); and the meeting's read-back.
 
 use leptos::prelude::*;
 
@@ -178,17 +179,17 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
                 {button(Export::Decisions, T::DownloadDecisionsCsv, "download-decisions")}
                 {button(Export::Agenda, T::DownloadAgendaCsv, "download-agenda")}
             </div>
+            <label class="field">
+                <span>{state.text(T::ProgressTimeLabel)}</span>
+                <input type="time" data-testid="progress-time" class="minutes"
+                    prop:value=progress_time
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set_progress.edit(|m| m.progress_time = parse_time(&value));
+                    }/>
+                <small class="muted">{state.text(T::ProgressTimeHint)}</small>
+            </label>
         </section>
-        <label class="field">
-            <span>{state.text(T::ProgressTimeLabel)}</span>
-            <input type="time" data-testid="progress-time" class="minutes"
-                prop:value=progress_time
-                on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    set_progress.edit(|m| m.progress_time = parse_time(&value));
-                }/>
-            <small class="muted">{state.text(T::ProgressTimeHint)}</small>
-        </label>
         <ReachOwners filter=RwSignal::new(meeting_only) file_stem=format!("crossmeet-{meeting_id}")/>
         <super::feedback::FeedbackForm current=current.clone()/>
         <ReadBack current/>
