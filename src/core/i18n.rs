@@ -447,7 +447,7 @@ texts! {
     CopyGroupMessage => "复制群消息(行动项表)", "Copy group message (action table)";
     ChaseByOwner => "按负责人复制消息", "A message per owner";
     CopyOwnerMessage => "复制消息", "Copy message";
-    CopyOwnerMessageFor => "复制给 {0} 的消息", "Copy the message for {0}";
+    CopyOwnerMessageFor => "复制消息:{0}", "Copy message: {0}";
     OwnerLoadLine => "{0} 项未完成,{1} 项逾期", "{0} open, {1} overdue";
     ChaseNobody => "没有需要催办的行动项。", "Nothing open to chase.";
     ProgressTimeLabel => "负责人每日更新进度的时间", "Owners update progress daily at";

@@ -28,7 +28,6 @@ fn with_rows<R>(
 }
 
 /// Copies the group message (`owner` is `None`) or the message for one owner.
-#[inline(never)]
 fn copy_message(
     state: AppState,
     filter: RwSignal<TrackerFilter>,
