@@ -2,7 +2,7 @@
 # Runs every test tier, installing what they need first (idempotent, quick on a second run):
 #   1. formatting and lints        cargo fmt --check, cargo clippy (native and wasm32)
 #   2. the pure core, natively     cargo test (minutes through cmark-gfm, CSV through LibreOffice)
-#   3. storage in a real browser   wasm-bindgen-test in headless Chromium (IndexedDB, localStorage)
+#   3. browser APIs                wasm-bindgen-test in headless Chromium (IndexedDB, localStorage, the wake lock hook)
 #   4. end to end                  the release build served on 127.0.0.1, clicked in Chromium
 #   5. the README's serve command  scripts/serve.sh on 127.0.0.1:8080 (must be free), a meeting
 #                                  made in Chromium, a rebuild after a source changes
@@ -45,7 +45,7 @@ say "native tests: the pure core"
 cargo test
 
 say "browser tests: storage in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test storage
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test storage --test hooks
 
 say "end-to-end tests: release build in Chromium"
 trunk build --release

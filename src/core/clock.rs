@@ -28,6 +28,13 @@ pub struct Turn {
     pub left: Duration,
 }
 
+impl Turn {
+    /// No time left: the moment the gentle sound plays (E8) and the turn clock turns red.
+    pub fn is_over(&self) -> bool {
+        self.left <= Duration::zero()
+    }
+}
+
 /// Everything the run view shows, at one instant.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Clocks {
@@ -36,15 +43,16 @@ pub struct Clocks {
     pub meeting_elapsed: Duration,
     /// Planned duration minus elapsed; negative when the meeting runs over.
     pub meeting_left: Duration,
-    pub current_item: Option<String>,
+    /// The agenda item being discussed, as its index in the agenda: the tick allocates no ids.
+    pub current_item: Option<usize>,
     pub item_elapsed: Duration,
     pub item_planned: Duration,
     /// Planned minus elapsed for the current item; negative is overrun.
     pub item_left: Duration,
-    pub next_item: Option<String>,
+    pub next_item: Option<usize>,
     pub turn: Option<Turn>,
     /// Time actually spent per agenda item so far, in agenda order (items never started: zero).
-    pub actual: Vec<(String, Duration)>,
+    pub actual: Vec<Duration>,
 }
 
 impl Clocks {
@@ -60,11 +68,7 @@ impl Clocks {
 /// Replays the run log up to `now`.
 pub fn clocks(meeting: &Meeting, now: DateTime<Utc>, turn_limit: Duration) -> Clocks {
     let mut clocks = Clocks::default();
-    let mut spent: Vec<(String, Duration)> = meeting
-        .agenda
-        .iter()
-        .map(|item| (item.id.clone(), Duration::zero()))
-        .collect();
+    let mut spent = vec![Duration::zero(); meeting.agenda.len()];
     let mut running_since: Option<DateTime<Utc>> = None;
     let mut speaker: Option<(String, Duration)> = None;
 
@@ -76,10 +80,8 @@ pub fn clocks(meeting: &Meeting, now: DateTime<Utc>, turn_limit: Duration) -> Cl
             // A device clock set backwards must not make time run backwards.
             let segment = (until - start).max(Duration::zero());
             clocks.meeting_elapsed += segment;
-            if let Some(current) = &clocks.current_item {
-                if let Some((_, time)) = spent.iter_mut().find(|(id, _)| id == current) {
-                    *time += segment;
-                }
+            if let Some(current) = clocks.current_item {
+                spent[current] += segment;
             }
             if let Some((_, time)) = speaker {
                 *time += segment;
@@ -105,7 +107,8 @@ pub fn clocks(meeting: &Meeting, now: DateTime<Utc>, turn_limit: Duration) -> Cl
                 running_since = None;
             }
             RunEventKind::ItemStarted { item_id } => {
-                clocks.current_item = Some(item_id.clone());
+                // An item deleted since has no clock of its own.
+                clocks.current_item = meeting.agenda.iter().position(|item| item.id == *item_id);
                 speaker = None;
             }
             RunEventKind::SpeakerTurn { speaker: name } => {
@@ -124,22 +127,13 @@ pub fn clocks(meeting: &Meeting, now: DateTime<Utc>, turn_limit: Duration) -> Cl
 
     let planned_total = Duration::minutes(i64::from(meeting.schedule.duration_minutes));
     clocks.meeting_left = planned_total - clocks.meeting_elapsed;
-    if let Some(current) = clocks.current_item.clone() {
-        let index = meeting.agenda.iter().position(|item| item.id == current);
-        clocks.item_planned = index
-            .map(|i| Duration::minutes(i64::from(meeting.agenda[i].minutes)))
-            .unwrap_or_default();
-        clocks.item_elapsed = spent
-            .iter()
-            .find(|(id, _)| *id == current)
-            .map(|(_, time)| *time)
-            .unwrap_or_default();
+    if let Some(current) = clocks.current_item {
+        clocks.item_planned = Duration::minutes(i64::from(meeting.agenda[current].minutes));
+        clocks.item_elapsed = spent[current];
         clocks.item_left = clocks.item_planned - clocks.item_elapsed;
-        clocks.next_item = index
-            .and_then(|i| meeting.agenda.get(i + 1))
-            .map(|item| item.id.clone());
+        clocks.next_item = (current + 1 < meeting.agenda.len()).then_some(current + 1);
     } else if clocks.state == RunState::NotStarted || clocks.state == RunState::Running {
-        clocks.next_item = meeting.agenda.first().map(|item| item.id.clone());
+        clocks.next_item = (!meeting.agenda.is_empty()).then_some(0);
     }
     clocks.turn = speaker.map(|(speaker, elapsed)| Turn {
         speaker,
@@ -208,7 +202,7 @@ mod tests {
         assert_eq!(clocks.state, RunState::NotStarted);
         assert_eq!(clocks.meeting_elapsed, Duration::zero());
         assert_eq!(clocks.meeting_left, Duration::minutes(60));
-        assert_eq!(clocks.next_item.as_deref(), Some("a"));
+        assert_eq!(clocks.next_item, Some(0), "the first item, \"a\"");
     }
 
     #[test]
@@ -239,18 +233,19 @@ mod tests {
             (t(12, 0), item("b")),
         ]);
         let clocks = clocks(&m, t(35, 0), DEFAULT_TURN);
-        assert_eq!(clocks.current_item.as_deref(), Some("b"));
-        assert_eq!(clocks.next_item.as_deref(), Some("c"));
+        assert_eq!(clocks.current_item, Some(1), "\"b\"");
+        assert_eq!(clocks.next_item, Some(2), "\"c\"");
         assert_eq!(clocks.item_elapsed, Duration::minutes(23));
         assert_eq!(clocks.item_left, Duration::minutes(-3));
         assert!(clocks.item_overrun());
         assert_eq!(
             clocks.actual,
             vec![
-                ("a".to_owned(), Duration::minutes(12)),
-                ("b".to_owned(), Duration::minutes(23)),
-                ("c".to_owned(), Duration::zero())
-            ]
+                Duration::minutes(12),
+                Duration::minutes(23),
+                Duration::zero()
+            ],
+            "a, b, c"
         );
         assert_eq!(clocks.meeting_left, Duration::minutes(25));
     }
@@ -287,6 +282,20 @@ mod tests {
         assert_eq!(turn.speaker, "研发部");
         assert_eq!(turn.elapsed, Duration::seconds(3 * 60 + 30));
         assert_eq!(turn.left, Duration::seconds(-30));
+        assert!(turn.is_over());
+        let at_the_limit = Turn {
+            left: Duration::zero(),
+            ..turn.clone()
+        };
+        assert!(
+            at_the_limit.is_over(),
+            "no time left is over: the sound and the red clock agree"
+        );
+        let in_time = Turn {
+            left: Duration::seconds(1),
+            ..turn.clone()
+        };
+        assert!(!in_time.is_over());
         let mut next = m.clone();
         next.run_log.push(RunEvent {
             at: t(8, 0),

@@ -20,6 +20,8 @@ pub mod route;
 pub mod run;
 pub mod save_book;
 pub mod share;
+pub mod shortcuts;
+pub mod standup;
 pub mod summary;
 pub mod tab_message;
 pub mod templates;

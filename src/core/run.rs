@@ -44,7 +44,8 @@ pub fn next_item(meeting: &mut Meeting, now: DateTime<Utc>) -> bool {
         return false;
     }
     match clocks.next_item {
-        Some(item_id) => {
+        Some(next) => {
+            let item_id = meeting.agenda[next].id.clone();
             log(meeting, now, RunEventKind::ItemStarted { item_id });
             true
         }
@@ -73,7 +74,9 @@ pub fn end(meeting: &mut Meeting, now: DateTime<Utc>) {
 
 /// The agenda item being discussed, if the meeting runs.
 pub fn current_item(meeting: &Meeting, now: DateTime<Utc>) -> Option<String> {
-    clocks(meeting, now, DEFAULT_TURN).current_item
+    clocks(meeting, now, DEFAULT_TURN)
+        .current_item
+        .map(|index| meeting.agenda[index].id.clone())
 }
 
 /// Parks an off-topic point against the current item (E4).

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod deflate;
+pub mod hooks;
 pub mod notify;
 pub mod pages;
 pub mod preferences;

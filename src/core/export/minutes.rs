@@ -118,11 +118,8 @@ pub fn minutes_markdown(
         text(T::PlannedActual).to_owned(),
     ]));
     out.push_str(&row(["---".to_owned(), "---".to_owned()]));
-    for item in &meeting.agenda {
-        let spent = actual
-            .iter()
-            .find(|(id, _)| *id == item.id)
-            .map_or(0, |(_, d)| d.num_minutes());
+    for (item, spent) in meeting.agenda.iter().zip(&actual) {
+        let spent = spent.num_minutes();
         out.push_str(&row([
             escape_inline(&item.title),
             format!("{}′ / {}′", item.minutes, spent),

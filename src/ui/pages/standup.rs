@@ -1,5 +1,5 @@
 //! The weekly stand-up (F4): open and blocked action items only, grouped by owner, blocked first,
-//! with a 10-minute clock computed from its start time like the meeting clocks.
+//! with a 10-minute clock computed from its start time like the meeting clocks (`core::standup`).
 
 use chrono::Duration;
 use leptos::prelude::*;
@@ -7,29 +7,20 @@ use leptos::prelude::*;
 use crate::core::clock::format_duration;
 use crate::core::i18n::T;
 use crate::core::model::ActionStatus;
+use crate::core::standup::{current_start, time_left};
 use crate::core::time::format_date;
 use crate::core::tracker::standup_groups;
 use crate::ui::browser;
 use crate::ui::state::AppState;
-
-const STANDUP: Duration = Duration::minutes(10);
-/// A clock started longer ago than this belongs to an earlier stand-up.
-const FORGOTTEN_AFTER: Duration = Duration::hours(1);
 
 #[component]
 pub fn Standup() -> impl IntoView {
     let state = expect_context::<AppState>();
     let now = browser::use_now(std::time::Duration::from_millis(500));
     // A memo, so the tick re-runs only the clock text, not the button label.
-    let started = Memo::new(move |_| {
-        state
-            .prefs
-            .standup_started
-            .get()
-            .filter(|at| now.get() - *at < FORGOTTEN_AFTER)
-    });
-    let left = move || started.get().map(|at| STANDUP - (now.get() - at));
-    let over = move || left().is_some_and(|left| left < Duration::zero());
+    let started = Memo::new(move |_| current_start(state.prefs.standup_started.get(), now.get()));
+    let left = move || time_left(started.get(), now.get());
+    let over = move || left() < Duration::zero();
     let groups = Memo::new(move |_| state.meetings.with(|ms| standup_groups(ms)));
     let body = move || {
         let groups = groups.get();
@@ -69,7 +60,7 @@ pub fn Standup() -> impl IntoView {
             <p class="hint">{state.text(T::StandupHint)}</p>
             <div class="clock-face" class:over=over>
                 <span class="clock-big" data-testid="standup-clock">
-                    {move || format_duration(left().unwrap_or(STANDUP))}
+                    {move || format_duration(left())}
                 </span>
                 <button type="button" class="primary" data-testid="standup-start" on:click=move |_| state.prefs.start_standup()>
                     {move || state.text(if started.with(Option::is_some) { T::StandupRestart } else { T::StandupStart })}

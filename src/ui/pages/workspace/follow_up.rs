@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 
 use super::fields::Current;
-use super::run::ReadBack;
+use super::read_back::ReadBack;
 use crate::core::clock::format_duration;
 use crate::core::export::csv::{actions_csv, agenda_csv, decisions_csv};
-use crate::core::export::minutes::{minutes_due, minutes_markdown};
+use crate::core::export::minutes::{minutes_due, minutes_markdown, MinutesDue};
 use crate::core::i18n::{tr, T};
 use crate::core::model::{Meeting, MinutesStatus};
 use crate::core::time::{format_time, parse_time};
@@ -39,42 +39,43 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
     let state = current.state;
     let now = browser::use_now(std::time::Duration::from_secs(1));
 
+    // Which lines the countdown has, and whether each is late, changes rarely; the figures
+    // change every second, and only their text is rewritten then.
     let c = current.clone();
-    let countdown = move || {
-        let lang = state.prefs.lang.get();
-        let at = now.get();
-        let due = c.read(|m| minutes_due(m, at));
-        {
-            let Some(due) = due else {
-                return view! { <p class="muted">{state.text(T::MinutesAfterEnd)}</p> }.into_any();
-            };
-            let line = |left: Option<chrono::Duration>, label: T| {
-                left.map(|left| {
-                    let late = left < chrono::Duration::zero();
-                    let text = if late {
-                        tr(
-                            lang,
-                            T::MinutesLate,
-                            &[label.get(lang), &format_duration(-left)],
-                        )
-                    } else {
-                        tr(
-                            lang,
-                            T::MinutesLeft,
-                            &[label.get(lang), &format_duration(left)],
-                        )
-                    };
-                    view! { <p class:late=late data-testid="minutes-countdown">{text}</p> }
-                })
-            };
-            view! {
-                <div class="countdown">
-                    {line(due.draft_left, T::MinutesDraft)}
-                    {line(due.final_left, T::MinutesFinal)}
-                </div>
-            }
-            .into_any()
+    let due = Memo::new(move |_| c.read(|m| minutes_due(m, now.get())));
+    let late = |left: Option<chrono::Duration>| left.map(|left| left < chrono::Duration::zero());
+    let shape = Memo::new(move |_| due.get().map(|d| (late(d.draft_left), late(d.final_left))));
+    let line = move |pick: fn(&MinutesDue) -> Option<chrono::Duration>, label: T| {
+        move || {
+            let lang = state.prefs.lang.get();
+            due.get().and_then(|d| pick(&d)).map(|left| {
+                if left < chrono::Duration::zero() {
+                    tr(
+                        lang,
+                        T::MinutesLate,
+                        &[label.get(lang), &format_duration(-left)],
+                    )
+                } else {
+                    tr(
+                        lang,
+                        T::MinutesLeft,
+                        &[label.get(lang), &format_duration(left)],
+                    )
+                }
+            })
         }
+    };
+    let countdown = move || {
+        match shape.get() {
+        None => view! { <p class="muted">{state.text(T::MinutesAfterEnd)}</p> }.into_any(),
+        Some((draft, last)) => view! {
+            <div class="countdown">
+                {draft.map(|late| view! { <p class:late=late data-testid="minutes-countdown">{line(|d| d.draft_left, T::MinutesDraft)}</p> })}
+                {last.map(|late| view! { <p class:late=late data-testid="minutes-countdown">{line(|d| d.final_left, T::MinutesFinal)}</p> })}
+            </div>
+        }
+        .into_any(),
+    }
     };
 
     let (read, write) = (current.clone(), current.clone());

@@ -10,6 +10,7 @@ mod materials;
 mod notice;
 mod plan;
 mod prepare;
+mod read_back;
 mod readiness;
 mod run;
 mod share_plan;

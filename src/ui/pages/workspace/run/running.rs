@@ -1,0 +1,134 @@
+//! The running meeting (E2–E6): the clocks panel, the current item with its facilitation prompts
+//! and what comes next, live capture, and the agenda planned against actual.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::super::fields::Current;
+use super::capture::{capture_input, Captured};
+use super::clocks::ClocksPanel;
+use super::Act;
+use crate::core::clock::{Clocks, RunState};
+use crate::core::i18n::T;
+use crate::core::model::{AgendaItem, Phase};
+use crate::core::run;
+
+/// The capture fields the shortcuts focus: parking lot, decision, action, speaker.
+pub type Inputs = (
+    NodeRef<html::Input>,
+    NodeRef<html::Input>,
+    NodeRef<html::Input>,
+    NodeRef<html::Input>,
+);
+
+#[component]
+pub fn Running(
+    current: Current,
+    all: Memo<Clocks>,
+    run_state: Memo<RunState>,
+    act: Act,
+    end_meeting: impl Fn() + Clone + Send + Sync + 'static,
+    inputs: Inputs,
+) -> impl IntoView {
+    let state = current.state;
+    let (park_input, decision_input, action_input, speaker_input) = inputs;
+    // Indices into the agenda: the tick compares two numbers, not two ids.
+    let item_index = Memo::new(move |_| all.with(|c| c.current_item));
+    let next_index = Memo::new(move |_| all.with(|c| c.next_item));
+    let item = {
+        let current = current.clone();
+        move |index: Option<usize>| -> Option<AgendaItem> {
+            current.read(|m| index.and_then(|i| m.agenda.get(i).cloned()))
+        }
+    };
+    let current_card = {
+        let item = item.clone();
+        move || {
+            item(item_index.get()).map(|it| {
+                let prompts = run::prompts(it.phase)
+                    .iter()
+                    .map(|p| view! { <li>{state.text(*p)}</li> })
+                    .collect_view();
+                view! {
+                    <p class="phase-tag">{state.text(it.phase.label())}</p>
+                    <h2 class="current-title" data-testid="current-item">{it.title}</h2>
+                    <p class="muted">{it.owner} " · " {it.expected_output}</p>
+                    <details class="prompts" open=it.phase != Phase::Break>
+                        <summary>{state.text(T::Prompts)}</summary>
+                        <ul>{prompts}</ul>
+                    </details>
+                }
+            })
+        }
+    };
+    let next_line = move || match item(next_index.get()) {
+        Some(next) => format!(
+            "{}{}{}",
+            state.text(T::NextUp),
+            state.text(T::Colon),
+            next.title
+        ),
+        None => state.text(T::LastItem).to_owned(),
+    };
+    view! {
+        <div class="run-grid">
+            <ClocksPanel current=current.clone() all run_state act end_meeting speaker_input/>
+            <section class="current">
+                {current_card}
+                <p class="next" data-testid="next-line">{next_line}</p>
+            </section>
+            <section class="capture">
+                <label class="field"><span>{state.text(T::ParkingLot)} " (P)"</span>
+                    {capture_input(&current, park_input, T::ParkPlaceholder, "park-input", run::park)}</label>
+                <label class="field"><span>{state.text(T::Decisions)} " (D)"</span>
+                    {capture_input(&current, decision_input, T::DecisionPlaceholder, "decision-input", run::decide)}</label>
+                <label class="field"><span>{state.text(T::ActionItems)} " (A)"</span>
+                    {capture_input(&current, action_input, T::ActionPlaceholder, "action-input", run::add_action)}</label>
+                <Captured current=current.clone()/>
+            </section>
+            <AgendaProgress current=current.clone() all/>
+        </div>
+    }
+}
+
+/// The agenda with planned and actual minutes; changes once a minute, not every tick.
+#[component]
+fn AgendaProgress(current: Current, all: Memo<Clocks>) -> impl IntoView {
+    let state = current.state;
+    // Whole minutes per item: equal from one tick to the next, so the list is redrawn once a
+    // minute at most.
+    let minutes = Memo::new(move |_| {
+        all.with(|c| {
+            (
+                c.current_item,
+                c.actual.iter().map(|d| d.num_minutes()).collect::<Vec<_>>(),
+            )
+        })
+    });
+    let rows = move || {
+        let (now_index, actual) = minutes.get();
+        current.read(|m| {
+            m.agenda
+                .iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    let spent = actual.get(index).copied().unwrap_or(0);
+                    let is_current = now_index == Some(index);
+                    let over = i64::from(item.minutes) < spent;
+                    view! {
+                        <li class="row" class:current=is_current class:over=over>
+                            <span class="grow">{item.title.clone()}</span>
+                            <span class="muted">{format!("{}′ / {}′", item.minutes, spent)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="progress">
+            <h3>{state.text(T::Agenda)} " · " {state.text(T::PlannedActual)}</h3>
+            <ol class="rows">{rows}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+//! The run tab's two ends: the opening checklist before the start (E1), and the closing summary
+//! once the meeting has ended (E7).
+
+use leptos::prelude::*;
+
+use super::super::fields::Current;
+use super::super::read_back::ReadBack;
+use super::Act;
+use crate::core::i18n::{tr, T};
+use crate::core::route::{Route, Stage};
+use crate::core::run;
+
+#[component]
+pub fn Opening(current: Current, start: Act) -> impl IntoView {
+    let state = current.state;
+    let objective = current.read(|m| m.objective.clone());
+    let turn = state.prefs.turn_minutes.get_untracked().to_string();
+    let lang = state.prefs.lang.get_untracked();
+    let check = |label: String| view! { <li><label class="check"><input type="checkbox"/>{label}</label></li> };
+    view! {
+        <section class="opening">
+            <h2>{state.text(T::OpeningTitle)}</h2>
+            <ul class="checklist">
+                {check(format!("{}{}{}", state.text(T::OpeningObjective), state.text(T::Colon), objective))}
+                {check(state.text(T::OpeningAgenda).to_owned())}
+                {check(tr(lang, T::OpeningRules, &[&turn]))}
+                {check(state.text(T::OpeningRound).to_owned())}
+            </ul>
+            <button type="button" class="primary big" data-testid="start-meeting" on:click=move |_| start.run(run::start)>
+                {state.text(T::StartMeeting)} " (␣)"
+            </button>
+        </section>
+        <super::super::agenda_editor::AgendaReadOnly current/>
+    }
+}
+
+/// The closing screen (E7): the read-back and the follow-up rule, then on to follow-up.
+#[component]
+pub fn Summary(current: Current) -> impl IntoView {
+    let state = current.state;
+    let follow_up = Route::Meeting {
+        id: current.id.clone(),
+        stage: Stage::FollowUp,
+    }
+    .href();
+    view! {
+        <section class="summary" data-testid="summary">
+            <h2>{state.text(T::SummaryTitle)}</h2>
+            <ReadBack current/>
+            <p class="follow-up-rule">{state.text(T::FollowUpRule)}</p>
+            <a class="button primary" href=follow_up>{state.text(T::GoFollowUp)}</a>
+        </section>
+    }
+}
