@@ -337,7 +337,6 @@ async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
     })
 }
 
-/// A readable form of any JS value, for records that are not the strings we write.
 /// Resolves in a later task, after the browser has handled pending input and painted.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -352,6 +351,7 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// A readable form of any JS value, for records that are not the strings we write.
 fn js_text(value: &JsValue) -> String {
     js_sys::JSON::stringify(value)
         .ok()

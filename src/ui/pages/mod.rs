@@ -7,6 +7,7 @@ pub mod settings;
 pub mod share;
 pub mod standup;
 pub mod tracker;
+pub mod tracker_csv;
 pub mod workspace;
 
 use leptos::prelude::*;
