@@ -1,7 +1,8 @@
 //! The browser hooks in a real browser (headless Chromium through wasm-bindgen-test-runner), with
 //! the Screen Wake Lock API replaced by a fake whose requests the test grants when it chooses:
 //! a lock granted after its view is gone is released, one request is on its way at a time, and
-//! a held lock is let go when the meeting stops running.
+//! a held lock is let go when the meeting stops running, and asked for again when the page is
+//! shown after being hidden.
 #![cfg(target_arch = "wasm32")]
 
 use crossmeet::ui::browser::sleep;
@@ -93,4 +94,38 @@ async fn one_request_at_a_time_and_released_when_the_meeting_stops() {
     owner.cleanup();
     settle().await;
     assert_eq!(count("released"), 1.0, "nothing left to release");
+}
+
+fn set_page_hidden(hidden: bool) {
+    js_sys::eval(&format!(
+        "Object.defineProperty(document, 'hidden', {{ configurable: true, get: () => {hidden} }});
+         window.dispatchEvent(new Event('visibilitychange'));"
+    ))
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_lock_is_asked_for_again_when_the_page_is_shown() {
+    fake_wake_lock();
+    let owner = Owner::new();
+    owner.with(|| use_wake_lock(Memo::new(|_| true), |_| {}));
+    settle().await;
+    grant();
+    settle().await;
+    // Hidden: the browser lets go of the lock by itself.
+    set_page_hidden(true);
+    settle().await;
+    assert_eq!(count("requests"), 1.0);
+    set_page_hidden(false);
+    settle().await;
+    assert_eq!(count("requests"), 2.0, "shown again: asked for again");
+    grant();
+    owner.cleanup();
+    settle().await;
+    assert_eq!(
+        count("released"),
+        1.0,
+        "the second lock is let go with the view"
+    );
+    js_sys::eval("delete document.hidden").unwrap();
 }

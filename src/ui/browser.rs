@@ -292,20 +292,6 @@ pub fn blur_active() {
     }
 }
 
-/// The current time as a signal that moves every `period` while its owner lives: the one tick
-/// the clocks share. Nothing counts ticks; readers compute from timestamps and this `now`.
-pub fn use_now(period: std::time::Duration) -> leptos::prelude::RwSignal<DateTime<Utc>> {
-    use leptos::prelude::*;
-    let now = RwSignal::new(self::now());
-    let tick = set_interval_with_handle(move || now.set(self::now()), period).ok();
-    on_cleanup(move || {
-        if let Some(tick) = tick {
-            tick.clear();
-        }
-    });
-    now
-}
-
 /// The file picked in a file input's change event. The input is cleared so that the same file,
 /// once fixed, can be picked again.
 pub fn take_chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {

@@ -1,12 +1,44 @@
 //! Browser APIs as hooks that clean up after themselves, in the shape leptos-use gives them: the
-//! caller says what it wants (`active`), the hook keeps the browser in step and lets go when the
-//! view is gone.
+//! caller says what it wants (a period, `active`), the hook keeps the browser in step and lets
+//! go when the view is gone: an interval, the current time, the page's visibility, the screen
+//! wake lock.
 
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use super::browser;
+
+/// Calls `tick` every `period` while the owner lives.
+pub fn use_interval(period: Duration, tick: impl Fn() + 'static) {
+    let handle = set_interval_with_handle(tick, period).ok();
+    on_cleanup(move || {
+        if let Some(handle) = handle {
+            handle.clear();
+        }
+    });
+}
+
+/// The current time as a signal that moves every `period` while its owner lives: the one tick
+/// the clocks share. Nothing counts ticks; readers compute from timestamps and this `now`.
+pub fn use_now(period: Duration) -> RwSignal<DateTime<Utc>> {
+    let now = RwSignal::new(browser::now());
+    use_interval(period, move || now.set(browser::now()));
+    now
+}
+
+/// Whether the page is shown, kept up to date while the owner lives.
+pub fn use_page_visible() -> ReadSignal<bool> {
+    let (visible, set_visible) = signal(!browser::document_is_hidden());
+    let listener = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        set_visible.set(!browser::document_is_hidden())
+    });
+    on_cleanup(move || listener.remove());
+    visible
+}
 
 /// Where the screen wake lock stands.
 enum Lock {
@@ -73,27 +105,16 @@ pub fn use_wake_lock(active: Memo<bool>, on_error: impl Fn(String) + Copy + 'sta
             browser::release_wake_lock(&sentinel);
         }
     };
-    Effect::new(move |_| {
-        if active.get() {
-            acquire();
-        } else {
-            release();
-        }
+    let visible = use_page_visible();
+    Effect::new(move |_| match (active.get(), visible.get()) {
+        // A hidden page's lock is released by the browser itself.
+        (_, false) => lock.update_value(|state| {
+            if matches!(state, Lock::Held(_)) {
+                *state = Lock::Free;
+            }
+        }),
+        (true, true) => acquire(),
+        (false, true) => release(),
     });
-    let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if browser::document_is_hidden() {
-            // The browser has released it already.
-            lock.update_value(|state| {
-                if matches!(state, Lock::Held(_)) {
-                    *state = Lock::Free;
-                }
-            });
-        } else {
-            acquire();
-        }
-    });
-    on_cleanup(move || {
-        visibility.remove();
-        release();
-    });
+    on_cleanup(release);
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Notification, NotificationOptions, NotificationPermission};
 
+use super::hooks::use_interval;
 use super::state::AppState;
 use crate::core::i18n::T;
 use crate::core::tracker::{due_soon, newly_due};
@@ -96,10 +97,5 @@ pub fn watch_due_soon(state: AppState) {
         known = Some(current.into_iter().map(|(key, _)| key).collect());
     };
     let look = std::cell::RefCell::new(look);
-    let tick = set_interval_with_handle(move || (look.borrow_mut())(), LOOK_EVERY).ok();
-    on_cleanup(move || {
-        if let Some(tick) = tick {
-            tick.clear();
-        }
-    });
+    use_interval(LOOK_EVERY, move || (look.borrow_mut())());
 }

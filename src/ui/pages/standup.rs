@@ -10,13 +10,13 @@ use crate::core::model::ActionStatus;
 use crate::core::standup::{current_start, time_left};
 use crate::core::time::format_date;
 use crate::core::tracker::standup_groups;
-use crate::ui::browser;
+use crate::ui::hooks::use_now;
 use crate::ui::state::AppState;
 
 #[component]
 pub fn Standup() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let now = browser::use_now(std::time::Duration::from_millis(500));
+    let now = use_now(std::time::Duration::from_millis(500));
     // A memo, so the tick re-runs only the clock text, not the button label.
     let started = Memo::new(move |_| current_start(state.prefs.standup_started.get(), now.get()));
     let left = move || time_left(started.get(), now.get());

@@ -15,6 +15,7 @@ use crate::core::model::{Meeting, MinutesStatus};
 use crate::core::time::{format_time, parse_time};
 use crate::core::tracker::TrackerFilter;
 use crate::ui::browser;
+use crate::ui::hooks::use_now;
 use crate::ui::pages::reach::ReachOwners;
 
 #[derive(Clone, Copy)]
@@ -37,7 +38,7 @@ fn minutes_text(meeting: &Meeting, lang: crate::core::i18n::Lang) -> String {
 #[component]
 pub fn FollowUpStage(current: Current) -> impl IntoView {
     let state = current.state;
-    let now = browser::use_now(std::time::Duration::from_secs(1));
+    let now = use_now(std::time::Duration::from_secs(1));
 
     // Which lines the countdown has, and whether each is late, changes rarely; the figures
     // change every second, and only their text is rewritten then.

@@ -23,7 +23,7 @@ use crate::core::model::Meeting;
 use crate::core::run;
 use crate::core::shortcuts::{command, Command, KeyPress};
 use crate::ui::browser;
-use crate::ui::hooks::use_wake_lock;
+use crate::ui::hooks::{use_now, use_wake_lock};
 use crate::ui::toast::Undo;
 use running::Running;
 use summary::{Opening, Summary};
@@ -50,7 +50,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
     let state = current.state;
     // Half a second, with rounded display: the shown time is never a second off, and a text
     // node only changes when its second does.
-    let now = browser::use_now(std::time::Duration::from_millis(500));
+    let now = use_now(std::time::Duration::from_millis(500));
     let all = {
         let current = current.clone();
         Memo::new(move |_| {
