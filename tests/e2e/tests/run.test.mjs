@@ -184,6 +184,37 @@ test("a running meeting is still running after the browser is closed and reopene
   fs.rmSync(profile, { recursive: true, force: true });
 });
 
+test("the minutes countdown rewrites only its text each second (issue 16)", async () => {
+  const { context, page } = await openApp(shared.browser, shared.server.url);
+  await newMeetingAtRun(page);
+  await page.getByTestId("start-meeting").click();
+  await page.getByTestId("item-elapsed").waitFor();
+  await page.keyboard.press("e");
+  await page.getByRole("link", { name: "进入跟进" }).click();
+  await page.getByTestId("minutes-countdown").first().waitFor();
+  const changes = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const section = document.querySelector('[data-testid="minutes-status"]').closest("section");
+        const seen = { elements: 0, texts: 0 };
+        const observer = new MutationObserver((list) => {
+          for (const record of list) {
+            if (record.type === "characterData") seen.texts += 1;
+            else seen.elements += 1;
+          }
+        });
+        observer.observe(section, { subtree: true, childList: true, characterData: true, attributes: true });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(seen);
+        }, 3500);
+      }),
+  );
+  assert.ok(changes.texts >= 3, `the countdown moves: ${JSON.stringify(changes)}`);
+  assert.equal(changes.elements, 0, `no element is replaced or restyled: ${JSON.stringify(changes)}`);
+  await context.close();
+});
+
 test("a clock tick changes only the clock texts (DOM mutations per second)", async () => {
   const { context, page } = await openApp(shared.browser, shared.server.url);
   await newMeetingAtRun(page);
