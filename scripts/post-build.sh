@@ -3,7 +3,9 @@
 #  1. a Content-Security-Policy in index.html that allows this origin only, Trunk's one inline
 #     loader script by its hash, and wasm compilation (D1: nothing leaves the device);
 #  2. sw.js with this build's file list and a version derived from their contents, so every new
-#     build gets a fresh cache (D2). It runs second: the policy changes index.html.
+#     build gets a fresh cache (D2). It runs second: the policy changes index.html;
+#  3. a .gz and a .br copy beside every file, for hosts that serve precompressed files. Last, so
+#     the copies are not in the service worker's list.
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,3 +45,4 @@ list=$(printf '"./",'; for f in $files; do printf '"./%s",' "$f"; done)
 list="[${list%,}]"
 sed -e "s|__VERSION__|$version|" -e "s|__PRECACHE__|$list|" "$here/public/sw.template.js" > sw.js
 echo "service worker: $(echo "$files" | wc -l) files, version $version"
+node "$here/scripts/precompress.mjs" .

@@ -24,11 +24,12 @@ const TYPES = {
 
 /**
  * Serves dist/ on 127.0.0.1 at a free port. `stop()` closes it and every open connection;
- * `swSuffix` appended to sw.js imitates a newly deployed build. With `gzip`, bodies are
+ * `swSuffix` appended to sw.js imitates a newly deployed build. With `precompressed`, the
+ * build's own .br or .gz copy is sent when the client accepts it. With `gzip`, bodies are
  * compressed for clients that accept it, as a static host does (Lighthouse audits that). With
  * `base` (such as "/crossmeet/"), the app is served from that folder only, as on a project site.
  */
-export async function serveDist({ gzip = false, base = "/" } = {}) {
+export async function serveDist({ gzip = false, base = "/", precompressed = false } = {}) {
   if (!fs.existsSync(path.join(DIST, "index.html"))) {
     throw new Error(`no release build in ${DIST}: run trunk build --release first`);
   }
@@ -45,6 +46,22 @@ export async function serveDist({ gzip = false, base = "/" } = {}) {
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    // As nginx's gzip_static and brotli_static do: the copy written beside the file, if any.
+    if (precompressed && !(path.basename(file) === "sw.js" && handle.swSuffix)) {
+      const accepts = request.headers["accept-encoding"] ?? "";
+      for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+        if (new RegExp(`\\b${encoding}\\b`).test(accepts) && fs.existsSync(file + suffix)) {
+          response.writeHead(200, {
+            "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+            "content-encoding": encoding,
+            "cache-control": "no-cache",
+            vary: "accept-encoding",
+          });
+          response.end(fs.readFileSync(file + suffix));
+          return;
+        }
+      }
+    }
     fs.readFile(file, (error, body) => {
       if (error) {
         response.writeHead(404).end("not found");
