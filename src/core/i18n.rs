@@ -504,6 +504,7 @@ texts! {
     ShortcutsHelp => "空格 开始/暂停 · N 下一议题 · T 发言计时 · P 会后沟通 · D 决议 · A 行动项 · R 投屏模式 · E 结束 · ? 帮助 · Esc 关闭", "Space start/pause · N next item · T speaker turn · P park · D decision · A action · R room mode · E end · ? help · Esc close";
     SummaryTitle => "会议总结", "Summary";
     FollowUpRule => "跟进方式:行动项表今日下班前发到群里,各负责人每日 17:00 更新进度。", "Follow-up: the action table goes to the group before the end of today; owners update progress daily at 17:00.";
+    FollowUpRuleAt => "跟进方式:行动项表今日下班前发到群里,各负责人每个工作日 {0} 前更新进度。", "Follow-up: the action table goes to the group before the end of today; owners update progress by {0} each working day.";
     GoFollowUp => "进入跟进", "Go to follow-up";
     WakeLockOff => "无法保持屏幕常亮:{0}", "Could not keep the screen awake: {0}";
 

@@ -1,11 +1,11 @@
 //! One tracker across all meetings (F3): every action item with its meeting, filtered and sorted,
 //! with due dates judged against today, and the reminder shown when the app opens.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::model::{ActionItem, ActionStatus, Meeting};
 use super::order;
-use super::time::{format_date, working_days_after};
+use super::time::format_date;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrackerRow {
@@ -63,7 +63,7 @@ pub fn due(action: &ActionItem, today: NaiveDate, soon_days: u32) -> Due {
         Some(deadline) if deadline < today => Due::Overdue,
         Some(deadline) if deadline == today => Due::Today,
         Some(deadline)
-            if soon_days > 0 && working_days_after(today, deadline) <= i64::from(soon_days) =>
+            if soon_days > 0 && deadline < nth_working_day_after(today, soon_days + 1) =>
         {
             Due::Soon
         }
@@ -166,6 +166,23 @@ pub fn standup_groups(meetings: &[Meeting]) -> Vec<(String, Vec<TrackerRow>)> {
         (a.is_empty(), a).cmp(&(b.is_empty(), b))
     });
     groups
+}
+
+/// The `n`-th working day after `from` (weekends are not working days, as in R1). A walk of
+/// about `n` days, whatever the deadline: a deadline years away costs nothing.
+fn nth_working_day_after(from: NaiveDate, n: u32) -> NaiveDate {
+    let mut day = from;
+    let mut counted = 0;
+    while counted < n {
+        let Some(next) = day.succ_opt() else {
+            break;
+        };
+        day = next;
+        if day.weekday().number_from_monday() <= 5 {
+            counted += 1;
+        }
+    }
+    day
 }
 
 /// What the reminder shown when the app opens counts (F3).
@@ -402,6 +419,19 @@ mod tests {
         );
         assert_eq!(judged(7, 0), Due::Later, "no warning window");
         assert_eq!(judged(4, 0), Due::Today);
+        let far = due(
+            &ActionItem {
+                deadline: NaiveDate::from_ymd_opt(9999, 12, 31),
+                ..ActionItem::default()
+            },
+            friday,
+            10,
+        );
+        assert_eq!(
+            far,
+            Due::Later,
+            "a deadline years away is judged in a few steps"
+        );
     }
 
     #[test]

@@ -6,9 +6,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::markdown::escape_inline;
 use crate::core::clock::{clocks, DEFAULT_TURN};
-use crate::core::i18n::{Lang, T};
+use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{AttendanceStatus, Meeting};
-use crate::core::time::{format_date, format_date_time};
+use crate::core::time::{format_date, format_date_time, format_time};
 
 /// The minutes of `meeting`, its times shown at `offset`, actual durations as of `now`.
 pub fn minutes_markdown(
@@ -134,8 +134,18 @@ pub fn minutes_markdown(
         }
         out.push('\n');
     }
-    out.push_str(&format!("{}\n", text(T::FollowUpRule)));
+    out.push_str(&follow_up_rule(meeting, lang));
+    out.push('\n');
     out
+}
+
+/// How the actions are followed up (F3), with the meeting's own daily progress time when it set
+/// one, else the guide's example (17:00).
+pub fn follow_up_rule(meeting: &Meeting, lang: Lang) -> String {
+    match meeting.progress_time {
+        Some(at) => tr(lang, T::FollowUpRuleAt, &[&format_time(at)]),
+        None => T::FollowUpRule.get(lang).to_owned(),
+    }
 }
 
 fn row(cells: impl IntoIterator<Item = String>) -> String {
@@ -147,6 +157,18 @@ fn row(cells: impl IntoIterator<Item = String>) -> String {
 mod tests {
     use super::*;
     use crate::core::model::{ActionItem, Decision};
+
+    #[test]
+    fn the_follow_up_rule_names_the_meetings_own_progress_time() {
+        let mut meeting = Meeting::default();
+        assert!(
+            follow_up_rule(&meeting, Lang::Zh).contains("17:00"),
+            "the guide's example"
+        );
+        meeting.progress_time = chrono::NaiveTime::from_hms_opt(16, 30, 0);
+        assert!(follow_up_rule(&meeting, Lang::Zh).contains("每个工作日 16:30 前更新进度"));
+        assert!(follow_up_rule(&meeting, Lang::En).contains("by 16:30 each working day"));
+    }
 
     #[test]
     fn minutes_lead_with_decisions_and_keep_tables_whole() {

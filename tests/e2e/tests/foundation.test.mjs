@@ -141,6 +141,8 @@ test("backup and restore bring meetings back; a newer local copy is never replac
   await page.getByTestId("restore-file").setInputFiles(backupPath);
   assert.match(await page.getByTestId("restore-plan").textContent(), /新增 1 个/);
   await page.getByTestId("restore-confirm").click();
+  // Stored before leaving the page (leaving while a restore is written asks first).
+  await page.getByTestId("toast").filter({ hasText: /已恢复 1 个会议/ }).waitFor();
   await page.goto(shared.server.url);
   await waitForApp(page);
   assert.equal(await cards(page).count(), 1);

@@ -63,6 +63,10 @@ test("an organiser plans a problem-solving meeting to 'ready to send'", async ()
   await first.getByLabel("主持人").check();
   await page.locator("[data-testid=participants] li").nth(1).getByLabel("记录人").check();
   assert.match(await page.getByTestId("size-hint").textContent(), /5 人/);
+  // The checks follow the last keystroke on the next tick: wait for them, then hold them to it.
+  await page
+    .waitForFunction(() => ![...document.querySelectorAll("[data-testid=readiness] [data-code]")].some((i) => i.dataset.code.startsWith("P")), null, { timeout: 5000 })
+    .catch(() => {});
   assert.ok(!(await codes(page)).some((code) => code.startsWith("P")), `plan clean: ${await codes(page)}`);
 
   // A finding is a link to its field, on the other tab.

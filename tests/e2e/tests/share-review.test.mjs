@@ -14,7 +14,8 @@ async function restore(page, url, meetings) {
   await waitForApp(page);
   await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
   await page.getByTestId("restore-confirm").click();
-  await page.waitForTimeout(300);
+  // Stored before the test moves on (leaving while a restore is written asks first).
+  await page.getByTestId("toast").filter({ hasText: /已恢复 \d+ 个会议/ }).waitFor();
 }
 
 test("a share link opens offline on another device, previews, and imports; a cut link is refused", async () => {

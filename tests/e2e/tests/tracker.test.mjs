@@ -41,6 +41,9 @@ async function restore(page, text) {
   await waitForApp(page);
   await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(text) });
   await page.getByTestId("restore-confirm").click();
+  // Stored before the test navigates: while a restore is being written, leaving the page asks
+  // first (beforeunload), and the navigation would be refused.
+  await page.getByTestId("toast").filter({ hasText: /已恢复 \d+ 个会议/ }).waitFor();
 }
 
 const rowsShown = (page) => page.locator("[data-testid=tracker] tbody tr").count();

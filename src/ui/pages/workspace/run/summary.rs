@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::super::fields::Current;
 use super::super::read_back::ReadBack;
 use super::Act;
+use crate::core::export::minutes::follow_up_rule;
 use crate::core::i18n::{tr, T};
 use crate::core::route::{Route, Stage};
 use crate::core::run;
@@ -43,11 +44,12 @@ pub fn Summary(current: Current) -> impl IntoView {
         stage: Stage::FollowUp,
     }
     .href();
+    let rule = current.read(|m| follow_up_rule(m, state.prefs.lang.get_untracked()));
     view! {
         <section class="summary" data-testid="summary">
             <h2>{state.text(T::SummaryTitle)}</h2>
             <ReadBack current/>
-            <p class="follow-up-rule">{state.text(T::FollowUpRule)}</p>
+            <p class="follow-up-rule">{rule}</p>
             <a class="button primary" href=follow_up>{state.text(T::GoFollowUp)}</a>
         </section>
     }
