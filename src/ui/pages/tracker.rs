@@ -126,12 +126,8 @@ pub fn Tracker() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For
-                                each=move || rows.with(|(_, drawn)| drawn.clone())
-                                key=|row| (row.action.id.clone(), row.action.status, row.action.progress.len())
-                                let:row
-                            >
-                                <TrackerLine row/>
+                            <For each=move || 0..rows.with(|(_, drawn)| drawn.len()) key=|place| *place let:place>
+                                <TrackerLine rows place/>
                             </For>
                         </tbody>
                     </table>
@@ -143,42 +139,61 @@ pub fn Tracker() -> impl IntoView {
     }
 }
 
+/// One row of the page, by its place: its cells follow whichever action the filter puts there,
+/// so a filter keystroke rewrites texts instead of tearing down and building rows (issue 15.3).
 #[component]
-fn TrackerLine(row: TrackerRow) -> impl IntoView {
+fn TrackerLine(rows: Memo<(usize, Vec<TrackerRow>)>, place: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = Local::now().date_naive();
-    let (class, badge) = match due(
-        &row.action,
-        today,
-        state.prefs.due_soon_days.get_untracked(),
-    ) {
-        Due::Overdue => ("overdue", state.text(T::DueOverdue)),
-        Due::Today => ("due-today", state.text(T::ChaseDueToday)),
-        Due::Soon => ("due-soon", state.text(T::ChaseDueSoon)),
-        _ => ("", ""),
+    let row = Memo::new(move |_| rows.with(|(_, drawn)| drawn.get(place).cloned()));
+    let read = move |read: fn(&TrackerRow) -> String| {
+        move || row.with(|row| row.as_ref().map(read).unwrap_or_default())
     };
-    let href = Route::Meeting {
-        id: row.meeting_id.clone(),
-        stage: Stage::FollowUp,
-    }
-    .href();
-    let (meeting_id, action_id) = (row.meeting_id.clone(), row.action.id.clone());
-    let set_status = {
-        let (meeting_id, action_id) = (meeting_id.clone(), action_id.clone());
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            let Some(status) = ActionStatus::ALL
-                .into_iter()
-                .find(|s| format!("{s:?}") == value)
-            else {
-                return;
-            };
+    let judged = move || {
+        row.with(|row| {
+            row.as_ref().map(|row| {
+                let today = Local::now().date_naive();
+                due(
+                    &row.action,
+                    today,
+                    state.prefs.due_soon_days.get_untracked(),
+                )
+            })
+        })
+    };
+    let class = move || match judged() {
+        Some(Due::Overdue) => "overdue",
+        Some(Due::Today) => "due-today",
+        Some(Due::Soon) => "due-soon",
+        _ => "",
+    };
+    let badge = move || match judged() {
+        Some(Due::Overdue) => state.text(T::DueOverdue),
+        Some(Due::Today) => state.text(T::ChaseDueToday),
+        Some(Due::Soon) => state.text(T::ChaseDueSoon),
+        _ => "",
+    };
+    // The action shown in this place when the user acts.
+    let edit_action = move |change: &dyn Fn(&mut crate::core::model::ActionItem)| {
+        let Some((meeting_id, action_id)) = row.with_untracked(|row| {
+            row.as_ref()
+                .map(|row| (row.meeting_id.clone(), row.action.id.clone()))
+        }) else {
+            return;
+        };
+        state.edit_meeting(&meeting_id, |m| {
+            if let Some(action) = m.actions.iter_mut().find(|a| a.id == action_id) {
+                change(action);
+            }
+        });
+    };
+    let set_status = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(status) = ActionStatus::ALL
+            .into_iter()
+            .find(|s| format!("{s:?}") == value)
+        {
             let today = Local::now().date_naive();
-            state.edit_meeting(&meeting_id, |m| {
-                if let Some(action) = m.actions.iter_mut().find(|a| a.id == action_id) {
-                    action.set_status(status, today);
-                }
-            });
+            edit_action(&|action| action.set_status(status, today));
         }
     };
     let add_note = move |ev: leptos::ev::KeyboardEvent| {
@@ -196,41 +211,44 @@ fn TrackerLine(row: TrackerRow) -> impl IntoView {
             return;
         }
         let on = Some(Local::now().date_naive());
-        state.edit_meeting(&meeting_id, |m| {
-            if let Some(action) = m.actions.iter_mut().find(|a| a.id == action_id) {
-                action.progress.push(ProgressNote {
-                    on,
-                    text: text.trim().to_owned(),
-                });
-            }
+        edit_action(&|action| {
+            action.progress.push(ProgressNote {
+                on,
+                text: text.trim().to_owned(),
+            })
         });
         input.set_value("");
     };
-    let notes = row
-        .action
-        .progress
-        .iter()
-        .map(|note| {
-            let date = note.on.map(format_date).unwrap_or_default();
-            view! { <li><span class="muted">{date}</span> " " {note.text.clone()}</li> }
+    let notes = move || {
+        row.with(|row| {
+            row.iter()
+                .flat_map(|row| &row.action.progress)
+                .map(|note| {
+                    let date = note.on.map(format_date).unwrap_or_default();
+                    view! { <li><span class="muted">{date}</span> " " {note.text.clone()}</li> }
+                })
+                .collect_view()
         })
-        .collect_view();
-    let status = row.action.status;
-    let title = title_or_untitled(&row.meeting_title, state.prefs.lang.get_untracked());
+    };
+    let lang = state.prefs.lang.get_untracked();
     view! {
-        <tr class=class data-action=row.action.id.clone()>
-            <td data-label=state.text(T::ColTask)>{row.action.task.clone()}</td>
-            <td data-label=state.text(T::ColOwner)>{row.action.owner.clone()}</td>
-            <td data-label=state.text(T::ColDepartment)>{row.action.department.clone()}</td>
-            <td data-label=state.text(T::ColMeeting)><a href=href>{title}</a></td>
+        <tr class=class data-action=read(|row| row.action.id.clone())>
+            <td data-label=state.text(T::ColTask)>{read(|row| row.action.task.clone())}</td>
+            <td data-label=state.text(T::ColOwner)>{read(|row| row.action.owner.clone())}</td>
+            <td data-label=state.text(T::ColDepartment)>{read(|row| row.action.department.clone())}</td>
+            <td data-label=state.text(T::ColMeeting)>
+                <a href=read(|row| Route::Meeting { id: row.meeting_id.clone(), stage: Stage::FollowUp }.href())>
+                    {move || row.with(|row| row.as_ref().map(|row| title_or_untitled(&row.meeting_title, lang)).unwrap_or_default())}
+                </a>
+            </td>
             <td data-label=state.text(T::ColDeadline)>
                 <span>
-                    {row.action.deadline.map(format_date).unwrap_or_default()} " "
+                    {read(|row| row.action.deadline.map(format_date).unwrap_or_default())} " "
                     <span class="badge" data-testid="due-badge">{badge}</span>
                 </span>
             </td>
             <td data-label=state.text(T::ColStatus)>
-                <select aria-label=state.text(T::ColStatus) prop:value=format!("{status:?}") on:change=set_status>
+                <select aria-label=state.text(T::ColStatus) prop:value=read(|row| format!("{:?}", row.action.status)) on:change=set_status>
                     {ActionStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{state.text(s.label())}</option> }).collect_view()}
                 </select>
             </td>
