@@ -114,7 +114,11 @@ pub fn group_message(rows: &[Row], cx: ChaseContext) -> Option<String> {
     let first = open.first()?;
     let lang = cx.lang;
     let heading = if open.iter().all(|(m, _)| m.id == first.0.id) {
-        tr(lang, T::ChaseGroupHeading, &[&meeting_title(first.0, lang)])
+        tr(
+            lang,
+            T::ChaseGroupHeading,
+            &[first.0.title_or_untitled(lang)],
+        )
     } else {
         T::ChaseGroupHeadingAll.get(lang).to_owned()
     };
@@ -182,7 +186,7 @@ fn push_items(out: &mut String, rows: &[Row], cx: ChaseContext, with_owner: bool
             ),
             (
                 T::ColMeeting,
-                cell(&meeting_title(meeting, lang), cx.format),
+                cell(meeting.title_or_untitled(lang), cx.format),
             ),
         ];
         let shown = if with_owner {
@@ -246,13 +250,6 @@ fn or_not_filled(value: &str, lang: Lang, format: ChaseFormat) -> String {
     match value.trim() {
         "" => T::NotFilled.get(lang).to_owned(),
         value => cell(value, format),
-    }
-}
-
-fn meeting_title(meeting: &Meeting, lang: Lang) -> String {
-    match meeting.title.trim() {
-        "" => T::Untitled.get(lang).to_owned(),
-        title => title.to_owned(),
     }
 }
 

@@ -7,7 +7,7 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::i18n::T;
+use super::i18n::{Lang, T};
 
 /// The four starting situations of the guide, plus a blank meeting (S1).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -471,6 +471,14 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// The title as exports show it, trimmed, or "untitled" in `lang` when there is none.
+    pub fn title_or_untitled(&self, lang: Lang) -> &str {
+        match self.title.trim() {
+            "" => T::Untitled.get(lang),
+            title => title,
+        }
+    }
+
     /// An empty meeting created now.
     pub fn blank(id: String, now: DateTime<Utc>) -> Meeting {
         Meeting {

@@ -86,6 +86,11 @@ mod tests {
     }
 }
 
+/// Monday to Friday (R1: weekends are not working days; public holidays are not known).
+pub fn is_working_day(day: NaiveDate) -> bool {
+    day.weekday().number_from_monday() <= 5
+}
+
 /// Working days (Monday to Friday) after `from` up to and including `to`: a notice sent on
 /// Monday for a Thursday meeting gives 3 (R1). Zero or negative when `to` is not after `from`.
 pub fn working_days_after(from: NaiveDate, to: NaiveDate) -> i64 {
@@ -95,7 +100,7 @@ pub fn working_days_after(from: NaiveDate, to: NaiveDate) -> i64 {
     from.iter_days()
         .skip(1)
         .take_while(|day| *day <= to)
-        .filter(|day| day.weekday().number_from_monday() <= 5)
+        .filter(|day| is_working_day(*day))
         .count() as i64
 }
 

@@ -1,11 +1,11 @@
 //! One tracker across all meetings (F3): every action item with its meeting, filtered and sorted,
 //! with due dates judged against today, and the reminder shown when the app opens.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::model::{ActionItem, ActionStatus, Meeting};
 use super::order;
-use super::time::format_date;
+use super::time::{format_date, is_working_day};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrackerRow {
@@ -178,7 +178,7 @@ fn nth_working_day_after(from: NaiveDate, n: u32) -> NaiveDate {
             break;
         };
         day = next;
-        if day.weekday().number_from_monday() <= 5 {
+        if is_working_day(day) {
             counted += 1;
         }
     }

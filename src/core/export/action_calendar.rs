@@ -13,12 +13,12 @@
 //! working days (RRULE) until its last open deadline. Its time is floating — the same wall-clock
 //! time wherever the owner's calendar is — as the rule "update by 17:00" means.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 
 use super::ical::{date, utc, Ical};
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{ActionItem, Meeting};
-use crate::core::time::format_date;
+use crate::core::time::{format_date, is_working_day};
 
 /// The hour of the day the morning alarms go off.
 const MORNING_HOUR: i64 = 9;
@@ -81,13 +81,6 @@ pub fn action_calendar(
     }
 }
 
-fn meeting_title(meeting: &Meeting, lang: Lang) -> &str {
-    match meeting.title.trim() {
-        "" => T::Untitled.get(lang),
-        title => title,
-    }
-}
-
 fn action_event(
     ical: &mut Ical,
     meeting: &Meeting,
@@ -146,7 +139,7 @@ fn description(meeting: &Meeting, action: &ActionItem, deadline: NaiveDate, lang
             department => format!("{}({department})", host.name.trim()),
         })
         .unwrap_or_default();
-    let mut held = meeting_title(meeting, lang).to_owned();
+    let mut held = meeting.title_or_untitled(lang).to_owned();
     if let Some(start) = meeting.schedule.starts_at {
         held.push_str(&format!(" {}", format_date(start.date_naive())));
     }
@@ -165,7 +158,7 @@ fn description(meeting: &Meeting, action: &ActionItem, deadline: NaiveDate, lang
 /// Calendar days from the working day before `deadline` to `deadline` (3 for a Monday).
 fn working_days_back(deadline: NaiveDate) -> i64 {
     let mut day = deadline - Duration::days(1);
-    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+    while !is_working_day(day) {
         day -= Duration::days(1);
     }
     (deadline - day).num_days()
@@ -201,7 +194,7 @@ fn progress_event(
 ) {
     let open: Vec<&&ActionItem> = actions.iter().filter(|a| !a.status.is_closed()).collect();
     let mut first = today;
-    while matches!(first.weekday(), Weekday::Sat | Weekday::Sun) {
+    while !is_working_day(first) {
         first += Duration::days(1);
     }
     let last = open
@@ -210,7 +203,7 @@ fn progress_event(
         .max()
         .unwrap_or(first)
         .max(first);
-    let title = meeting_title(meeting, lang);
+    let title = meeting.title_or_untitled(lang);
     let summary = tr(lang, T::IcsProgressSummary, &[title]);
     let mut body = T::IcsProgressBody.get(lang).to_owned();
     for action in &open {

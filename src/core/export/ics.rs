@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::ical::{utc, Ical};
 use super::notice::{notice, NoticeStyle};
-use crate::core::i18n::{Lang, T};
+use crate::core::i18n::Lang;
 use crate::core::model::{FormatMode, Meeting};
 
 /// The `.ics` file for `meeting`, or `None` when it has no start time yet.
@@ -17,11 +17,7 @@ pub fn calendar(
 ) -> Option<String> {
     let start = meeting.schedule.starts_at?;
     let end = start + Duration::minutes(i64::from(meeting.schedule.duration_minutes));
-    let title = if meeting.title.trim().is_empty() {
-        T::Untitled.get(lang)
-    } else {
-        meeting.title.trim()
-    };
+    let title = meeting.title_or_untitled(lang);
     let location = match meeting.format.mode {
         FormatMode::Offline => meeting.format.room.trim().to_owned(),
         FormatMode::Online => meeting.format.link.trim().to_owned(),
