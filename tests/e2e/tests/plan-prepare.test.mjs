@@ -52,8 +52,13 @@ test("an organiser plans a problem-solving meeting to 'ready to send'", async ()
   for (const [name, department] of people) {
     const rows = await page.locator("[data-testid=participants] li").count();
     await page.getByRole("button", { name: "+ 添加参会人" }).click();
-    // The new row is drawn on the next tick: fill it, not the one before it.
-    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=participants] li").length > n, rows);
+    // The new row is drawn on the next tick and its name field focused a moment later: wait for
+    // both, or the focus can move while the test types (seen on a slow machine as a department
+    // typed into the name field).
+    await page.waitForFunction((n) => {
+      const items = document.querySelectorAll("[data-testid=participants] li");
+      return items.length > n && items[items.length - 1].contains(document.activeElement);
+    }, rows);
     const row = page.locator("[data-testid=participants] li").last();
     await row.getByPlaceholder("姓名").fill(name);
     await row.getByPlaceholder("部门").fill(department);
