@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Trunk post-build hook, on the staging folder:
-#  1. a Content-Security-Policy in index.html that allows this origin only, Trunk's one inline
-#     loader script by its hash, and wasm compilation (D1: nothing leaves the device);
+#  0. the meeting list's first screen, generated natively from the app's templates and texts
+#     (src/core/first_screen.rs), in place of index.html's empty <div id="app-shell">;
+#  1. a Content-Security-Policy in index.html that allows this origin only, the page's two inline
+#     scripts (the first screen's and Trunk's loader) by their hashes, and wasm compilation (D1:
+#     nothing leaves the device);
 #  2. sw.js with this build's file list and a version derived from their contents, so every new
 #     build gets a fresh cache (D2). It runs second: the policy changes index.html;
 #  3. a .gz and a .br copy beside every file, for hosts that serve precompressed files. Last, so
@@ -11,17 +14,34 @@ dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$dir"
 
+# Natively, for this machine: the module's own target is wasm32.
+screen="$(mktemp)"
+(cd "$here" && env -u CARGO_BUILD_TARGET cargo run --quiet --locked --bin first_screen) > "$screen"
+python3 - index.html "$screen" <<'PY'
+import re, sys
+path, screen = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().strip()
+html = open(path, encoding="utf-8").read()
+html, count = re.subn(r'<div id="?app-shell"?\s*>\s*</div>', lambda _: screen, html, count=1)
+if count != 1:
+    sys.exit("no empty <div id=app-shell> in index.html for the first screen")
+open(path, "w", encoding="utf-8").write(html)
+PY
+rm "$screen"
+
 python3 - index.html <<'PY'
 import base64, hashlib, re, sys
 path = sys.argv[1]
 html = open(path, encoding="utf-8").read()
 scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
-if len(scripts) != 1:
-    sys.exit(f"expected exactly one inline script (Trunk's loader), found {len(scripts)}")
-digest = base64.b64encode(hashlib.sha256(scripts[0].encode("utf-8")).digest()).decode()
+if len(scripts) != 2:
+    sys.exit(f"expected two inline scripts (the first screen's and Trunk's loader), found {len(scripts)}")
+digests = " ".join(
+    "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+    for script in scripts
+)
 policy = "; ".join([
     "default-src 'self'",
-    f"script-src 'self' 'sha256-{digest}' 'wasm-unsafe-eval'",
+    f"script-src 'self' {digests} 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
@@ -36,7 +56,7 @@ html, count = re.subn(r"(<meta charset=[^>]*>)", r"\1" + meta, html, count=1)
 if count != 1:
     sys.exit("no <meta charset> to put the policy after")
 open(path, "w", encoding="utf-8").write(html)
-print(f"content security policy: loader sha256-{digest}")
+print(f"content security policy: inline scripts {digests}")
 PY
 
 files=$(find . -type f ! -name 'sw.js' ! -name '*.map' | sed 's|^\./||' | LC_ALL=C sort)

@@ -2,10 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // The static shell in index.html held the screen while this module downloaded.
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("app-shell") {
-        shell.remove();
-    }
+    // The static first screen in index.html stays until the app has drawn its own
+    // (ui/first_screen.rs).
     leptos::mount::mount_to_body(crossmeet::ui::app::App);
 }
 

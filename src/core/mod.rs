@@ -10,6 +10,7 @@ pub mod checks;
 pub mod clock;
 pub mod csv;
 pub mod export;
+pub mod first_screen;
 pub mod i18n;
 pub mod journal;
 pub mod model;

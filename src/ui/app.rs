@@ -21,6 +21,7 @@ use crate::core::tracker::reminder_counts;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    super::first_screen::adopt_early_language(state);
     browser::set_document_lang(state.prefs.lang.get_untracked().tag());
     state.load();
 
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
             || (state.route.with(|route| *route == Route::MeetingList)
                 && state.list_preview.with(Option::is_some))
     });
+    super::first_screen::hand_over(state, ready);
     move || {
         state.prefs.lang.track();
         view! {

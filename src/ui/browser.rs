@@ -146,6 +146,25 @@ pub fn document_is_hidden() -> bool {
     gloo_document().is_ok_and(|document| document.hidden())
 }
 
+/// A text the page's first script left on `window` before the module ran, taken once.
+pub fn take_global_text(name: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str(name);
+    let value = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(value)
+}
+
+/// Removes the element with `id`, if the page has one.
+pub fn remove_element(id: &str) {
+    if let Some(element) = gloo_document()
+        .ok()
+        .and_then(|document| document.get_element_by_id(id))
+    {
+        element.remove();
+    }
+}
+
 fn global_flag(name: &str) -> bool {
     web_sys::window()
         .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str(name)).ok())

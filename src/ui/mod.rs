@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod deflate;
+pub mod first_screen;
 pub mod hooks;
 pub mod notify;
 pub mod pages;

@@ -131,8 +131,9 @@ export async function slowConnection(context, page) {
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
 }
 
-/** The app has mounted and finished reading storage. */
+/** The app has mounted, replaced the static first screen and finished reading storage. */
 export async function waitForApp(page) {
+  await page.locator("#app-shell").waitFor({ state: "detached" });
   await page.locator(".app-header").waitFor();
   await page.locator(".loading").waitFor({ state: "detached" });
 }

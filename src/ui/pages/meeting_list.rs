@@ -4,6 +4,7 @@
 use chrono::Local;
 use leptos::prelude::*;
 
+use crate::core::first_screen::template_name;
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::Situation;
 use crate::core::route::{Route, Stage};
@@ -120,7 +121,7 @@ fn CreateMeeting(summaries: Memo<Vec<MeetingSummary>>) -> impl IntoView {
                             <button
                                 type="button"
                                 class="template"
-                                data-template=format!("{situation:?}")
+                                data-template=template_name(situation)
                                 disabled=loading
                                 on:click=move |_| state.create_meeting(situation)
                             >
@@ -153,7 +154,7 @@ fn CreateMeeting(summaries: Memo<Vec<MeetingSummary>>) -> impl IntoView {
                 <button
                     type="button"
                     class="template template-blank"
-                    data-template="Blank"
+                    data-template=template_name(Situation::Blank)
                     disabled=loading
                     on:click=move |_| state.create_meeting(Situation::Blank)
                 >

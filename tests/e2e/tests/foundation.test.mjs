@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serveDist, openApp, slowConnection, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { serveDist, openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -36,18 +36,6 @@ test("a meeting created from a template survives a reload", async () => {
   assert.equal(await cards(page).count(), 1);
   assert.match(await cards(page).first().textContent(), /客诉责任界定会.*问题解决.*决策型/s);
   assert.deepEqual(errors, []);
-  await context.close();
-});
-
-test("a static shell shows while the app downloads and gives way to it", async () => {
-  const context = await shared.browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  await slowConnection(context, page);
-  await page.goto(shared.server.url, { waitUntil: "commit" });
-  await page.locator("#app-shell").getByText("正在加载").waitFor();
-  assert.equal(await page.locator(".app-header").count(), 0, "the shell shows before the app");
-  await page.locator(".app-header").waitFor({ timeout: 60000 });
-  assert.equal(await page.locator("#app-shell").count(), 0, "the app removes the shell");
   await context.close();
 });
 
