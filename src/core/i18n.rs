@@ -51,7 +51,46 @@ macro_rules! texts {
 texts! {
     AppName => "跨部门会议助手", "CrossMeet";
     AppTagline => "策划、筹备、执行、跟进,一站完成", "Plan, prepare, run and follow up in one place";
+    // Airtime by department (issue 14, E3): run view, room mode, summary, minutes, review.
+    AirtimeTitle => "发言时间（按部门）", "Speaking time by department";
+    AirtimeThisItem => "本议题", "This item";
+    AirtimeWholeMeeting => "全场", "Whole meeting";
+    AirtimeColMinutes => "分钟", "Minutes";
+    AirtimeColShare => "占比", "Share";
+    AirtimeNoTurns => "还没有记录发言。", "No speaking turns recorded yet.";
+    AirtimeUnknownDepartment => "{0}(部门未知)", "{0} (department unknown)";
+    AirtimeUnnamedSpeaker => "未填写发言人", "Unnamed speaker";
+    AirtimeSpeakerPick => "选择参会人,或直接输入姓名或部门", "Pick a participant, or type a name or department";
+    AirtimeListSeparator => "、", ", ";
+    AirtimeNotHeard => "还没发言的部门:{0},请他们谈谈", "Not heard yet: {0} — invite them in";
+    AirtimeAllHeard => "各部门都已在本议题发言", "Every department has spoken on this item";
+    AirtimeMinutesNote => "按发言计时统计,暂停时间不计。", "From the speaking-turn timer; pauses are not counted.";
+    AirtimeAverageShare => "平均占比", "Average share";
+    AirtimeLargestIn => "发言最多的会议数", "Meetings where it spoke most";
+    AirtimeDominating => "{0} 在最近 {2} 次会议中有 {1} 次占了一半以上的发言时间:请多邀请其他部门发言。", "{0} had more than half the speaking time in {1} of the last {2} meetings: draw the other departments in.";
     NavMeetings => "会议", "Meetings";
+    // Finish on time and meeting cost (issue 14; core::rebalance, core::cost).
+    FinishOnTime => "按时结束", "Finish on time";
+    RebalanceTitle => "压缩剩余议程,按时结束", "Shorten the remaining items to end on time";
+    RebalanceRule => "先压缩信息同步,再压缩讨论和休息,决策最后;每项不少于 {0} 分钟。", "Sharing gives time first, then discussion and breaks, decisions last; no item below {0} min.";
+    RebalanceItem => "{0}:{1} → {2} 分钟", "{0}: {1} → {2} min";
+    RebalanceEndsAt => "新的结束时间 {0}(计划 {1})", "New end {0} (planned {1})";
+    RebalanceStillOver => "即使每项压到最短,仍会超时 {0} 分钟", "Even at the minimum per item, still {0} min over";
+    RebalanceApply => "应用新时长", "Apply new durations";
+    RebalanceApplied => "已压缩剩余议程", "Remaining items shortened";
+    RebalanceOnTime => "进度正常,无需压缩", "On time: nothing to shorten";
+    WarnMeetingFiveMinutes => "会议还剩 5 分钟", "5 minutes left in the meeting";
+    WarnItemEightyPercent => "本项已用去 80% 的时间", "80% of this item's time used";
+    CostTitle => "会议成本", "Meeting cost";
+    CostPersonHours => "{0} 人时", "{0} person-hours";
+    CostPersonHour => "{0} 人时", "{0} person-hour";
+    CostWithMoney => "{0} · ¥{1}", "{0} · ¥{1}";
+    CostPlanned => "计划 {0}", "Planned {0}";
+    CostActual => "实际 {0}", "Actual {0}";
+    CostOverrun => "超时 {0}", "Overrun {0}";
+    CostAttendees => "{0} 位未拒绝的参会人 × 会议时长", "{0} attendees who have not declined × duration";
+    CostHourlyRate => "每人每小时成本(元,可选)", "Hourly cost per person (¥, optional)";
+    CostHourlyRateHint => "填写后人时会换算成金额;只保存在本浏览器中。", "Turns person-hours into money; stays in this browser.";
     NavTracker => "行动项", "Actions";
     NavSettings => "设置", "Settings";
     SwitchLanguage => "English", "中文";

@@ -4,10 +4,12 @@
 //! testable natively in milliseconds.
 
 pub mod agenda;
+pub mod airtime;
 pub mod backup;
 pub mod chase;
 pub mod checks;
 pub mod clock;
+pub mod cost;
 pub mod csv;
 pub mod export;
 pub mod first_screen;
@@ -16,6 +18,7 @@ pub mod journal;
 pub mod model;
 pub mod order;
 pub mod persist;
+pub mod rebalance;
 pub mod retro;
 pub mod route;
 pub mod run;

@@ -1,13 +1,16 @@
 //! The minutes as GitHub-flavoured Markdown (F1, F2): they lead with what was decided, who owns
-//! what and by when — not a transcript — then attendance, the agenda planned against actual, and
-//! the parked points. User text is escaped so tables keep their shape.
+//! what and by when — not a transcript — then attendance, the agenda planned against actual,
+//! speaking time by department and the parked points. User text is escaped so tables keep their
+//! shape.
 
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::markdown::escape_inline;
+use crate::core::airtime::{airtime, ItemFocus};
 use crate::core::clock::{clocks, DEFAULT_TURN};
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::model::{AttendanceStatus, Meeting};
+use crate::core::order;
 use crate::core::time::{format_date, format_date_time, format_time};
 
 /// The minutes of `meeting`, its times shown at `offset`, actual durations as of `now`.
@@ -127,6 +130,8 @@ pub fn minutes_markdown(
     }
     out.push('\n');
 
+    push_airtime(&mut out, meeting, lang, now);
+
     if !meeting.parking_lot.is_empty() {
         out.push_str(&format!("## {}\n\n", text(T::ParkingLot)));
         for point in &meeting.parking_lot {
@@ -146,6 +151,51 @@ pub fn follow_up_rule(meeting: &Meeting, lang: Lang) -> String {
         Some(at) => tr(lang, T::FollowUpRuleAt, &[&format_time(at)]),
         None => T::FollowUpRule.get(lang).to_owned(),
     }
+}
+
+/// Speaking time by department (issue 14), when turns took any time: who held the floor, most
+/// first, so one department talking over the others shows in the record. Minutes to a tenth, as
+/// a one-minute turn would otherwise read as nothing.
+fn push_airtime(out: &mut String, meeting: &Meeting, lang: Lang, now: DateTime<Utc>) {
+    let air = airtime(meeting, now, ItemFocus::Current);
+    if air.meeting_total <= chrono::Duration::zero() {
+        return;
+    }
+    let mut rows: Vec<_> = air
+        .departments
+        .iter()
+        .filter(|row| row.meeting > chrono::Duration::zero())
+        .collect();
+    order::sort_by(&mut rows, |a, b| b.meeting.cmp(&a.meeting));
+    out.push_str("## ");
+    out.push_str(T::AirtimeTitle.get(lang));
+    out.push_str("\n\n");
+    out.push_str(&row([
+        T::ColDepartment.get(lang).to_owned(),
+        T::AirtimeColMinutes.get(lang).to_owned(),
+        T::AirtimeColShare.get(lang).to_owned(),
+    ]));
+    out.push_str(&row([
+        "---".to_owned(),
+        "---:".to_owned(),
+        "---:".to_owned(),
+    ]));
+    for department in rows {
+        let tenths = (department.meeting.num_milliseconds() + 3_000) / 6_000;
+        let mut minutes = (tenths / 10).to_string();
+        minutes.push('.');
+        minutes.push(char::from(b'0' + (tenths % 10) as u8));
+        let mut share = department.meeting_percent.to_string();
+        share.push('%');
+        out.push_str(&row([
+            escape_inline(&department.label(lang)),
+            minutes,
+            share,
+        ]));
+    }
+    out.push('\n');
+    out.push_str(T::AirtimeMinutesNote.get(lang));
+    out.push_str("\n\n");
 }
 
 fn row(cells: impl IntoIterator<Item = String>) -> String {
@@ -201,6 +251,75 @@ mod tests {
         );
         assert!(md.contains("1. 同意按方案A推进 \\*立即\\*\n"));
         assert!(md.contains("| a \\| b<br>第二行 | 张工 |  |  |  | 待开始 |\n"));
+        assert!(
+            !md.contains("## 发言时间"),
+            "no speaking turns, no airtime section"
+        );
+    }
+
+    #[test]
+    fn minutes_show_speaking_time_by_department() {
+        use crate::core::model::{AgendaItem, Participant, RunEvent, RunEventKind};
+        use chrono::{Duration, TimeZone};
+
+        let start = Utc.with_ymd_and_hms(2026, 12, 1, 6, 0, 0).unwrap();
+        let at = |seconds: i64| start + Duration::seconds(seconds);
+        let turn = |speaker: &str| RunEventKind::SpeakerTurn {
+            speaker: speaker.into(),
+        };
+        let meeting = Meeting {
+            agenda: vec![AgendaItem {
+                id: "a".into(),
+                minutes: 10,
+                ..AgendaItem::default()
+            }],
+            participants: vec![Participant {
+                name: "张三".into(),
+                department: "研发部 | R&D".into(),
+                ..Participant::default()
+            }],
+            run_log: [
+                (at(0), RunEventKind::Started),
+                (
+                    at(0),
+                    RunEventKind::ItemStarted {
+                        item_id: "a".into(),
+                    },
+                ),
+                (at(0), turn("*访客*")),
+                (at(90), turn("张三")),
+                (at(330), RunEventKind::Paused),
+                (at(400), RunEventKind::Resumed),
+                (at(400), turn("市场部")),
+                (at(400), turn("张三（研发部 | R&D）")),
+                (at(430), RunEventKind::Ended),
+            ]
+            .into_iter()
+            .map(|(at, kind)| RunEvent { at, kind })
+            .collect(),
+            ..Meeting::default()
+        };
+        let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+        let zh = minutes_markdown(&meeting, Lang::Zh, offset, at(3600));
+        let section = &zh[zh.find("## 发言时间（按部门）\n\n").unwrap()..];
+        assert!(
+            section.starts_with(
+                "## 发言时间（按部门）\n\n\
+                 | 部门 | 分钟 | 占比 |\n\
+                 | --- | ---: | ---: |\n\
+                 | 研发部 \\| R&amp;D | 4.5 | 75% |\n\
+                 | \\*访客\\*\\(部门未知\\) | 1.5 | 25% |\n\n\
+                 按发言计时统计,暂停时间不计。\n\n"
+            ),
+            "most first, escaped, no row for a turn that took no time:\n{section}"
+        );
+        assert!(
+            zh.find("## 议程").unwrap() < zh.find("## 发言时间").unwrap(),
+            "after the agenda"
+        );
+        let en = minutes_markdown(&meeting, Lang::En, offset, at(3600));
+        assert!(en.contains("## Speaking time by department\n\n| Department | Minutes | Share |\n"));
+        assert!(en.contains("| \\*访客\\* \\(department unknown\\) | 1.5 | 25% |\n"));
     }
 }
 
