@@ -290,6 +290,7 @@ fn preferences_round_trip_through_local_storage() {
         standup_started: Some(chrono::Utc::now()),
         due_soon_days: 3,
         notify_due_soon: true,
+        hourly_rate: 450,
     };
     prefs::save(&english).unwrap();
     assert_eq!(prefs::load(), english);

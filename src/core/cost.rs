@@ -132,6 +132,29 @@ pub fn cost_text(person_minutes: u64, yuan_per_hour: Option<u32>, lang: Lang) ->
     }
 }
 
+/// `计划 10 人时 · 实际 12 人时 · 超时 2 人时`, money beside each when a rate is set; actual and
+/// overrun only when known and not zero. The summary's and the review's line.
+pub fn figures_text(
+    planned: u64,
+    actual: Option<u64>,
+    overrun: Option<u64>,
+    yuan_per_hour: Option<u32>,
+    lang: Lang,
+) -> String {
+    let mut line = tr(
+        lang,
+        T::CostPlanned,
+        &[&cost_text(planned, yuan_per_hour, lang)],
+    );
+    for (key, value) in [(T::CostActual, actual), (T::CostOverrun, overrun)] {
+        if let Some(value) = value.filter(|value| *value > 0) {
+            line.push_str(" · ");
+            line.push_str(&tr(lang, key, &[&cost_text(value, yuan_per_hour, lang)]));
+        }
+    }
+    line
+}
+
 /// One group of the review's cost figures, in person-minutes (convert with [`cost_text`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CostGroup {
@@ -229,6 +252,27 @@ fn group_of(
                 ),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod figures_tests {
+    use super::*;
+
+    #[test]
+    fn the_line_names_what_is_known_with_money_when_a_rate_is_set() {
+        assert_eq!(
+            figures_text(600, None, None, None, Lang::Zh),
+            "计划 10 人时"
+        );
+        assert_eq!(
+            figures_text(600, Some(720), Some(120), Some(300), Lang::Zh),
+            "计划 10 人时 · ¥3,000 · 实际 12 人时 · ¥3,600 · 超时 2 人时 · ¥600"
+        );
+        assert_eq!(
+            figures_text(600, Some(540), Some(0), None, Lang::En),
+            "Planned 10 person-hours · Actual 9 person-hours"
+        );
     }
 }
 

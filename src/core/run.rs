@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 
 use super::clock::{clocks, RunState, DEFAULT_TURN};
 use super::i18n::T;
-use super::model::{ActionItem, Decision, Meeting, ParkedPoint, Phase, RunEvent, RunEventKind};
+use super::model::{
+    ActionItem, Decision, Meeting, ParkedPoint, Participant, Phase, RunEvent, RunEventKind,
+};
 
 fn log(meeting: &mut Meeting, at: DateTime<Utc>, kind: RunEventKind) {
     meeting.run_log.push(RunEvent { at, kind });
@@ -112,6 +114,21 @@ pub fn add_action(meeting: &mut Meeting, now: DateTime<Utc>, id: String, task: &
     });
 }
 
+/// Names `owner` as the action's owner; when the owner is a participant and the action has no
+/// department yet, the participant's department is filled in (issue 14.6: picked from the
+/// participants, still free text). A department already typed is never overwritten.
+pub fn set_action_owner(action: &mut ActionItem, participants: &[Participant], owner: String) {
+    if action.department.trim().is_empty() {
+        if let Some(participant) = participants
+            .iter()
+            .find(|p| !p.name.trim().is_empty() && p.name.trim() == owner.trim())
+        {
+            action.department = participant.department.trim().to_owned();
+        }
+    }
+    action.owner = owner;
+}
+
 /// What an action item still lacks of task, owner, department, acceptance standard and
 /// deadline (E6).
 pub fn missing_action_fields(action: &ActionItem) -> Vec<T> {
@@ -143,6 +160,31 @@ pub fn prompts(phase: Phase) -> &'static [T] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_owner_picked_from_the_participants_brings_their_department() {
+        let people = [Participant {
+            name: "李工".into(),
+            department: " 研发部 ".into(),
+            ..Participant::default()
+        }];
+        let mut action = ActionItem::default();
+        set_action_owner(&mut action, &people, "李工".into());
+        assert_eq!(
+            (action.owner.as_str(), action.department.as_str()),
+            ("李工", "研发部")
+        );
+        // A department already typed stays; a free-text owner fills nothing.
+        action.department = "质量部".into();
+        set_action_owner(&mut action, &people, "李工".into());
+        assert_eq!(action.department, "质量部");
+        let mut free = ActionItem::default();
+        set_action_owner(&mut free, &people, "外部顾问".into());
+        assert_eq!(
+            (free.owner.as_str(), free.department.as_str()),
+            ("外部顾问", "")
+        );
+    }
     use crate::core::model::AgendaItem;
     use chrono::{Duration, NaiveDate, TimeZone};
 

@@ -24,6 +24,8 @@ pub struct Prefs {
     /// The user turned on browser notifications for actions becoming due soon; the browser's
     /// own permission is asked for only when they do (never on page load).
     pub notify_due_soon: bool,
+    /// What an hour of one person's time costs, in whole yuan; 0 is "not set" (issue 14.3).
+    pub hourly_rate: u32,
 }
 
 impl Default for Prefs {
@@ -34,6 +36,7 @@ impl Default for Prefs {
             standup_started: None,
             due_soon_days: 1,
             notify_due_soon: false,
+            hourly_rate: 0,
         }
     }
 }

@@ -21,6 +21,8 @@ pub struct Preferences {
     /// Working days ahead an action counts as due soon (F3).
     pub due_soon_days: RwSignal<u32>,
     pub notify_due_soon: RwSignal<bool>,
+    /// Yuan per person-hour for the meeting cost; 0 shows person-hours only.
+    pub hourly_rate: RwSignal<u32>,
     saving: Saving,
 }
 
@@ -34,6 +36,7 @@ impl Preferences {
             standup_started: RwSignal::new(stored.standup_started),
             due_soon_days: RwSignal::new(stored.due_soon_days),
             notify_due_soon: RwSignal::new(stored.notify_due_soon),
+            hourly_rate: RwSignal::new(stored.hourly_rate),
             saving,
         }
     }
@@ -64,6 +67,16 @@ impl Preferences {
         self.save();
     }
 
+    pub fn set_hourly_rate(self, yuan: u32) {
+        self.hourly_rate.set(yuan.min(1_000_000));
+        self.save();
+    }
+
+    /// The hourly rate for `core::cost::cost_text`, `None` when not set.
+    pub fn rate(self) -> Option<u32> {
+        Some(self.hourly_rate.get()).filter(|rate| *rate > 0)
+    }
+
     fn save(self) {
         self.saving.save_prefs(Prefs {
             lang: self.lang.get_untracked(),
@@ -71,6 +84,7 @@ impl Preferences {
             standup_started: self.standup_started.get_untracked(),
             due_soon_days: self.due_soon_days.get_untracked(),
             notify_due_soon: self.notify_due_soon.get_untracked(),
+            hourly_rate: self.hourly_rate.get_untracked(),
         });
     }
 }

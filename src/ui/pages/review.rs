@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::airtime::series_balance;
+use crate::core::cost::{cost_review, figures_text};
 use crate::core::i18n::{tr, Lang, T};
 use crate::core::retro::{retrospective, ActionTally, Grouping, MeetingLine, RetroGroup};
 use crate::ui::browser;
@@ -13,16 +15,38 @@ use crate::ui::state::AppState;
 pub fn Review() -> impl IntoView {
     let state = expect_context::<AppState>();
     let grouping = RwSignal::new(Grouping::Series);
+    // Each group with its cost line (issue 14.3) and, per series, a department holding the
+    // floor meeting after meeting (issue 14.1).
     let groups = move || {
         let today = chrono::Local::now().date_naive();
+        let (grouping, lang, offset) = (
+            grouping.get(),
+            state.prefs.lang.get(),
+            browser::local_offset(),
+        );
+        let rate = state.prefs.rate();
         state.meetings.with(|meetings| {
-            retrospective(
-                meetings,
-                grouping.get(),
-                today,
-                browser::local_offset(),
-                state.prefs.lang.get(),
-            )
+            let costs = cost_review(meetings, grouping, offset, lang);
+            retrospective(meetings, grouping, today, offset, lang)
+                .into_iter()
+                .map(|group| {
+                    let cost = costs
+                        .iter()
+                        .find(|cost| cost.label == group.label)
+                        .map(|c| {
+                            figures_text(c.planned, Some(c.actual), Some(c.overrun), rate, lang)
+                        });
+                    let dominating = (grouping == Grouping::Series)
+                        .then(|| {
+                            let held = meetings
+                                .iter()
+                                .filter(|m| group.meetings.iter().any(|line| line.id == m.id));
+                            series_balance(held).dominating.map(|d| d.warning(lang))
+                        })
+                        .flatten();
+                    (group, cost, dominating)
+                })
+                .collect::<Vec<_>>()
         })
     };
     let toggle = move |value: Grouping, label: T| {
@@ -50,14 +74,23 @@ pub fn Review() -> impl IntoView {
                     view! { <p class="empty">{state.text(T::ReviewEmpty)}</p> }.into_any()
                 } else {
                     let lang = state.prefs.lang.get();
-                    groups.into_iter().map(|group| group_card(group, lang)).collect_view().into_any()
+                    groups
+                        .into_iter()
+                        .map(|(group, cost, dominating)| group_card(group, cost, dominating, lang))
+                        .collect_view()
+                        .into_any()
                 }
             }}
         </section>
     }
 }
 
-fn group_card(group: RetroGroup, lang: Lang) -> impl IntoView {
+fn group_card(
+    group: RetroGroup,
+    cost: Option<String>,
+    dominating: Option<String>,
+    lang: Lang,
+) -> impl IntoView {
     let feedback_line = if group.feedback.responses == 0 {
         T::ReviewNoFeedback.get(lang).to_owned()
     } else {
@@ -77,6 +110,8 @@ fn group_card(group: RetroGroup, lang: Lang) -> impl IntoView {
             {achievement(group.actions, lang)}
             <p data-testid="retro-overrun">{overrun_line}</p>
             {overrun_chart(&group.meetings, lang)}
+            <p class="cost-line" data-testid="retro-cost"><strong>{T::CostTitle.get(lang)}</strong> " " {cost}</p>
+            {dominating.map(|warning| view! { <p class="banner banner-warn" data-testid="retro-dominating">{warning}</p> })}
             <p data-testid="retro-feedback">{feedback_line}</p>
             {(!group.latest_notes.is_empty()).then(|| view! {
                 <h3>{T::ReviewLatestNotes.get(lang)}</h3>

@@ -59,6 +59,25 @@ pub fn Settings() -> impl IntoView {
             </section>
             <DueSoon/>
             <section class="sub-section">
+                <h2>{state.text(T::CostTitle)}</h2>
+                <label class="field">
+                    <span>{state.text(T::CostHourlyRate)}</span>
+                    <input
+                        type="number"
+                        min="0"
+                        step="1"
+                        class="minutes"
+                        data-testid="hourly-rate"
+                        prop:value=move || state.prefs.hourly_rate.get().to_string()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            state.prefs.set_hourly_rate(value.trim().parse().unwrap_or(0));
+                        }
+                    />
+                </label>
+                <p class="hint">{state.text(T::CostHourlyRateHint)}</p>
+            </section>
+            <section class="sub-section">
                 <h2>{state.text(T::StorageTitle)}</h2>
                 <p data-testid="persisted">
                     {move || {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::fields::{remove_row_button, Current, AGENDA};
+use super::fields::{remove_row_button, Current, AGENDA, PARTICIPANT_NAMES};
 use crate::core::agenda::{
     clock_times, format_span, insert_break, move_item, move_item_to, sort_by_phase,
 };
@@ -176,7 +176,7 @@ fn AgendaRow(
             <input type="text" class="grow agenda-title" id=format!("agenda-{item_id}") aria-label=state.text(T::FieldItemTitle)
                 placeholder=state.text(T::FieldItemTitle)
                 prop:value=read_item(|a| a.title.clone()) on:input=write_item(|a, v| a.title = v)/>
-            <input type="text" aria-label=state.text(T::ColOwner) placeholder=state.text(T::ColOwner)
+            <input type="text" list=PARTICIPANT_NAMES aria-label=state.text(T::ColOwner) placeholder=state.text(T::ColOwner)
                 prop:value=read_item(|a| a.owner.clone()) on:input=write_item(|a, v| a.owner = v)/>
             <input type="number" class="minutes" min="0" max="600" aria-label=state.text(T::FieldDuration)
                 prop:value=read_item(|a| a.minutes.to_string())

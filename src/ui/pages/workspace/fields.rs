@@ -227,3 +227,22 @@ pub const ACTIONS: Rows<crate::core::model::ActionItem> = Rows {
     write: |m| &mut m.actions,
     id_of: |a| &a.id,
 };
+
+/// The id of the workspace's list of participant names, for owner fields to pick from.
+pub const PARTICIPANT_NAMES: &str = "participant-names";
+
+/// The participants' names as a `<datalist>`: owner fields offer them, free text still allowed.
+pub fn participant_names(current: &Current) -> impl IntoView {
+    let current = current.clone();
+    view! {
+        <datalist id=PARTICIPANT_NAMES>
+            {move || current.read(|m| {
+                m.participants
+                    .iter()
+                    .filter(|p| !p.name.trim().is_empty())
+                    .map(|p| view! { <option value=p.name.trim().to_owned()>{p.department.clone()}</option> })
+                    .collect_view()
+            })}
+        </datalist>
+    }
+}

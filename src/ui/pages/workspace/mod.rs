@@ -78,6 +78,7 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
             {findings.map(|findings| view! { <readiness::ReadinessJump findings/> })}
             <div class="workspace-columns" class:single=!with_readiness>
                 <div class="stage-body" role="tabpanel">{body}</div>
+                {fields::participant_names(&current)}
                 {findings.map(|findings| view! { <readiness::Readiness findings id=id.clone()/> })}
             </div>
         </section>

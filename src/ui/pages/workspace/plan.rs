@@ -7,6 +7,7 @@ use super::fields::{
     check_field, enum_select, remove_row_button, row_text, text_field, Current, PARTICIPANTS,
 };
 use crate::core::checks::{objective_issue, ObjectiveIssue};
+use crate::core::cost::{attendees, cost_text, Cost};
 use crate::core::i18n::{tr, T};
 use crate::core::model::{MeetingType, Participant, Role, SeriesRef};
 use crate::core::order;
@@ -17,6 +18,8 @@ use crate::ui::state::display_title;
 #[component]
 pub fn PlanStage(current: Current) -> impl IntoView {
     let state = current.state;
+    // Beside the necessity questions: what the meeting costs in people's time (issue 14.3).
+    let current_cost = current.clone();
     let (read, write) = (current.clone(), current.clone());
     let feedback = {
         let current = current.clone();
@@ -73,6 +76,17 @@ pub fn PlanStage(current: Current) -> impl IntoView {
                 {check_field(&current, T::NecessityAsync,
                     |m| m.necessity.async_update_would_do == Some(true),
                     |m, v| m.necessity.async_update_would_do = Some(v))}
+                <p class="cost-line" data-testid="plan-cost">{move || {
+                    let lang = state.prefs.lang.get();
+                    let rate = state.prefs.rate();
+                    current_cost.read(|m| {
+                        let planned = Cost::of(m).planned();
+                        let mut line = tr(lang, T::CostPlanned, &[&cost_text(planned, rate, lang)]);
+                        line.push_str(" · ");
+                        line.push_str(&tr(lang, T::CostAttendees, &[&attendees(m).to_string()]));
+                        line
+                    })
+                }}</p>
             </fieldset>
             <SeriesField current=current.clone()/>
         </div>

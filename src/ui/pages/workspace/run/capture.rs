@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::super::fields::{row_text, Current, ACTIONS};
+use super::super::fields::{row_text, Current, ACTIONS, PARTICIPANT_NAMES};
 use crate::core::i18n::{tr, T};
 use crate::core::model::Meeting;
 use crate::core::run;
@@ -109,7 +109,7 @@ fn ActionRow(current: Current, aid: String) -> impl IntoView {
     view! {
         <li class="row action-row">
             {row_text(&current, ACTIONS, &aid, T::ColTask, None, |a| a.task.clone(), |a, v| a.task = v)}
-            {row_text(&current, ACTIONS, &aid, T::ColOwner, None, |a| a.owner.clone(), |a, v| a.owner = v)}
+            {owner_input(&current, &aid)}
             {row_text(&current, ACTIONS, &aid, T::ColDepartment, None, |a| a.department.clone(), |a, v| a.department = v)}
             {row_text(&current, ACTIONS, &aid, T::ColAcceptance, None, |a| a.acceptance.clone(), |a, v| a.acceptance = v)}
             <input type="date" aria-label=state.text(T::ColDeadline)
@@ -120,5 +120,25 @@ fn ActionRow(current: Current, aid: String) -> impl IntoView {
                 }/>
             {move || missing().map(|text| view! { <span class="incomplete" data-testid="incomplete">{text}</span> })}
         </li>
+    }
+}
+
+/// The action's owner, picked from the participants (`participant-names`) or typed; a picked
+/// participant brings their department (`run::set_action_owner`).
+fn owner_input(current: &Current, action_id: &str) -> impl IntoView {
+    let state = current.state;
+    let (read, write) = (current.clone(), current.clone());
+    let (rid, wid) = (action_id.to_owned(), action_id.to_owned());
+    view! {
+        <input type="text" list=PARTICIPANT_NAMES aria-label=state.text(T::ColOwner) placeholder=state.text(T::ColOwner)
+            prop:value=move || read.read_row(ACTIONS, &rid, |a| a.owner.clone())
+            on:input=move |ev| {
+                let owner = event_target_value(&ev);
+                write.edit(|m| {
+                    if let Some(action) = m.actions.iter_mut().find(|a| a.id == wid) {
+                        run::set_action_owner(action, &m.participants, owner);
+                    }
+                });
+            }/>
     }
 }

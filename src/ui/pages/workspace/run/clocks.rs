@@ -8,8 +8,10 @@ use leptos::prelude::*;
 
 use super::super::fields::Current;
 use super::Act;
+use crate::core::airtime::speaker_choices;
 use crate::core::clock::{format_duration, Clocks, RunState};
 use crate::core::i18n::T;
+use crate::core::rebalance::warnings;
 use crate::core::run;
 use crate::ui::browser;
 
@@ -27,6 +29,17 @@ pub fn ClocksPanel(
     let meeting_over = Memo::new(move |_| all.with(|c| c.meeting_overrun()));
     let turn_speaker = Memo::new(move |_| all.with(|c| c.turn.as_ref().map(|t| t.speaker.clone())));
     let turn_over = Memo::new(move |_| all.with(|c| c.turn.as_ref().is_some_and(|t| t.is_over())));
+    let warned = Memo::new(move |_| all.with(warnings));
+    let choices = {
+        let current = current.clone();
+        move || {
+            current
+                .read(|m| speaker_choices(&m.participants))
+                .into_iter()
+                .map(|choice| view! { <option value=choice></option> })
+                .collect_view()
+        }
+    };
     let clock_text =
         move |read: fn(&Clocks) -> chrono::Duration| move || all.with(|c| format_duration(read(c)));
     let start_turn = move || {
@@ -49,6 +62,16 @@ pub fn ClocksPanel(
                     <span data-testid="item-left">{clock_text(|c| c.item_left)}</span>
                 </span>
             </div>
+            {move || {
+                let w = warned.get();
+                (w.item_eighty_percent || w.meeting_five_minutes).then(|| view! {
+                    <p class="time-warning" role="status" data-testid="time-warning">
+                        {w.meeting_five_minutes.then(|| state.text(T::WarnMeetingFiveMinutes))}
+                        {(w.item_eighty_percent && w.meeting_five_minutes).then_some(" · ")}
+                        {w.item_eighty_percent.then(|| state.text(T::WarnItemEightyPercent))}
+                    </p>
+                })
+            }}
             <div class="clock-face small" class:over=meeting_over>
                 <span class="clock-label">{state.text(T::MeetingClock)}</span>
                 <span class="clock-mid" data-testid="meeting-elapsed">{clock_text(|c| c.meeting_elapsed)}</span>
@@ -59,7 +82,9 @@ pub fn ClocksPanel(
             </Show>
             <div class="turn" class:over=turn_over>
                 <input type="text" node_ref=speaker_input aria-label=state.text(T::Speaker) placeholder=state.text(T::Speaker)
+                    list="speaker-choices" title=state.text(T::AirtimeSpeakerPick)
                     on:keydown=move |ev: ev::KeyboardEvent| if browser::is_enter(&ev) { start_turn_key() }/>
+                <datalist id="speaker-choices">{choices}</datalist>
                 <button type="button" on:click=move |_| start_turn()>{state.text(T::StartTurn)} " (T)"</button>
                 {move || turn_speaker.get().map(|speaker| view! {
                     <span class="turn-clock" data-testid="turn-left">{speaker} " · " {state.text(T::TurnLeft)} " "

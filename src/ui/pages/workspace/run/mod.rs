@@ -6,8 +6,10 @@
 //! The clock's half-second tick only moves `now`; slow-changing facts (state, current item,
 //! overrun) are memos, so a tick rewrites just the clock texts.
 
+mod airtime;
 mod capture;
 mod clocks;
+mod finish;
 mod running;
 mod summary;
 
@@ -20,6 +22,7 @@ use super::fields::Current;
 use crate::core::clock::{clocks, RunState};
 use crate::core::i18n::{tr, T};
 use crate::core::model::Meeting;
+use crate::core::rebalance::WarningLatch;
 use crate::core::run;
 use crate::core::shortcuts::{command, Command, KeyPress};
 use crate::ui::browser;
@@ -37,7 +40,7 @@ pub struct Act {
 }
 
 impl Act {
-    pub fn run(&self, change: fn(&mut Meeting, DateTime<Utc>)) {
+    pub fn run(&self, change: impl FnOnce(&mut Meeting, DateTime<Utc>)) {
         let at = browser::now();
         // Written at once, like every edit: a lid closed a moment later loses nothing.
         self.current.edit(|m| change(m, at));
@@ -156,6 +159,24 @@ pub fn RunStage(current: Current) -> impl IntoView {
         }
         over
     });
+    // The five-minute and 80 % warnings (issue 14.2) sound once each, with the same sound and
+    // the same mute switch; a warning already due when the view opens stays quiet.
+    let latch = StoredValue::new(None::<WarningLatch>);
+    Effect::new(move |_| {
+        all.with(|c| {
+            latch.update_value(|latch| match latch {
+                None => *latch = Some(WarningLatch::primed(c)),
+                Some(latch) => {
+                    let due = latch.sound(c);
+                    if (due.meeting_five_minutes || due.item_eighty_percent)
+                        && !muted.get_untracked()
+                    {
+                        browser::beep();
+                    }
+                }
+            })
+        })
+    });
     // The screen stays awake while the meeting runs (E8).
     use_wake_lock(
         Memo::new(move |_| run_state.get() == RunState::Running),
@@ -180,6 +201,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
                     all
                     run_state
                     act=act.clone()
+                    now
                     end_meeting=end_meeting.clone()
                     inputs=(park_input, decision_input, action_input, speaker_input)
                 />

@@ -4,9 +4,13 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use chrono::{DateTime, Utc};
+
 use super::super::fields::Current;
+use super::airtime::AirtimePanel;
 use super::capture::{capture_input, Captured};
 use super::clocks::ClocksPanel;
+use super::finish::FinishOnTime;
 use super::Act;
 use crate::core::clock::{Clocks, RunState};
 use crate::core::i18n::T;
@@ -27,6 +31,7 @@ pub fn Running(
     all: Memo<Clocks>,
     run_state: Memo<RunState>,
     act: Act,
+    now: RwSignal<DateTime<Utc>>,
     end_meeting: impl Fn() + Clone + Send + Sync + 'static,
     inputs: Inputs,
 ) -> impl IntoView {
@@ -72,10 +77,12 @@ pub fn Running(
     };
     view! {
         <div class="run-grid">
-            <ClocksPanel current=current.clone() all run_state act end_meeting speaker_input/>
+            <ClocksPanel current=current.clone() all run_state act=act.clone() end_meeting speaker_input/>
             <section class="current">
                 {current_card}
                 <p class="next" data-testid="next-line">{next_line}</p>
+                <FinishOnTime current=current.clone() all act/>
+                <AirtimePanel current=current.clone() now run_state/>
             </section>
             <section class="capture">
                 <label class="field"><span>{state.text(T::ParkingLot)} " (P)"</span>

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 
 use super::super::fields::Current;
 use super::super::read_back::ReadBack;
+use super::airtime::AirtimePanel;
 use super::Act;
+use crate::core::clock::RunState;
+use crate::core::cost::{figures_text, Cost};
 use crate::core::export::minutes::follow_up_rule;
 use crate::core::i18n::{tr, T};
 use crate::core::route::{Route, Stage};
@@ -44,12 +47,27 @@ pub fn Summary(current: Current) -> impl IntoView {
         stage: Stage::FollowUp,
     }
     .href();
-    let rule = current.read(|m| follow_up_rule(m, state.prefs.lang.get_untracked()));
+    let lang = state.prefs.lang.get_untracked();
+    let rule = current.read(|m| follow_up_rule(m, lang));
+    let cost = current.read(|m| {
+        let cost = Cost::of(m);
+        figures_text(
+            cost.planned(),
+            cost.actual(),
+            cost.overrun(),
+            state.prefs.rate(),
+            lang,
+        )
+    });
+    let now = RwSignal::new(crate::ui::browser::now());
+    let ended = Memo::new(|_| RunState::Ended);
     view! {
         <section class="summary" data-testid="summary">
             <h2>{state.text(T::SummaryTitle)}</h2>
-            <ReadBack current/>
+            <ReadBack current=current.clone()/>
             <p class="follow-up-rule">{rule}</p>
+            <p class="cost-line" data-testid="summary-cost"><strong>{state.text(T::CostTitle)}</strong> " " {cost}</p>
+            <AirtimePanel current now run_state=ended/>
             <a class="button primary" href=follow_up>{state.text(T::GoFollowUp)}</a>
         </section>
     }

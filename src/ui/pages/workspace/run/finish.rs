@@ -1,0 +1,142 @@
+//! Finish on time (issue 14.2): when the remaining items no longer fit before the planned end,
+//! one button proposes shorter durations (`core::rebalance`), shows the new clock times, and
+//! applies them with undo. The proposal is made afresh when opened: a pause moves every time.
+
+use leptos::prelude::*;
+
+use super::super::fields::Current;
+use super::Act;
+use crate::core::clock::Clocks;
+use crate::core::i18n::{tr, T};
+use crate::core::rebalance::{self, FLOOR_MINUTES};
+use crate::core::time::format_time;
+use crate::ui::browser;
+use crate::ui::toast::Undo;
+
+#[component]
+pub fn FinishOnTime(current: Current, all: Memo<Clocks>, act: Act) -> impl IntoView {
+    let state = current.state;
+    let open = RwSignal::new(false);
+    // Behind when a proposal is needed at all; a memo, so the button comes and goes rarely.
+    let behind = {
+        let current = current.clone();
+        Memo::new(move |_| {
+            let at = browser::now();
+            all.with(|c| current.read(|m| rebalance::propose(m, c, at, FLOOR_MINUTES).is_some()))
+        })
+    };
+    let proposal = {
+        let current = current.clone();
+        move || {
+            let at = browser::now();
+            all.with_untracked(|c| current.read(|m| rebalance::propose(m, c, at, FLOOR_MINUTES)))
+        }
+    };
+    let panel = {
+        let current = current.clone();
+        move || {
+            if !open.get() {
+                return None;
+            }
+            let lang = state.prefs.lang.get_untracked();
+            let Some(plan) = proposal() else {
+                return Some(
+                    view! { <p class="muted" role="status">{state.text(T::RebalanceOnTime)}</p> }
+                        .into_any(),
+                );
+            };
+            let offset = browser::local_offset();
+            let clock =
+                |at: chrono::DateTime<chrono::Utc>| format_time(at.with_timezone(&offset).time());
+            let titles = current.read(|m| {
+                plan.changes
+                    .iter()
+                    .map(|change| {
+                        m.agenda
+                            .get(change.index)
+                            .map(|i| i.title.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+            });
+            let lines = plan
+                .changes
+                .iter()
+                .zip(plan.times())
+                .zip(titles)
+                .map(|((change, (begin, end)), title)| {
+                    let item = tr(
+                        lang,
+                        T::RebalanceItem,
+                        &[
+                            &title,
+                            &change.old_minutes.to_string(),
+                            &change.new_minutes.to_string(),
+                        ],
+                    );
+                    view! {
+                        <li class:changed=change.new_minutes != change.old_minutes>
+                            <span class="muted">{clock(begin)} "–" {clock(end)}</span> " " {item}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let ends = tr(
+                lang,
+                T::RebalanceEndsAt,
+                &[&clock(plan.ends_at), &clock(plan.planned_end)],
+            );
+            let still_over = (!plan.fits()).then(|| {
+                view! { <p class="error">{tr(lang, T::RebalanceStillOver, &[&plan.over_minutes.to_string()])}</p> }
+            });
+            let apply = {
+                let current = current.clone();
+                let act = act.clone();
+                move |_| {
+                    let before = state.find(&current.id);
+                    let at = browser::now();
+                    // Proposed again at the moment of the click, in case the clock moved on.
+                    let fresh = all.with_untracked(|c| {
+                        current.read(|m| rebalance::propose(m, c, at, FLOOR_MINUTES))
+                    });
+                    if let Some(fresh) = fresh {
+                        act.run(move |m, _| {
+                            rebalance::apply(m, &fresh);
+                        });
+                    }
+                    open.set(false);
+                    if let Some(meeting) = before {
+                        state.toasts.show(
+                            state.text(T::RebalanceApplied).to_owned(),
+                            Some(Undo::Revert {
+                                meeting: Box::new(meeting),
+                            }),
+                        );
+                    }
+                }
+            };
+            Some(view! {
+                <div class="rebalance" role="dialog" aria-label=state.text(T::RebalanceTitle) data-testid="rebalance">
+                    <h3>{state.text(T::RebalanceTitle)}</h3>
+                    <p class="hint">{tr(lang, T::RebalanceRule, &[&FLOOR_MINUTES.to_string()])}</p>
+                    <ol class="rebalance-items">{lines}</ol>
+                    <p><strong>{ends}</strong></p>
+                    {still_over}
+                    <div class="button-row">
+                        <button type="button" class="primary" data-testid="rebalance-apply" on:click=apply>{state.text(T::RebalanceApply)}</button>
+                        <button type="button" on:click=move |_| open.set(false)>{state.text(T::Cancel)}</button>
+                    </div>
+                </div>
+            }.into_any())
+        }
+    };
+    view! {
+        <Show when=move || behind.get() || open.get()>
+            <button type="button" class="finish-on-time" data-testid="finish-on-time" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {state.text(T::FinishOnTime)}
+            </button>
+        </Show>
+        {panel}
+    }
+}
