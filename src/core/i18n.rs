@@ -405,6 +405,8 @@ texts! {
     CopyNoticeMarkdown => "复制 Markdown", "Copy Markdown";
     DownloadIcs => "下载日历邀请 .ics", "Download .ics invitation";
     NoticePreview => "预览通知", "Preview the notice";
+    PrintPdf => "打印 / 存为 PDF", "Print / save as PDF";
+    MinutesPreview => "纪要预览", "Minutes preview";
     Copied => "已复制到剪贴板", "Copied to the clipboard";
     CopyFailed => "无法复制:{0}", "Could not copy: {0}";
     ReadinessTitle => "发送前检查", "Readiness";

@@ -155,6 +155,14 @@ pub fn take_global_text(name: &str) -> Option<String> {
     Some(value)
 }
 
+/// Opens the browser's print dialog (Print / Save as PDF); the print stylesheet shows only the
+/// tab's `.printable` document.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// Removes the element with `id`, if the page has one.
 pub fn remove_element(id: &str) {
     if let Some(element) = gloo_document()

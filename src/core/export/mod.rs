@@ -6,5 +6,6 @@ pub mod csv;
 pub mod ical;
 pub mod ics;
 pub mod markdown;
+pub mod markdown_html;
 pub mod minutes;
 pub mod notice;

@@ -9,6 +9,7 @@ use super::fields::Current;
 use super::read_back::ReadBack;
 use crate::core::clock::format_duration;
 use crate::core::export::csv::{actions_csv, agenda_csv, decisions_csv};
+use crate::core::export::markdown_html::to_html;
 use crate::core::export::minutes::{minutes_due, minutes_markdown, MinutesDue};
 use crate::core::i18n::{tr, T};
 use crate::core::model::{Meeting, MinutesStatus};
@@ -81,6 +82,12 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
 
     let (read, write) = (current.clone(), current.clone());
     let text = move || read.read(|m| minutes_text(m, state.prefs.lang.get()));
+    // What is being typed, before the editor's change event stores it: the preview follows it.
+    let typing = RwSignal::new(None::<String>);
+    let preview = {
+        let text = text.clone();
+        move || typing.get().unwrap_or_else(&text)
+    };
     let c = current.clone();
     let regenerate = move |_| c.edit(|m| m.minutes.text.clear());
     let mark = {
@@ -154,17 +161,28 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
         <section class="sub-section">
             <h2>{state.text(T::MinutesTitle)} " · " <span data-testid="minutes-status">{status}</span></h2>
             {countdown}
-            <textarea
-                class="minutes-editor"
-                rows="14"
-                aria-label=state.text(T::MinutesTitle)
-                data-testid="minutes-editor"
-                prop:value=text
-                on:change=move |ev| write.edit(|m| m.minutes.text = event_target_value(&ev))
-            ></textarea>
+            <div class="minutes-side">
+                <textarea
+                    class="minutes-editor"
+                    rows="14"
+                    aria-label=state.text(T::MinutesTitle)
+                    data-testid="minutes-editor"
+                    prop:value=text
+                    on:input=move |ev| typing.set(Some(event_target_value(&ev)))
+                    on:change=move |ev| {
+                        write.edit(|m| m.minutes.text = event_target_value(&ev));
+                        typing.set(None);
+                    }
+                ></textarea>
+                // Rendered from the Markdown (`markdown_html` escapes every text); what the print
+                // stylesheet prints from this tab.
+                <div class="document-preview printable" role="region" aria-label=state.text(T::MinutesPreview)
+                    data-testid="minutes-preview" inner_html=move || to_html(&preview())></div>
+            </div>
             <div class="button-row">
                 <button type="button" on:click=regenerate>{state.text(T::RegenerateMinutes)}</button>
                 <button type="button" on:click=copy>{state.text(T::CopyMinutes)}</button>
+                <button type="button" data-testid="print-minutes" on:click=|_| browser::print()>{state.text(T::PrintPdf)}</button>
                 <button type="button" data-testid="mark-draft" on:click=move |_| mark(MinutesStatus::DraftSent)>
                     {state.text(T::MarkDraftSent)}
                 </button>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::fields::Current;
 use crate::core::export::ics::calendar;
+use crate::core::export::markdown_html::to_html;
 use crate::core::export::notice::{notice, NoticeStyle};
 use crate::core::i18n::T;
 use crate::ui::browser;
@@ -32,7 +33,7 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
                     m,
                     state.prefs.lang.get(),
                     browser::local_offset(),
-                    NoticeStyle::PlainText,
+                    NoticeStyle::Markdown,
                 )
             })
         }
@@ -79,7 +80,10 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
             </div>
             <details>
                 <summary>{state.text(T::NoticePreview)}</summary>
-                <pre class="notice-preview" data-testid="notice-preview">{preview}</pre>
+                // Rendered from the Markdown notice (`markdown_html` escapes every text), and
+                // what the print stylesheet prints from this tab.
+                <div class="document-preview notice-preview printable" data-testid="notice-preview" inner_html=move || to_html(&preview())></div>
+                <button type="button" data-testid="print-notice" on:click=|_| browser::print()>{state.text(T::PrintPdf)}</button>
             </details>
         </div>
     }
