@@ -176,7 +176,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
                 ></textarea>
                 // Rendered from the Markdown (`markdown_html` escapes every text); what the print
                 // stylesheet prints from this tab.
-                <div class="document-preview printable" role="region" aria-label=state.text(T::MinutesPreview)
+                <div class="document-preview printable" role="region" tabindex="0" aria-label=state.text(T::MinutesPreview)
                     data-testid="minutes-preview" inner_html=move || to_html(&preview())></div>
             </div>
             <div class="button-row">

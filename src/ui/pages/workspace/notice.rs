@@ -82,7 +82,7 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
                 <summary>{state.text(T::NoticePreview)}</summary>
                 // Rendered from the Markdown notice (`markdown_html` escapes every text), and
                 // what the print stylesheet prints from this tab.
-                <div class="document-preview notice-preview printable" data-testid="notice-preview" inner_html=move || to_html(&preview())></div>
+                <div class="document-preview notice-preview printable" role="region" tabindex="0" aria-label=state.text(T::NoticePreview) data-testid="notice-preview" inner_html=move || to_html(&preview())></div>
                 <button type="button" data-testid="print-notice" on:click=|_| browser::print()>{state.text(T::PrintPdf)}</button>
             </details>
         </div>
