@@ -5,9 +5,10 @@
 //! Beside each meeting, in the same transaction, goes its list summary (`core::summary`), so the
 //! meeting list can be drawn from a few kilobytes before the megabytes of meetings are decoded.
 
-use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Transaction, TransactionMode};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
+use super::indexed_db::{close_when_superseded, ended, error_of, open, result};
 use super::StoreError;
 use crate::core::model::Meeting;
 use crate::core::persist::{
@@ -65,9 +66,7 @@ pub enum Durability {
 /// An open connection to a meetings database.
 #[derive(Debug)]
 pub struct MeetingStore {
-    db: Database,
-    /// The same connection, for what `idb` does not wrap (transaction durability).
-    raw: web_sys::IdbDatabase,
+    db: IdbDatabase,
 }
 
 impl MeetingStore {
@@ -84,37 +83,26 @@ impl MeetingStore {
         on_blocked: impl FnOnce() + 'static,
         on_superseded: impl FnOnce() + 'static,
     ) -> Result<MeetingStore, StoreError> {
-        let factory = Factory::new().map_err(|error| StoreError::Unavailable(error.to_string()))?;
-        let mut request = factory
-            .open(name, Some(DB_VERSION))
-            .map_err(|error| StoreError::Unavailable(error.to_string()))?;
-        request.on_upgrade_needed(|event| {
+        let upgrade = |db: &IdbDatabase| {
             // Each step only adds what is missing, so any older version upgrades in one go.
-            if let Ok(db) = event.database() {
-                let names = db.store_names();
-                for store in [MEETINGS, SUMMARIES] {
-                    if !names.iter().any(|name| name == store) {
-                        let _ = db.create_object_store(store, ObjectStoreParams::new());
-                    }
+            let names = db.object_store_names();
+            for store in [MEETINGS, SUMMARIES] {
+                if !names.contains(store) {
+                    let _ = db.create_object_store(store);
                 }
             }
-        });
-        request.on_blocked(move |_| on_blocked());
-        let raw: web_sys::IdbDatabase = request
-            .await
-            .map_err(|error| StoreError::Unavailable(error.to_string()))?
-            .into();
-        let mut db = Database::from(raw.clone());
-        db.on_version_change(move |event| {
-            if let Some(connection) = event
-                .target()
-                .and_then(|target| target.dyn_into::<web_sys::IdbDatabase>().ok())
-            {
-                connection.close();
-            }
-            on_superseded();
-        });
-        Ok(MeetingStore { db, raw })
+        };
+        let db = open(name, DB_VERSION, upgrade, on_blocked).await?;
+        close_when_superseded(&db, on_superseded);
+        Ok(MeetingStore { db })
+    }
+
+    /// A read-only transaction over `stores`.
+    fn read_transaction(&self, stores: &[&str]) -> Result<IdbTransaction, StoreError> {
+        let names: Vec<js_sys::JsString> = stores.iter().map(|&name| name.into()).collect();
+        self.db
+            .transaction_with_str_sequence(&names.into())
+            .map_err(|error| error_of(&error))
     }
 
     /// A read-write transaction over `stores`, as durable as asked.
@@ -122,39 +110,30 @@ impl MeetingStore {
         &self,
         stores: &[&str],
         durability: Durability,
-    ) -> Result<Transaction, StoreError> {
+    ) -> Result<IdbTransaction, StoreError> {
         let names: Vec<js_sys::JsString> = stores.iter().map(|&name| name.into()).collect();
         let options = web_sys::IdbTransactionOptions::new();
         options.set_durability(match durability {
             Durability::Default => web_sys::IdbTransactionDurability::Default,
             Durability::Strict => web_sys::IdbTransactionDurability::Strict,
         });
-        self.raw
+        self.db
             .transaction_with_str_sequence_and_mode_and_options(
                 &names,
-                web_sys::IdbTransactionMode::Readwrite,
+                IdbTransactionMode::Readwrite,
                 &options,
             )
-            .map(Transaction::from)
-            .map_err(|error| StoreError::from_detail(format!("{error:?}")))
+            .map_err(|error| error_of(&error))
     }
 
     /// The list summaries of every meeting, in key order, or `None` when they do
     /// not cover exactly the stored meetings (first run after an upgrade, a planted record, an
     /// unreadable summary): then the caller loads everything and calls [`Self::rebuild_summaries`].
     pub async fn load_summaries(&self) -> Result<Option<Vec<MeetingSummary>>, StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[MEETINGS, SUMMARIES], TransactionMode::ReadOnly)?;
-        let meeting_keys = transaction
-            .object_store(MEETINGS)?
-            .get_all_keys(None, None)?
-            .await?;
-        let values = transaction
-            .object_store(SUMMARIES)?
-            .get_all(None, None)?
-            .await?;
-        transaction.await?;
+        let transaction = self.read_transaction(&[MEETINGS, SUMMARIES])?;
+        let meeting_keys = all_keys(&store_of(&transaction, MEETINGS)?).await?;
+        let values = all_values(&store_of(&transaction, SUMMARIES)?).await?;
+        ended(&transaction).await;
         // Summaries are stored under their meeting's id, so their ids are their keys.
         let summaries: Option<Vec<MeetingSummary>> = values
             .iter()
@@ -172,8 +151,8 @@ impl MeetingStore {
     /// Replaces every stored summary with `summaries`.
     pub async fn rebuild_summaries(&self, summaries: &[MeetingSummary]) -> Result<(), StoreError> {
         let transaction = self.write_transaction(&[SUMMARIES], Durability::Strict)?;
-        let store = transaction.object_store(SUMMARIES)?;
-        store.clear()?;
+        let store = store_of(&transaction, SUMMARIES)?;
+        store.clear().map_err(|error| error_of(&error))?;
         for summary in summaries {
             put_summary(&store, summary)?;
         }
@@ -182,13 +161,11 @@ impl MeetingStore {
 
     /// Reads every meeting; undecodable records are reported, not dropped.
     pub async fn load_all(&self) -> Result<Loaded, StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[MEETINGS], TransactionMode::ReadOnly)?;
-        let store = transaction.object_store(MEETINGS)?;
-        let keys = store.get_all_keys(None, None)?.await?;
-        let values = store.get_all(None, None)?.await?;
-        transaction.await?;
+        let transaction = self.read_transaction(&[MEETINGS])?;
+        let store = store_of(&transaction, MEETINGS)?;
+        let keys = all_keys(&store).await?;
+        let values = all_values(&store).await?;
+        ended(&transaction).await;
         let mut loaded = Loaded::default();
         let mut chunk_started = js_sys::Date::now();
         for (key, value) in keys.iter().zip(values) {
@@ -222,12 +199,13 @@ impl MeetingStore {
         durability: Durability,
     ) -> Result<Vec<Saved>, StoreError> {
         let transaction = self.write_transaction(&[MEETINGS, SUMMARIES], durability)?;
-        let store = transaction.object_store(MEETINGS)?;
-        let summaries = transaction.object_store(SUMMARIES)?;
+        let store = store_of(&transaction, MEETINGS)?;
+        let summaries = store_of(&transaction, SUMMARIES)?;
         let mut outcomes = Vec::with_capacity(meetings.len());
         for (meeting, known) in meetings {
             let key = JsValue::from_str(&meeting.id);
-            let stored = store.get(key.clone())?.await?.and_then(|v| v.as_string());
+            let request = store.get(&key).map_err(|error| error_of(&error))?;
+            let stored = result(&request).await?.as_string();
             let (stored_rev, by) = match stored.as_deref().map(stored_revision) {
                 Some(Some((revision, by))) => (Some(revision), by),
                 Some(None) => (Some(0), String::new()),
@@ -243,7 +221,9 @@ impl MeetingStore {
                     let mut written = meeting.clone();
                     written.revision = revision;
                     let value = JsValue::from_str(&encode_meeting_by(&written, writer));
-                    store.put(&value, Some(&key))?;
+                    store
+                        .put_with_key(&value, &key)
+                        .map_err(|error| error_of(&error))?;
                     put_summary(&summaries, &MeetingSummary::from(&written))?;
                     outcomes.push(Saved::Written {
                         id: meeting.id.clone(),
@@ -271,34 +251,34 @@ impl MeetingStore {
 
     /// Reads one meeting, for a tab told that another one saved it.
     pub async fn load_one(&self, id: &str) -> Result<Option<Meeting>, StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[MEETINGS], TransactionMode::ReadOnly)?;
-        let store = transaction.object_store(MEETINGS)?;
-        let value = store.get(JsValue::from_str(id))?.await?;
-        transaction.await?;
+        let transaction = self.read_transaction(&[MEETINGS])?;
+        let request = store_of(&transaction, MEETINGS)?
+            .get(&JsValue::from_str(id))
+            .map_err(|error| error_of(&error))?;
+        let value = result(&request).await?;
+        ended(&transaction).await;
         Ok(value
-            .and_then(|value| value.as_string())
+            .as_string()
             .and_then(|text| decode_meeting(&text).ok()))
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), StoreError> {
         let transaction = self.write_transaction(&[MEETINGS, SUMMARIES], Durability::Default)?;
         for store in [MEETINGS, SUMMARIES] {
-            transaction
-                .object_store(store)?
-                .delete(JsValue::from_str(id))?;
+            store_of(&transaction, store)?
+                .delete(&JsValue::from_str(id))
+                .map_err(|error| error_of(&error))?;
         }
         finish(transaction).await
     }
 
     /// Stores `value` as-is under `key`; tests use it to plant damaged records.
     pub async fn put_raw(&self, key: &str, value: &JsValue) -> Result<(), StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[MEETINGS], TransactionMode::ReadWrite)?;
-        let store = transaction.object_store(MEETINGS)?;
-        store.put(value, Some(&JsValue::from_str(key)))?.await?;
+        let transaction = self.write_transaction(&[MEETINGS], Durability::Default)?;
+        let request = store_of(&transaction, MEETINGS)?
+            .put_with_key(value, &JsValue::from_str(key))
+            .map_err(|error| error_of(&error))?;
+        result(&request).await?;
         finish(transaction).await
     }
 
@@ -307,13 +287,31 @@ impl MeetingStore {
     }
 }
 
+fn store_of(transaction: &IdbTransaction, name: &str) -> Result<IdbObjectStore, StoreError> {
+    transaction
+        .object_store(name)
+        .map_err(|error| error_of(&error))
+}
+
+/// Every key of `store`, in key order.
+async fn all_keys(store: &IdbObjectStore) -> Result<Vec<JsValue>, StoreError> {
+    let request = store.get_all_keys().map_err(|error| error_of(&error))?;
+    Ok(js_sys::Array::from(&result(&request).await?).to_vec())
+}
+
+/// Every value of `store`, in key order.
+async fn all_values(store: &IdbObjectStore) -> Result<Vec<JsValue>, StoreError> {
+    let request = store.get_all().map_err(|error| error_of(&error))?;
+    Ok(js_sys::Array::from(&result(&request).await?).to_vec())
+}
+
 /// Queues `summary` in the transaction of `store`, under its meeting's id.
-fn put_summary(
-    store: &idb::ObjectStore,
-    summary: &MeetingSummary,
-) -> Result<idb::request::PutStoreRequest, idb::Error> {
+fn put_summary(store: &IdbObjectStore, summary: &MeetingSummary) -> Result<(), StoreError> {
     let value = JsValue::from_str(&encode_summary(summary));
-    store.put(&value, Some(&JsValue::from_str(&summary.id)))
+    store
+        .put_with_key(&value, &JsValue::from_str(&summary.id))
+        .map(drop)
+        .map_err(|error| error_of(&error))
 }
 
 /// Commits a transaction and waits for it. An aborted one is a failure even without an error
@@ -322,15 +320,16 @@ fn put_summary(
 ///
 /// Writes are queued without waiting for each request and committed at once: every round trip
 /// saved narrows the window in which leaving the page aborts a save still on its way.
-async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
-    let raw: web_sys::IdbTransaction = transaction.into();
+async fn finish(transaction: IdbTransaction) -> Result<(), StoreError> {
     // Fails only if the transaction is already committing, which is what was asked for.
-    let _ = idb::Transaction::from(raw.clone()).commit();
-    let result = idb::Transaction::from(raw.clone()).await?;
-    if result.is_committed() {
+    // (web-sys marks `commit` deprecated; every current browser has it, and a browser without
+    // it throws here and commits on its own as the task ends.)
+    #[allow(deprecated)]
+    let _ = transaction.commit();
+    if ended(&transaction).await {
         return Ok(());
     }
-    Err(match raw.error() {
+    Err(match transaction.error() {
         Some(error) if error.name() == "QuotaExceededError" => StoreError::Quota,
         Some(error) => StoreError::Other(format!("{}: {}", error.name(), error.message())),
         None => StoreError::Other("transaction aborted".into()),

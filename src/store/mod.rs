@@ -1,6 +1,7 @@
 //! The thin storage layer: meetings in IndexedDB, preferences in localStorage, and the browser's
 //! persistent-storage grant (D1). Every failure comes back as a [`StoreError`] for the UI to show.
 
+mod indexed_db;
 pub mod journal;
 pub mod meetings;
 pub mod persistence;
@@ -44,11 +45,5 @@ impl StoreError {
         } else {
             StoreError::Other(detail)
         }
-    }
-}
-
-impl From<idb::Error> for StoreError {
-    fn from(error: idb::Error) -> Self {
-        StoreError::from_detail(error.to_string())
     }
 }
