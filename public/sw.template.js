@@ -1,5 +1,5 @@
 // CrossMeet service worker (D2): precaches every file of this build so the app opens offline.
-// scripts/write-service-worker.sh fills in the build's version and file list; a new build is a
+// scripts/post-build.sh fills in the build's version and file list; a new build is a
 // new cache, and the old one is removed once the new worker takes over.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;

@@ -61,7 +61,9 @@ PY
 
 files=$(find . -type f ! -name 'sw.js' ! -name '*.map' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)
-list=$(printf '"./",'; for f in $files; do printf '"./%s",' "$f"; done)
+# Not "./" as well: navigations are answered with the cached index.html (public/sw.template.js),
+# and a second copy of the page would be fetched on every first visit for nothing.
+list=$(for f in $files; do printf '"./%s",' "$f"; done)
 list="[${list%,}]"
 sed -e "s|__VERSION__|$version|" -e "s|__PRECACHE__|$list|" "$here/public/sw.template.js" > sw.js
 echo "service worker: $(echo "$files" | wc -l) files, version $version"

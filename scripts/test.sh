@@ -21,6 +21,8 @@ fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
 # LibreOffice Calc, to prove the CSV exports open as text with Chinese intact (no GUI needed).
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+# poppler's pdftotext, to read back the minutes printed to PDF.
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   apt-get update -qq

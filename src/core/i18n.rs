@@ -63,10 +63,7 @@ texts! {
     AirtimeSpeakerPick => "选择参会人,或直接输入姓名或部门", "Pick a participant, or type a name or department";
     AirtimeListSeparator => "、", ", ";
     AirtimeNotHeard => "还没发言的部门:{0},请他们谈谈", "Not heard yet: {0} — invite them in";
-    AirtimeAllHeard => "各部门都已在本议题发言", "Every department has spoken on this item";
     AirtimeMinutesNote => "按发言计时统计,暂停时间不计。", "From the speaking-turn timer; pauses are not counted.";
-    AirtimeAverageShare => "平均占比", "Average share";
-    AirtimeLargestIn => "发言最多的会议数", "Meetings where it spoke most";
     AirtimeDominating => "{0} 在最近 {2} 次会议中有 {1} 次占了一半以上的发言时间:请多邀请其他部门发言。", "{0} had more than half the speaking time in {1} of the last {2} meetings: draw the other departments in.";
     NavMeetings => "会议", "Meetings";
     // Finish on time and meeting cost (issue 14; core::rebalance, core::cost).
