@@ -27,7 +27,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     // Every page is the one app shell; serve it from the cache so the app opens offline.
-    event.respondWith(caches.match("./index.html").then((cached) => cached || fetch(request)));
+    event.respondWith(caches.match("./").then((cached) => cached || fetch(request)));
     return;
   }
   event.respondWith(caches.match(request).then((cached) => cached || fetch(request)));

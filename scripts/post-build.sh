@@ -61,9 +61,10 @@ PY
 
 files=$(find . -type f ! -name 'sw.js' ! -name '*.map' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)
-# Not "./" as well: navigations are answered with the cached index.html (public/sw.template.js),
-# and a second copy of the page would be fetched on every first visit for nothing.
-list=$(for f in $files; do printf '"./%s",' "$f"; done)
+# The page as "./", the address it was just loaded from, not also as "./index.html": a second
+# copy would be fetched on every first visit for nothing. Navigations are answered with "./"
+# (public/sw.template.js).
+list=$(printf '"./",'; for f in $files; do [ "$f" = index.html ] || printf '"./%s",' "$f"; done)
 list="[${list%,}]"
 sed -e "s|__VERSION__|$version|" -e "s|__PRECACHE__|$list|" "$here/public/sw.template.js" > sw.js
 echo "service worker: $(echo "$files" | wc -l) files, version $version"

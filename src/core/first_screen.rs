@@ -104,7 +104,14 @@ fn screen(html: &mut String, lang: Lang) {
         template_name(Situation::Blank),
         text(T::NewBlank),
     ));
-    html.push_str("</div></section></section>");
+    html.push_str("</div></section>");
+    // The empty list, as the app draws it on a first visit; the page's first script hides it
+    // when the app last saw meetings. It also keeps the largest paint on this screen.
+    html.push_str(&format!(
+        "<div class=\"empty\"><h2>{}</h2><p>{}</p></div></section>",
+        text(T::EmptyListTitle),
+        text(T::EmptyListHint)
+    ));
     html.push_str(&format!(
         "<p class=\"loading\" role=\"status\">{}</p></main></div>",
         text(T::Loading)
@@ -147,6 +154,7 @@ mod tests {
             }
             assert!(html.contains(&escaped(T::FromTemplate.get(lang))));
             assert!(html.contains(&escaped(T::Loading.get(lang))));
+            assert!(html.contains(&escaped(T::EmptyListHint.get(lang))));
         }
         assert_eq!(html.matches("data-template=").count(), 10);
         assert_eq!(html.matches("<div").count(), html.matches("</div>").count());

@@ -155,6 +155,18 @@ pub fn take_global_text(name: &str) -> Option<String> {
     Some(value)
 }
 
+/// Tells the first screen in `index.html` whether the list had meetings, so a returning user's
+/// first paint does not say "no meetings yet" (a hint only: losing it costs nothing).
+pub fn remember_has_meetings(has: bool) {
+    use gloo_storage::{LocalStorage, Storage};
+    let storage = LocalStorage::raw();
+    let _ = if has {
+        storage.set_item("crossmeet.hasMeetings", "1")
+    } else {
+        storage.remove_item("crossmeet.hasMeetings")
+    };
+}
+
 /// Opens the browser's print dialog (Print / Save as PDF); the print stylesheet shows only the
 /// tab's `.printable` document.
 pub fn print() {

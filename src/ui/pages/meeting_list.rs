@@ -10,6 +10,7 @@ use crate::core::model::Situation;
 use crate::core::route::{Route, Stage};
 use crate::core::summary::MeetingSummary;
 use crate::core::time::format_date_time;
+use crate::ui::browser;
 use crate::ui::pages::show_more;
 use crate::ui::state::{title_or_untitled, AppState};
 
@@ -33,6 +34,11 @@ pub fn MeetingList() -> impl IntoView {
         })
     });
 
+    Effect::new(move |_| {
+        if state.loaded.get() {
+            browser::remember_has_meetings(summaries.with(|s| s.iter().any(|s| !s.is_template)));
+        }
+    });
     view! {
         <section class="list-page">
             <div class="list-toolbar">

@@ -36,7 +36,7 @@ async function withModuleHeld({ url = shared.server.url, prefs = null, viewport 
 async function layoutOf(page, root) {
   return page.evaluate((rootSelector) => {
     const scope = rootSelector ? document.querySelector(rootSelector) : document;
-    const visible = [...scope.querySelectorAll(".app-header .brand, .app-header nav a, .lang-switch, .list-toolbar h1, .search, .list-toolbar .button, .create h2, [data-template]")]
+    const visible = [...scope.querySelectorAll(".app-header .brand, .app-header nav a, .lang-switch, .list-toolbar h1, .search, .list-toolbar .button, .create h2, [data-template], .empty h2, .empty p")]
       .filter((element) => element.getClientRects().length > 0);
     return visible.map((element) => {
       const box = element.getBoundingClientRect();
@@ -113,6 +113,30 @@ test("the first screen speaks the language the user chose, and a switch on it is
     assert.deepEqual(problems, []);
     await context.close();
   }
+});
+
+test("a returning user with meetings is not told 'no meetings yet' on the first screen", async () => {
+  const { context, page, release } = await withModuleHeld();
+  await page.locator("#app-shell .empty:visible").waitFor();
+  release();
+  await waitForApp(page);
+  await page.locator('[data-template="ProblemSolving"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("crossmeet.hasMeetings")), "1", "the list remembers it had meetings");
+  const later = await context.newPage();
+  let releaseLater;
+  const held = new Promise((resolve) => (releaseLater = resolve));
+  await later.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await later.goto(shared.server.url, { waitUntil: "domcontentloaded" });
+  await later.locator("#app-shell .template:visible").first().waitFor();
+  assert.equal(await later.locator("#app-shell .empty:visible").count(), 0, "no empty-list text over a list that has meetings");
+  releaseLater();
+  await waitForApp(later);
+  await later.locator('[data-testid="meeting-list"] .meeting-card').first().waitFor();
+  await context.close();
 });
 
 test("another page in the address shows the header and a loading line, not the list", async () => {
