@@ -4,10 +4,10 @@
 //! Like the clocks (`core::clock`), everything is replayed from the run log's timestamps and
 //! `now` — never counted by ticks — so a reload gives the same figures. Pauses are excluded.
 //!
-//! A turn lasts from its `SpeakerTurn` event to the next `SpeakerTurn`, `ItemStarted`, `Paused`
-//! or `Ended` (or to `now` while it runs) and belongs to the agenda item current at the time.
-//! Unlike the turn clock, which carries a turn across a pause, airtime ends it there: after a
-//! break nobody is assumed to hold the floor until the host starts a turn.
+//! A turn lasts from its `SpeakerTurn` event to the next `SpeakerTurn`, `ItemStarted` or `Ended`
+//! (or to `now` while it runs) and belongs to the agenda item current at the time. Like the turn
+//! clock, it goes on after a pause, and the paused time counts for nobody: the shares on the
+//! screen and the speaker's clock never disagree about who holds the floor.
 //!
 //! The speaker is free text; [`resolve_speaker`] turns it into a participant or a department.
 //! Results borrow their department names from the meeting, so the run view's once-a-second
@@ -306,8 +306,9 @@ pub fn airtime(meeting: &Meeting, now: DateTime<Utc>, focus: ItemFocus) -> Airti
                 if state == RunState::Running {
                     state = RunState::Paused;
                 }
+                // The speaker keeps the floor across a pause, as the turn clock does
+                // (`clock::clocks`); the paused time itself counts for nobody.
                 running_since = None;
-                speaking = None;
             }
             RunEventKind::ItemStarted { item_id } => {
                 current = position(item_id);
@@ -691,26 +692,36 @@ mod tests {
     }
 
     #[test]
-    fn pauses_are_not_airtime_and_end_the_turn() {
+    fn pauses_are_not_airtime_and_the_speaker_keeps_the_floor_across_one() {
         let m = meeting(vec![
             (t(0, 0), RunEventKind::Started),
             (t(0, 0), item("a")),
             (t(1, 0), turn("研发部")),
             (t(3, 0), RunEventKind::Paused),
-            (t(8, 0), RunEventKind::Resumed),
         ]);
-        let air = airtime(&m, t(10, 0), ItemFocus::Current);
-        assert_eq!(row(&air, "研发部").meeting, minutes(2), "up to the pause");
-        assert_eq!(air.meeting_total, minutes(2));
-        assert_eq!(air.speaking, None, "after a pause nobody holds the floor");
+        let paused = airtime(&m, t(10, 0), ItemFocus::Current);
+        assert_eq!(
+            row(&paused, "研发部").meeting,
+            minutes(2),
+            "up to the pause"
+        );
+        assert_eq!(paused.meeting_total, minutes(2));
+        assert_eq!(paused.speaking, None, "while paused nobody is counted");
 
-        let mut again = m.clone();
-        again.run_log.push(RunEvent {
-            at: t(9, 0),
-            kind: turn("研发部"),
+        // As the turn clock does, the turn goes on after the pause; the pause is nobody's.
+        let mut resumed = m.clone();
+        resumed.run_log.push(RunEvent {
+            at: t(8, 0),
+            kind: RunEventKind::Resumed,
         });
-        let air = airtime(&again, t(10, 30), ItemFocus::Current);
-        assert_eq!(row(&air, "研发部").meeting, Duration::seconds(210));
+        let air = airtime(&resumed, t(10, 0), ItemFocus::Current);
+        assert_eq!(
+            row(&air, "研发部").meeting,
+            minutes(4),
+            "2 before the pause, 2 after"
+        );
+        assert_eq!(air.meeting_total, minutes(4));
+        assert!(air.speaking.is_some(), "the speaker still holds the floor");
     }
 
     #[test]
