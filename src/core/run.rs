@@ -114,17 +114,21 @@ pub fn add_action(meeting: &mut Meeting, now: DateTime<Utc>, id: String, task: &
     });
 }
 
-/// Names `owner` as the action's owner; when the owner is a participant and the action has no
-/// department yet, the participant's department is filled in (issue 14.6: picked from the
-/// participants, still free text). A department already typed is never overwritten.
+/// Names `owner` as the action's owner; when the owner is a participant, their department is
+/// filled in if the action has none yet or has another participant's (issue 14.6: picked from
+/// the participants, still free text). A department that is none of the participants' was typed
+/// for this action and is never overwritten.
 pub fn set_action_owner(action: &mut ActionItem, participants: &[Participant], owner: String) {
-    if action.department.trim().is_empty() {
-        if let Some(participant) = participants
+    let named = |name: &str| {
+        participants
             .iter()
-            .find(|p| !p.name.trim().is_empty() && p.name.trim() == owner.trim())
-        {
-            action.department = participant.department.trim().to_owned();
-        }
+            .find(|p| !p.name.trim().is_empty() && p.name.trim() == name.trim())
+    };
+    let current = action.department.trim();
+    let replaceable =
+        current.is_empty() || participants.iter().any(|p| p.department.trim() == current);
+    if let Some(participant) = named(&owner).filter(|_| replaceable) {
+        action.department = participant.department.trim().to_owned();
     }
     action.owner = owner;
 }
@@ -184,6 +188,21 @@ mod tests {
             (free.owner.as_str(), free.department.as_str()),
             ("外部顾问", "")
         );
+        // Another participant picked later brings theirs in place of the first one's, also
+        // when the name is typed letter by letter through names that are nobody's.
+        let team = [
+            people[0].clone(),
+            Participant {
+                name: "王总".into(),
+                department: "运营部".into(),
+                ..Participant::default()
+            },
+        ];
+        let mut changed = ActionItem::default();
+        for typed in ["李工", "王", "王总"] {
+            set_action_owner(&mut changed, &team, typed.into());
+        }
+        assert_eq!(changed.department, "运营部");
     }
     use crate::core::model::AgendaItem;
     use chrono::{Duration, NaiveDate, TimeZone};
