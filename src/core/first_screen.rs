@@ -7,6 +7,7 @@
 //! `ui/pages/meeting_list.rs` (toolbar, template grid), so the app takes over without a jump in
 //! layout. Both languages are written; `index.html`'s first script shows the user's.
 
+use super::export::markdown_html::escape_html;
 use super::i18n::{Lang, T};
 use super::model::Situation;
 use super::route::Route;
@@ -41,7 +42,8 @@ pub fn template_named(name: &str) -> Option<Situation> {
 }
 
 fn screen(html: &mut String, lang: Lang) {
-    let text = |key: T| escaped(key.get(lang));
+    // Texts are the app's own, but escaped all the same: a translation may one day hold `<`.
+    let text = |key: T| escape_html(key.get(lang));
     let class = match lang {
         Lang::Zh => "shell-zh",
         Lang::En => "shell-en",
@@ -118,21 +120,6 @@ fn screen(html: &mut String, lang: Lang) {
     ));
 }
 
-/// Texts are the app's own, but escaped all the same: a translation may one day hold `<` or `"`.
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,17 +131,17 @@ mod tests {
         for lang in [Lang::Zh, Lang::En] {
             for situation in Situation::TEMPLATES {
                 assert!(
-                    html.contains(&escaped(situation.label().get(lang))),
+                    html.contains(&escape_html(situation.label().get(lang))),
                     "{situation:?} {lang:?}"
                 );
                 assert!(
-                    html.contains(&escaped(situation.hint().get(lang))),
+                    html.contains(&escape_html(situation.hint().get(lang))),
                     "{situation:?} {lang:?}"
                 );
             }
-            assert!(html.contains(&escaped(T::FromTemplate.get(lang))));
-            assert!(html.contains(&escaped(T::Loading.get(lang))));
-            assert!(html.contains(&escaped(T::EmptyListHint.get(lang))));
+            assert!(html.contains(&escape_html(T::FromTemplate.get(lang))));
+            assert!(html.contains(&escape_html(T::Loading.get(lang))));
+            assert!(html.contains(&escape_html(T::EmptyListHint.get(lang))));
         }
         assert_eq!(html.matches("data-template=").count(), 10);
         assert_eq!(html.matches("<div").count(), html.matches("</div>").count());
@@ -176,6 +163,9 @@ mod tests {
 
     #[test]
     fn markup_in_a_text_is_escaped() {
-        assert_eq!(escaped("<b a=\"1\">&"), "&lt;b a=&quot;1&quot;&gt;&amp;");
+        assert_eq!(
+            escape_html("<b a=\"1\">&"),
+            "&lt;b a=&quot;1&quot;&gt;&amp;"
+        );
     }
 }

@@ -195,3 +195,22 @@ export function fillDiskOnRequest() {
     return put.apply(this, args);
   };
 }
+
+/**
+ * Adds one participant on the plan tab as a person would; returns how many rows there are now.
+ * The new row is drawn on the next tick and its name field focused a moment later: both are
+ * waited for, or the focus can move while typing (seen on a slow machine as a department typed
+ * into the name field).
+ */
+export async function addParticipant(page, name, department) {
+  const rows = await page.locator("[data-testid=participants] li").count();
+  await page.getByRole("button", { name: "+ 添加参会人" }).click();
+  await page.waitForFunction((n) => {
+    const items = document.querySelectorAll("[data-testid=participants] li");
+    return items.length > n && items[items.length - 1].contains(document.activeElement);
+  }, rows);
+  const row = page.locator("[data-testid=participants] li").last();
+  await row.getByPlaceholder("姓名").fill(name);
+  await row.getByPlaceholder("部门").fill(department);
+  return rows + 1;
+}

@@ -221,6 +221,15 @@ fn inline(out: &mut String, text: &str) {
     }
 }
 
+/// `text` with `<`, `>`, `&` and `"` escaped, for HTML text and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_escaped(&mut out, c);
+    }
+    out
+}
+
 fn push_escaped(out: &mut String, c: char) {
     match c {
         '<' => out.push_str("&lt;"),

@@ -34,9 +34,12 @@ pub fn MeetingList() -> impl IntoView {
         })
     });
 
+    let has_meetings =
+        Memo::new(move |_| summaries.with(|summaries| summaries.iter().any(|s| !s.is_template)));
+    // Written when it changes, not on every edit: the first screen's hint (index.html).
     Effect::new(move |_| {
         if state.loaded.get() {
-            browser::remember_has_meetings(summaries.with(|s| s.iter().any(|s| !s.is_template)));
+            browser::remember_has_meetings(has_meetings.get());
         }
     });
     view! {
@@ -57,8 +60,7 @@ pub fn MeetingList() -> impl IntoView {
             </div>
             <CreateMeeting summaries/>
             {move || {
-                let has_meetings = summaries.with(|summaries| summaries.iter().any(|s| !s.is_template));
-                if !has_meetings {
+                if !has_meetings.get() {
                     view! {
                         <div class="empty" data-testid="empty-list">
                             <h2>{state.text(T::EmptyListTitle)}</h2>

@@ -8,26 +8,15 @@
 // 2 of the last 3 meetings of a series.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { addParticipant, openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 const PEOPLE = [["李工", "研发部"], ["张经理", "客服部"], ["王总", "运营部"], ["赵敏", "市场部"], ["陈晨", "IT部"]];
 const text = async (locator) => (await locator.textContent()).trim();
 
-/** Adds participants on the plan tab, waiting for each new row and its focus as a person would. */
+/** Adds participants on the plan tab, calling `afterEach` with the count after each one. */
 async function addParticipants(page, people, afterEach = async () => {}) {
-  for (const [name, department] of people) {
-    const rows = await page.locator("[data-testid=participants] li").count();
-    await page.getByRole("button", { name: "+ 添加参会人" }).click();
-    await page.waitForFunction((n) => {
-      const items = document.querySelectorAll("[data-testid=participants] li");
-      return items.length > n && items[items.length - 1].contains(document.activeElement);
-    }, rows);
-    const row = page.locator("[data-testid=participants] li").last();
-    await row.getByPlaceholder("姓名").fill(name);
-    await row.getByPlaceholder("部门").fill(department);
-    await afterEach(rows + 1);
-  }
+  for (const [name, department] of people) await afterEach(await addParticipant(page, name, department));
 }
 
 async function newMeeting(page) {

@@ -6,7 +6,7 @@
 // view is shot on a phone, a projector and in room mode (/tmp/instr-*.png).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { addParticipant, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -80,17 +80,7 @@ async function startedMeeting(page) {
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.getByTestId("workspace-title").waitFor();
   const id = page.url().split("/m/")[1].split("/")[0];
-  for (const [name, department] of PEOPLE) {
-    const rows = await page.locator("[data-testid=participants] li").count();
-    await page.getByRole("button", { name: "+ 添加参会人" }).click();
-    await page.waitForFunction((n) => {
-      const items = document.querySelectorAll("[data-testid=participants] li");
-      return items.length > n && items[items.length - 1].contains(document.activeElement);
-    }, rows);
-    const row = page.locator("[data-testid=participants] li").last();
-    await row.getByPlaceholder("姓名").fill(name);
-    await row.getByPlaceholder("部门").fill(department);
-  }
+  for (const [name, department] of PEOPLE) await addParticipant(page, name, department);
   await page.goto(`${shared.server.url}#/m/${id}/prepare`);
   await waitForApp(page);
   const declined = page.getByTestId("attendance").locator("li").nth(3).locator("select");

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { addParticipant, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = withServerAndBrowser({ before, after });
@@ -49,20 +49,7 @@ test("an organiser plans a problem-solving meeting to 'ready to send'", async ()
 
   // Participants: five people, one decision-maker, a host and a recorder.
   const people = [["王总", "运营部"], ["李工", "研发部"], ["张经理", "客服部"], ["赵敏", "市场部"], ["陈晨", "IT部"]];
-  for (const [name, department] of people) {
-    const rows = await page.locator("[data-testid=participants] li").count();
-    await page.getByRole("button", { name: "+ 添加参会人" }).click();
-    // The new row is drawn on the next tick and its name field focused a moment later: wait for
-    // both, or the focus can move while the test types (seen on a slow machine as a department
-    // typed into the name field).
-    await page.waitForFunction((n) => {
-      const items = document.querySelectorAll("[data-testid=participants] li");
-      return items.length > n && items[items.length - 1].contains(document.activeElement);
-    }, rows);
-    const row = page.locator("[data-testid=participants] li").last();
-    await row.getByPlaceholder("姓名").fill(name);
-    await row.getByPlaceholder("部门").fill(department);
-  }
+  for (const [name, department] of people) await addParticipant(page, name, department);
   const first = page.locator("[data-testid=participants] li").first();
   await first.getByLabel("角色").selectOption("DecisionMaker");
   await first.getByLabel("主持人").check();

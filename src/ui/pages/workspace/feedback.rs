@@ -158,7 +158,7 @@ fn ImprovementNotes(current: Current) -> impl IntoView {
             .map(|(index, note)| {
                 let c = c.clone();
                 let remove = move |_| {
-                    c.edit_with_undo(|m| {
+                    c.edit_with_undo(T::RowRemoved, |m| {
                         if index < m.improvement_notes.len() {
                             m.improvement_notes.remove(index);
                         }

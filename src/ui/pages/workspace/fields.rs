@@ -165,15 +165,17 @@ impl Current {
 
     /// Removes a row, offering undo for a few seconds.
     pub fn remove_row<R>(&self, rows: Rows<R>, id: &str) {
-        self.edit_with_undo(|m| (rows.write)(m).retain(|r| (rows.id_of)(r) != id));
+        self.edit_with_undo(T::RowRemoved, |m| {
+            (rows.write)(m).retain(|r| (rows.id_of)(r) != id)
+        });
     }
 
-    /// Makes a destructive edit and offers to revert it for a few seconds.
-    pub fn edit_with_undo(&self, change: impl FnOnce(&mut Meeting)) {
+    /// Makes a destructive edit and offers to revert it for a few seconds, saying `message`.
+    pub fn edit_with_undo(&self, message: T, change: impl FnOnce(&mut Meeting)) {
         let before = self.state.find(&self.id);
         self.edit(change);
         if let Some(meeting) = before {
-            let message = self.state.text(T::RowRemoved).to_owned();
+            let message = self.state.text(message).to_owned();
             self.state.toasts.show(
                 message,
                 Some(Undo::Revert {

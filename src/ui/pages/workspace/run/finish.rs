@@ -11,7 +11,6 @@ use crate::core::i18n::{tr, T};
 use crate::core::rebalance::{self, FLOOR_MINUTES};
 use crate::core::time::format_time;
 use crate::ui::browser;
-use crate::ui::toast::Undo;
 
 #[component]
 pub fn FinishOnTime(current: Current, all: Memo<Clocks>, act: Act) -> impl IntoView {
@@ -93,26 +92,17 @@ pub fn FinishOnTime(current: Current, all: Memo<Clocks>, act: Act) -> impl IntoV
                 let current = current.clone();
                 let act = act.clone();
                 move |_| {
-                    let before = state.find(&current.id);
                     let at = browser::now();
                     // Proposed again at the moment of the click, in case the clock moved on.
                     let fresh = all.with_untracked(|c| {
                         current.read(|m| rebalance::propose(m, c, at, FLOOR_MINUTES))
                     });
                     if let Some(fresh) = fresh {
-                        act.run(move |m, _| {
+                        act.run_with_undo(T::RebalanceApplied, move |m, _| {
                             rebalance::apply(m, &fresh);
                         });
                     }
                     open.set(false);
-                    if let Some(meeting) = before {
-                        state.toasts.show(
-                            state.text(T::RebalanceApplied).to_owned(),
-                            Some(Undo::Revert {
-                                meeting: Box::new(meeting),
-                            }),
-                        );
-                    }
                 }
             };
             Some(view! {

@@ -27,7 +27,6 @@ use crate::core::run;
 use crate::core::shortcuts::{command, Command, KeyPress};
 use crate::ui::browser;
 use crate::ui::hooks::{use_now, use_wake_lock};
-use crate::ui::toast::Undo;
 use running::Running;
 use summary::{Opening, Summary};
 
@@ -44,6 +43,13 @@ impl Act {
         let at = browser::now();
         // Written at once, like every edit: a lid closed a moment later loses nothing.
         self.current.edit(|m| change(m, at));
+        self.now.set(at);
+    }
+
+    /// As [`Act::run`], offering to revert the change for a few seconds, saying `message`.
+    pub fn run_with_undo(&self, message: T, change: impl FnOnce(&mut Meeting, DateTime<Utc>)) {
+        let at = browser::now();
+        self.current.edit_with_undo(message, |m| change(m, at));
         self.now.set(at);
     }
 }
@@ -71,21 +77,8 @@ pub fn RunStage(current: Current) -> impl IntoView {
         now,
     };
     let end_meeting = {
-        let current = current.clone();
-        move || {
-            let before = state.find(&current.id);
-            let at = browser::now();
-            current.edit(|m| run::end(m, at));
-            now.set(at);
-            if let Some(meeting) = before {
-                state.toasts.show(
-                    state.text(T::MeetingEnded).to_owned(),
-                    Some(Undo::Revert {
-                        meeting: Box::new(meeting),
-                    }),
-                );
-            }
-        }
+        let act = act.clone();
+        move || act.run_with_undo(T::MeetingEnded, run::end)
     };
     // Room mode is full screen too; browsers may refuse that without a click, which is harmless.
     let set_room = move |on: bool| {
