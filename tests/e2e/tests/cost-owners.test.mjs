@@ -147,6 +147,14 @@ test("on a phone: owners bring departments, the hint wraps, the summary shows co
     await text(page.getByTestId("summary-cost")),
     "会议成本 计划 3 人时 · ¥600 · 实际 3.5 人时 · ¥700 · 超时 0.5 人时 · ¥100",
   );
+  // The "meeting ended" toast (with undo) spans the phone's width at the bottom: scrolled to the
+  // end, the summary's way on to follow-up lies clear of it.
+  const toast = page.getByTestId("toast");
+  await toast.waitFor();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const onward = await summary.getByRole("link", { name: "进入跟进" }).boundingBox();
+  const toastBox = await toast.boundingBox();
+  assert.ok(onward.y + onward.height <= toastBox.y, `follow-up link ends at ${onward.y + onward.height} px, toast starts at ${toastBox.y} px`);
   const table = summary.getByTestId("airtime").locator("table");
   assert.deepEqual(await table.locator("thead th").evaluateAll((ths) => ths.map((th) => th.textContent.trim())), ["", "全场"]);
   assert.deepEqual(

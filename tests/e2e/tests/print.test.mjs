@@ -62,10 +62,13 @@ test("the minutes print alone on A4 pages, every action row whole, and the notic
 
   await page.goto(`${shared.server.url}#/m/${id}/prepare`);
   await waitForApp(page);
-  await page.getByText("预览通知").click();
-  const notice = pdfPages(await page.pdf({ format: "A4" })).join("\n");
-  assert.ok(notice.includes("问题解决会") && notice.includes("请假规则"), "the notice prints");
-  assert.ok(!notice.includes("存为模板") && !notice.includes("复制通知"), "and only the notice");
+  // Printed from the tab (Ctrl+P) with the preview closed, and again with it open.
+  for (const preview of ["closed", "open"]) {
+    if (preview === "open") await page.getByText("预览通知").click();
+    const notice = pdfPages(await page.pdf({ format: "A4" })).join("\n");
+    assert.ok(notice.includes("问题解决会") && notice.includes("请假规则"), `the notice prints, preview ${preview}`);
+    assert.ok(!notice.includes("存为模板") && !notice.includes("复制通知"), `and only the notice, preview ${preview}`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
