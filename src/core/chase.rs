@@ -226,12 +226,7 @@ fn due_tag(action: &ActionItem, cx: ChaseContext) -> String {
             let days = action
                 .deadline
                 .map_or(0, |deadline| (cx.today - deadline).num_days());
-            let key = if days == 1 {
-                T::ChaseOverdueOne
-            } else {
-                T::ChaseOverdue
-            };
-            tr(cx.lang, key, &[&days.to_string()])
+            tr(cx.lang, T::ChaseOverdue, &[&days.to_string()])
         }
         Due::Today => T::ChaseDueToday.get(cx.lang).to_owned(),
         Due::Soon => T::ChaseDueSoon.get(cx.lang).to_owned(),

@@ -111,12 +111,7 @@ pub fn person_hours_text(person_minutes: u64, lang: Lang) -> String {
         hours.push('.');
         hours.push(char::from(b'0' + tenth));
     }
-    let key = if tenths == 10 {
-        T::CostPersonHour
-    } else {
-        T::CostPersonHours
-    };
-    tr(lang, key, &[&hours])
+    tr(lang, T::CostPersonHours, &[&hours])
 }
 
 /// `12 人时 · ¥3,600`, or only the person-hours when no rate is set (a rate of zero is none).

@@ -79,13 +79,12 @@ texts! {
     WarnMeetingFiveMinutes => "会议还剩 5 分钟", "5 minutes left in the meeting";
     WarnItemEightyPercent => "本项已用去 80% 的时间", "80% of this item's time used";
     CostTitle => "会议成本", "Meeting cost";
-    CostPersonHours => "{0} 人时", "{0} person-hours";
-    CostPersonHour => "{0} 人时", "{0} person-hour";
+    CostPersonHours => "{0} 人时", "{0} {0:person-hour|person-hours}";
     CostWithMoney => "{0} · ¥{1}", "{0} · ¥{1}";
     CostPlanned => "计划 {0}", "Planned {0}";
     CostActual => "实际 {0}", "Actual {0}";
     CostOverrun => "超时 {0}", "Overrun {0}";
-    CostAttendees => "{0} 位未拒绝的参会人 × 会议时长", "{0} attendees who have not declined × duration";
+    CostAttendees => "{0} 位未拒绝的参会人 × 会议时长", "{0} {0:attendee|attendees} who have not declined × duration";
     CostHourlyRate => "每人每小时成本(元,可选)", "Hourly cost per person (¥, optional)";
     CostHourlyRateHint => "填写后人时会换算成金额;只保存在本浏览器中。", "Turns person-hours into money; stays in this browser.";
     NavTracker => "行动项", "Actions";
@@ -113,9 +112,9 @@ texts! {
     Dismiss => "关闭", "Dismiss";
     NotScheduled => "未定时间", "No time set";
     MinutesShort => "{0} 分钟", "{0} min";
-    ParticipantsCount => "{0} 人", "{0} people";
-    AgendaCount => "{0} 个议题", "{0} agenda items";
-    ActionsOpenCount => "{0} 项待办", "{0} open actions";
+    ParticipantsCount => "{0} 人", "{0} {0:person|people}";
+    AgendaCount => "{0} 个议题", "{0} agenda {0:item|items}";
+    ActionsOpenCount => "{0} 项待办", "{0} open {0:action|actions}";
 
     // Situations (S1).
     SituationBlank => "空白", "Blank";
@@ -205,7 +204,7 @@ texts! {
     SharePageHint => "打开同事发来的分享链接,或选择会议文件(.json)。内容只在本机读取,确认后才会加入你的会议。", "Open a share link from a colleague, or choose a meeting file (.json). It is read on this device only and added to your meetings when you confirm.";
     ShareOpenFile => "选择会议文件…", "Choose a meeting file…";
     ShareReading => "正在读取分享的计划…", "Reading the shared plan…";
-    SharePreviewFacts => "{0} 分钟 · {1} 位参会人 · {2} 个议程项", "{0} min · {1} participants · {2} agenda items";
+    SharePreviewFacts => "{0} 分钟 · {1} 位参会人 · {2} 个议程项", "{0} min · {1} {1:participant|participants} · {2} agenda {2:item|items}";
     ShareImport => "加入我的会议", "Add to my meetings";
     ShareImported => "已导入“{0}”", "Imported “{0}”";
     ShareImportedCopy => "本机已有这个会议,已作为副本导入“{0}”", "This device already had this meeting; imported “{0}” as a copy";
@@ -277,7 +276,7 @@ texts! {
     StorageFailed => "无法保存到本机存储:{0}。当前内容仍在页面中,可继续编辑并导出备份。", "Could not save to browser storage: {0}. Your data is still here; keep working and export a backup.";
     NotStoredMeetings => "尚未保存:{0}。", "Not stored yet: {0}.";
     NotStoredMany => "尚未保存:{0} 等另外 {1} 个会议。", "Not stored yet: {0} and {1} more.";
-    NotStoredDeletes => "{0} 个已删除的会议仍在本机存储中,会自动重试。", "{0} deleted meeting(s) are still in browser storage; retrying by itself.";
+    NotStoredDeletes => "{0} 个已删除的会议仍在本机存储中,会自动重试。", "{0} deleted {0:meeting is|meetings are} still in browser storage; retrying by itself.";
     NotStoredPreferences => "偏好设置(语言、发言时长、站会计时)尚未保存。", "Preferences (language, turn length, stand-up clock) are not stored yet.";
     NotStoredJournal => "离开页面时的应急副本未能写入;请先等保存完成再关闭页面。", "The safety copy made when leaving the page could not be written; wait for saving to finish before closing the page.";
     ConflictUnreadable => "“{0}”在存储中的另一份版本无法在这里读取({1}),可能由更新版本的应用写入。这里的修改尚未保存,也不会覆盖那一份,除非你选择覆盖。建议先导出这里的版本。", "The other stored version of “{0}” cannot be read here ({1}); a newer version of the app may have written it. The edits here are not saved, and will not replace it unless you choose to. Export this version first.";
@@ -287,18 +286,18 @@ texts! {
     StorageQuota => "存储空间已满", "storage is full";
     StorageUpgradeWaiting => "正在升级本机数据库:请关闭其他仍打开着跨部门会议助手的标签页,关闭后自动继续。", "Upgrading the browser database: close the other tabs that still have CrossMeet open and it carries on by itself.";
     StorageSuperseded => "另一个标签页已打开新版本,本页不再保存修改。请重新加载本页;尚未保存的内容可先导出备份。", "A newer version is open in another tab, so this tab no longer saves. Reload this page; export a backup first if you have unsaved changes.";
-    Undecodable => "有 {0} 条记录无法读取,已原样保留,未做任何删除。可在设置中导出。", "{0} stored record(s) could not be read. They are kept untouched; export them from Settings.";
+    Undecodable => "有 {0} 条记录无法读取,已原样保留,未做任何删除。可在设置中导出。", "{0} stored {0:record|records} could not be read. They are kept untouched; export them from Settings.";
     UndecodableTitle => "无法读取的记录", "Records that could not be read";
     DownloadRaw => "导出原始内容", "Download raw record";
     BackupTitle => "备份与恢复", "Backup and restore";
     BackupHint => "把全部会议导出为一个 JSON 文件,或从备份文件恢复。恢复不会覆盖本机较新的版本。", "Export every meeting to one JSON file, or restore from one. Restoring never replaces a newer copy on this device.";
     BackupDownload => "下载备份", "Download backup";
     RestoreChoose => "从备份恢复…", "Restore from backup…";
-    RestorePlan => "备份中有 {0} 个会议:新增 {1} 个,更新 {2} 个,相同 {3} 个,本机版本较新而跳过 {4} 个。", "The backup holds {0} meetings: {1} new, {2} updated, {3} unchanged, {4} skipped because this device has a newer copy.";
+    RestorePlan => "备份中有 {0} 个会议:新增 {1} 个,更新 {2} 个,相同 {3} 个,本机版本较新而跳过 {4} 个。", "The backup holds {0} {0:meeting|meetings}: {1} new, {2} updated, {3} unchanged, {4} skipped because this device has a newer copy.";
     RestoreConfirm => "确认恢复", "Restore";
     Cancel => "取消", "Cancel";
-    RestoreDone => "已恢复 {0} 个会议", "Restored {0} meetings";
-    RestoreWriting => "正在把 {0} 个会议写入本机存储…完成前请不要关闭页面。", "Writing {0} meetings to browser storage… please keep this page open until it is done.";
+    RestoreDone => "已恢复 {0} 个会议", "Restored {0} {0:meeting|meetings}";
+    RestoreWriting => "正在把 {0} 个会议写入本机存储…完成前请不要关闭页面。", "Writing {0} {0:meeting|meetings} to browser storage… please keep this page open until it is done.";
     RestoreNothing => "备份中的会议与本机相同或较旧,无需恢复。", "Nothing to restore: this device already has these meetings or newer copies.";
     FileReadFailed => "无法读取文件:{0}", "Could not read the file: {0}";
     FileTooLarge => "文件过大({0} MB),这里最多接受 {1} MB。未做任何更改。", "The file is too large ({0} MB); at most {1} MB is accepted here. Nothing was changed.";
@@ -323,7 +322,7 @@ texts! {
     CheckObjectiveVague => "目标太笼统,会后无法判断是否达成。请写成“动词+结果”,例如:确定Q3上线排期并明确各部门交付物。", "The objective is too vague to tell afterwards whether it was met. Write a verb and a result, e.g. “Agree the Q3 launch date and each department's deliverables”.";
     CheckObjectiveNoVerb => "目标缺少表示结果的动词(如确定、批准、明确、解决)。", "The objective has no verb that ends in a result (agree, decide, approve, resolve …).";
     CheckObjectiveNoDeliverable => "目标缺少可衡量的产出(如排期、清单、负责人、日期)。", "The objective names no measurable result (a date, a list, an owner, a budget …).";
-    CheckTooFew => "目前 {0} 人,建议 5–10 人:确认各相关部门都有人参加。", "{0} people so far; 5–10 is the recommended size: check every department involved is there.";
+    CheckTooFew => "目前 {0} 人,建议 5–10 人:确认各相关部门都有人参加。", "{0} {0:person|people} so far; 5–10 is the recommended size: check every department involved is there.";
     CheckTooMany => "目前 {0} 人,超过建议的 10 人:只请需要决策、执行或提供支持的人。", "{0} people is over the recommended 10: invite only those who decide, deliver or support.";
     CheckNoHost => "请指定一位主持人。", "Name a host.";
     CheckNoRecorder => "指定一位记录人,会上实时记录决议和行动项。", "Name a recorder to capture decisions and actions live.";
@@ -331,8 +330,8 @@ texts! {
     CheckNoTime => "请设定开始时间。", "Set a start time.";
     CheckMondayMorning => "周一上午通常是各部门的忙碌时段,建议换个时间。", "Monday mornings are busy for most departments; consider another time.";
     CheckFridayAfternoon => "周五下午不利于会后跟进,建议换个时间。", "Friday afternoons make follow-up hard; consider another time.";
-    CheckShortNotice => "距开会只有 {0} 个工作日,通知应提前 3–5 个工作日发出。", "Only {0} working days before the meeting; send the notice 3–5 working days ahead.";
-    CheckEarlyNotice => "通知提前了 {0} 个工作日,开会前一两天再提醒一次。", "The notice went out {0} working days ahead; send a reminder a day or two before.";
+    CheckShortNotice => "距开会只有 {0} 个工作日,通知应提前 3–5 个工作日发出。", "Only {0} working {0:day|days} before the meeting; send the notice 3–5 working days ahead.";
+    CheckEarlyNotice => "通知提前了 {0} 个工作日,开会前一两天再提醒一次。", "The notice went out {0} working {0:day|days} ahead; send a reminder a day or two before.";
     CheckNoBreak => "{0} 分钟的会议超过 1 小时,请在议程中安排中场休息。", "A {0}-minute meeting runs over an hour: add a break to the agenda.";
     CheckNoRoom => "请填写会议室,优先选择不属于任何一方的中立会议室。", "Name the room; prefer a neutral one that belongs to no department.";
     CheckHomeRoom => "会议室属于某个部门,换成中立会议室更利于平等讨论。", "The room belongs to one department; a neutral room makes the discussion more even.";
@@ -343,7 +342,7 @@ texts! {
     CheckItemNoOwner => "议题“{0}”没有负责人。", "Agenda item “{0}” has no owner.";
     CheckItemNoOutput => "议题“{0}”没有预期输出(如《需求优先级共识表》)。", "Agenda item “{0}” has no expected output (e.g. a priority list).";
     CheckPhaseOrder => "议题应按“同步信息 → 讨论问题 → 决策行动”排序。", "Order the agenda share → discuss → decide.";
-    CheckAgendaTotal => "议程合计 {0} 分钟,与会议时长 {1} 分钟不一致。", "The agenda adds up to {0} minutes but the meeting lasts {1}.";
+    CheckAgendaTotal => "议程合计 {0} 分钟,与会议时长 {1} 分钟不一致。", "The agenda adds up to {0} {0:minute|minutes} but the meeting lasts {1}.";
     CheckMaterialLate => "预读材料“{0}”应在会前一天发出。", "Pre-read “{0}” should go out the day before.";
     CheckMaterialNoQuestions => "为预读材料“{0}”标出需要提前思考的问题。", "Add questions to think about to pre-read “{0}”.";
     CheckLateAbsence => "{0} 请假不足会前 24 小时。", "{0} sent apologies less than 24 hours ahead.";
@@ -366,7 +365,7 @@ texts! {
     // Plan and prepare tabs.
     ObjectiveGood => "目标清晰:有动词,也有可衡量的产出。", "Clear: a verb and a measurable result.";
     ObjectiveExamplesTitle => "好目标示例", "Examples of good objectives";
-    SizeHint => "{0} 人(建议 5–10 人)", "{0} people (5–10 recommended)";
+    SizeHint => "{0} 人(建议 5–10 人)", "{0} {0:person|people} (5–10 recommended)";
     ColOwnerName => "姓名", "Name";
     FieldRole => "角色", "Role";
     FieldPhase => "阶段", "Phase";
@@ -374,7 +373,7 @@ texts! {
     FieldOutput => "预期输出", "Expected output";
     RowRemoved => "已删除一行", "Row removed";
     BadDate => "无法识别的时间“{0}”,已保留原来的时间。", "“{0}” is not a date and time we can read; the previous time is kept.";
-    WorkingDaysAhead => "距开会 {0} 个工作日(通知需提前 3–5 个工作日)", "{0} working days ahead (send the notice 3–5 working days ahead)";
+    WorkingDaysAhead => "距开会 {0} 个工作日(通知需提前 3–5 个工作日)", "{0} working {0:day|days} ahead (send the notice 3–5 working days ahead)";
     RoomIsHome => "这是某个部门自己的会议室", "This room belongs to one department";
     DevicesTested => "已测试设备", "Devices tested";
     AgendaHint => "按“同步信息 → 讨论问题 → 决策行动”排列;Alt+↑/↓ 或拖动调整顺序。", "Order share → discuss → decide; move items with Alt+↑/↓ or by dragging.";
@@ -408,9 +407,9 @@ texts! {
     CopyFailed => "无法复制:{0}", "Could not copy: {0}";
     ReadinessTitle => "发送前检查", "Readiness";
     ReadyToSend => "✓ 没有必须修改的问题,可以发送通知。", "✓ Nothing must be fixed: ready to send the notice.";
-    MustFixCount => "还有 {0} 项必须修改。", "{0} thing(s) must be fixed first.";
+    MustFixCount => "还有 {0} 项必须修改。", "{0} {0:thing|things} must be fixed first.";
     SaveAsTemplate => "存为模板", "Save as template";
-    RecoveredUnsaved => "已找回上次离开时尚未保存的 {0} 个会议的修改", "Recovered unsaved changes to {0} meeting(s) from when the page was last closed";
+    RecoveredUnsaved => "已找回上次离开时尚未保存的 {0} 个会议的修改", "Recovered unsaved changes to {0} {0:meeting|meetings} from when the page was last closed";
     SavedAsTemplate => "已存为模板“{0}”", "Saved as template “{0}”";
     MyTemplates => "我的模板", "My templates";
 
@@ -454,10 +453,10 @@ texts! {
     AddProgress => "添加今日进展,回车保存", "Add today's progress, Enter to save";
     ExportTracker => "导出行动项表 CSV", "Export tracker CSV";
     ImportTracker => "导入 Excel 更新…", "Import Excel updates…";
-    ImportPreview => "将更新 {0} 项,{1} 项无变化,{2} 行有问题。确认后才会修改。", "{0} items will change, {1} are unchanged, {2} rows have problems. Nothing changes until you apply.";
+    ImportPreview => "将更新 {0} 项,{1} 项无变化,{2} 行有问题。确认后才会修改。", "{0} {0:item|items} will change, {1} {1:is|are} unchanged, {2} {2:row has a problem|rows have problems}. Nothing changes until you apply.";
     ApplyChanges => "应用更改", "Apply changes";
-    ImportApplied => "已更新 {0} 项行动项", "Updated {0} action items";
-    Reminder => "提醒:{0} 项行动项已逾期,{1} 项今天到期,{2} 项即将到期。", "Reminder: {0} action items are overdue, {1} are due today and {2} are due soon.";
+    ImportApplied => "已更新 {0} 项行动项", "Updated {0} action {0:item|items}";
+    Reminder => "提醒:{0} 项行动项已逾期,{1} 项今天到期,{2} 项即将到期。", "Reminder: {0} action {0:item is|items are} overdue, {1} {1:is|are} due today and {2} {2:is|are} due soon.";
 
     // Reaching the owners (F3): their calendar and their chat.
     NotFilled => "未填写", "not set";
@@ -465,8 +464,7 @@ texts! {
     IcsProgressSummary => "更新行动项进度 · {0}", "Update action progress · {0}";
     IcsProgressBody => "请更新以下行动项的进度:", "Please update the progress of:";
     ChaseGreeting => "{0} 你好,以下 {1} 项行动项请跟进(截至 {2}):", "{0} hi, here are your open action items ({1}) as of {2}:";
-    ChaseOverdue => "已逾期 {0} 天", "{0} days overdue";
-    ChaseOverdueOne => "已逾期 {0} 天", "{0} day overdue";
+    ChaseOverdue => "已逾期 {0} 天", "{0} {0:day|days} overdue";
     ChaseDueToday => "今天到期", "due today";
     ChaseDueSoon => "即将到期", "due soon";
     ChaseNoDeadline => "未定截止日期", "no deadline";
@@ -478,7 +476,7 @@ texts! {
     ReachTitle => "通知负责人", "Reach the owners";
     ReachHint => "负责人不必打开本应用:日历文件导入他们自己的日历(含提醒),消息贴到他们用的群聊。", "Owners need not open this app: the calendar file goes into their own calendar (with reminders), the messages into their chat.";
     DownloadActionCalendar => "下载行动项日历 (.ics)", "Download action calendar (.ics)";
-    CalendarWritten => "日历含 {0} 个事件;{1} 项没有截止日期,未列入。", "The calendar has {0} events; {1} items without a deadline are left out.";
+    CalendarWritten => "日历含 {0} 个事件;{1} 项没有截止日期,未列入。", "The calendar has {0} {0:event|events}; {1} {1:item|items} without a deadline {1:is|are} left out.";
     ChaseFormatLabel => "消息格式", "Message format";
     ChaseFormatPlain => "纯文本", "Plain text";
     ChaseFormatMarkdown => "Markdown", "Markdown";
@@ -510,7 +508,7 @@ texts! {
     OpeningTitle => "开场(5–10 分钟)", "Opening (5–10 minutes)";
     OpeningObjective => "重申会议目标", "Restate the objective";
     OpeningAgenda => "过一遍议程和时间安排", "Walk through the agenda and timing";
-    OpeningRules => "说明规则:每人每次发言不超过 {0} 分钟;聚焦解决方案,不追究责任", "State the rules: at most {0} minutes per turn; focus on solutions, not blame";
+    OpeningRules => "说明规则:每人每次发言不超过 {0} 分钟;聚焦解决方案,不追究责任", "State the rules: at most {0} {0:minute|minutes} per turn; focus on solutions, not blame";
     OpeningRound => "(可选)每人用 1 分钟同步当前进展", "(Optional) a one-minute round of updates";
     StartMeeting => "开始会议", "Start the meeting";
     Pause => "暂停", "Pause";
@@ -552,7 +550,8 @@ texts! {
     OfflineReady => "已可离线使用", "Works offline";
 }
 
-/// Fills `{0}`, `{1}`, … in `text` with `args`.
+/// Fills `{0}`, `{1}`, … in `text` with `args`, and chooses English singulars: `{0:item|items}`
+/// is `item` when the value of `{0}` is exactly `1` and `items` otherwise (Chinese needs none).
 pub fn fill(text: &str, args: &[&str]) -> String {
     // One pass over the text: a value that itself contains `{1}` (a title, a task) is copied as
     // it is, never filled in turn.
@@ -561,12 +560,12 @@ pub fn fill(text: &str, args: &[&str]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let arg = after
+        match after
             .find('}')
-            .and_then(|close| Some((close, args.get(after[..close].parse::<usize>().ok()?)?)));
-        match arg {
-            Some((close, arg)) => {
-                out.push_str(arg);
+            .and_then(|close| Some((close, placeholder(&after[..close], args)?)))
+        {
+            Some((close, value)) => {
+                out.push_str(value);
                 rest = &after[close + 1..];
             }
             None => {
@@ -577,6 +576,20 @@ pub fn fill(text: &str, args: &[&str]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// What `{inside}` stands for: a value, or one of a plural choice's two forms.
+fn placeholder<'a>(inside: &'a str, args: &[&'a str]) -> Option<&'a str> {
+    let (index, forms) = match inside.split_once(':') {
+        Some((index, forms)) => (index, Some(forms.split_once('|')?)),
+        None => (inside, None),
+    };
+    let value = *args.get(index.parse::<usize>().ok()?)?;
+    Some(match forms {
+        Some((one, _)) if value == "1" => one,
+        Some((_, other)) => other,
+        None => value,
+    })
 }
 
 /// Shorthand for `fill(key.get(lang), args)`.
@@ -607,6 +620,59 @@ mod tests {
         assert_eq!(fill("{a} {9} {0", &["v"]), "{a} {9} {0", "not placeholders");
         assert_eq!(fill("{0}", &[]), "{0}", "no value to fill");
         assert_eq!(fill("价格 {0} 元}", &["5"]), "价格 5 元}");
+    }
+
+    #[test]
+    fn english_singulars_are_chosen_by_the_value() {
+        let text = "{0} {0:item|items} will change, {1} {1:is|are} unchanged";
+        assert_eq!(
+            fill(text, &["1", "2"]),
+            "1 item will change, 2 are unchanged"
+        );
+        assert_eq!(
+            fill(text, &["0", "1"]),
+            "0 items will change, 1 is unchanged"
+        );
+        assert_eq!(fill("{0} {0:hour|hours}", &["1.5"]), "1.5 hours");
+        assert_eq!(
+            tr(Lang::En, T::ImportPreview, &["1", "1", "1"]),
+            "1 item will change, 1 is unchanged, 1 row has a problem. Nothing changes until you apply."
+        );
+        assert_eq!(tr(Lang::En, T::ParticipantsCount, &["1"]), "1 person");
+        assert_eq!(tr(Lang::Zh, T::ParticipantsCount, &["1"]), "1 人");
+        assert_eq!(
+            fill("{0:a|b}", &["{0:a|b}"]),
+            "b",
+            "a value is never a form"
+        );
+        assert_eq!(
+            fill("{0:ab} {1:a|b}", &["1"]),
+            "{0:ab} {1:a|b}",
+            "not choices"
+        );
+    }
+
+    #[test]
+    fn every_plural_choice_is_well_formed_and_english_only() {
+        for (key, texts) in TEXTS.iter().enumerate() {
+            for (lang, text) in [Lang::Zh, Lang::En].into_iter().zip(texts) {
+                for (start, _) in text.match_indices('{') {
+                    let inside = &text[start + 1..];
+                    let Some(inside) = inside.split_once('}').map(|(inside, _)| inside) else {
+                        continue;
+                    };
+                    if let Some((index, forms)) = inside.split_once(':') {
+                        assert_eq!(lang, Lang::En, "text {key}: Chinese has no plural forms");
+                        assert!(index.parse::<usize>().is_ok(), "text {key}: {inside}");
+                        let (one, other) = forms.split_once('|').expect("two forms");
+                        assert!(
+                            !one.is_empty() && !other.is_empty() && !other.contains('|'),
+                            "text {key}: {inside}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
