@@ -1,5 +1,6 @@
 //! Exports read by the tools people use (F2): the minutes rendered by `cmark-gfm` (GitHub's own
-//! Markdown renderer) keep their table shape whatever the user typed, and the app's preview of
+//! Markdown renderer) keep their table shape whatever the user typed, any text escaped for them
+//! reads exactly as typed in every place the documents put it, and the app's preview of
 //! minutes and notice is exactly `cmark-gfm`'s HTML (issue 14.4); the action CSV opened
 //! by LibreOffice Calc keeps Chinese, one row per item and no formula; saved back by Calc, it
 //! imports with no change at all. `scripts/test.sh` installs
@@ -11,6 +12,7 @@ use std::process::{Command, Stdio};
 
 use chrono::{Duration, FixedOffset, TimeZone, Utc};
 use crossmeet::core::export::csv::actions_csv;
+use crossmeet::core::export::markdown::escape_inline;
 use crossmeet::core::export::markdown_html::to_html;
 use crossmeet::core::export::minutes::minutes_markdown;
 use crossmeet::core::export::notice::{notice, NoticeStyle};
@@ -424,5 +426,124 @@ proptest! {
         for markdown in documents(&meeting_with(&text)) {
             prop_assert_eq!(to_html(&markdown), cmark_gfm(&markdown, GFM_UNSAFE), "for {:?} in:\n{}", text, markdown);
         }
+    }
+}
+
+/// The text a reader sees in `html`: tags dropped, cmark-gfm's entities decoded.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// Every place the documents put one escaped text (a heading, a numbered and a bulleted list
+/// item, a paragraph after a bold label, a table cell), with how to find the text's HTML.
+fn escaped_in_each_place(escaped: &str) -> [(String, &'static str, &'static str); 5] {
+    [
+        (format!("# {escaped}\n"), "<h1>", "</h1>"),
+        (format!("1. {escaped}\n"), "<li>", "</li>"),
+        (format!("- {escaped}\n"), "<li>", "</li>"),
+        (format!("**目标**:{escaped}\n"), "</strong>:", "</p>"),
+        (
+            format!("| a | b |\n| --- | --- |\n| x | {escaped} |\n"),
+            "<td>x</td>\n<td>",
+            "</td>",
+        ),
+    ]
+}
+
+/// What the reader should see: the text as typed, its line breaks drawn as `<br>` (no text),
+/// without the space a heading, list item or cell trims at either end.
+fn as_typed(text: &str) -> String {
+    text.replace(['\r', '\n'], "").trim().to_owned()
+}
+
+fn check_reads_as_typed(text: &str) -> Result<(), TestCaseError> {
+    let escaped = escape_inline(text);
+    let places = escaped_in_each_place(&escaped);
+    let baseline = escaped_in_each_place("t");
+    for ((markdown, open, close), (plain, _, _)) in places.iter().zip(&baseline) {
+        let html = cmark_gfm(markdown, GFM);
+        let inner = html
+            .split_once(open)
+            .and_then(|(_, rest)| rest.rsplit_once(close))
+            .map_or("", |(inner, _)| inner);
+        let shown = visible_text(inner);
+        prop_assert_eq!(
+            shown.trim(),
+            as_typed(text),
+            "{:?} written as {:?}:\n{}",
+            text,
+            markdown,
+            html
+        );
+        // No markup of the text's own: as many tags as around a plain word, plus its `<br>`s.
+        let tags = cmark_gfm(plain, GFM).matches('<').count() + escaped.matches("<br>").count();
+        prop_assert_eq!(
+            html.matches('<').count(),
+            tags,
+            "no markup from {:?}:\n{}",
+            text,
+            html
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn escaped_text_reads_as_typed_in_gfm() {
+    for text in [
+        "Problem-solving (v2)!",
+        "2. 不是列表",
+        "3) 也不是",
+        "- 不是列表",
+        "+ 不是列表",
+        "> 不是引用",
+        "# 不是标题",
+        "标题 #",
+        "***",
+        "---",
+        "    缩进四格",
+        "a | b",
+        "**粗体** _斜体_ ~~删除~~ `代码`",
+        "[链接](http://x) ![图](y)",
+        "<img src=x> &amp; &#123; \\",
+        "Q&A <= 5 > 3",
+        "第一行\n- 第二行",
+    ] {
+        check_reads_as_typed(text).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn escaped_text_reads_as_typed_for_any_text(
+        text in prop_oneof![
+            "\\PC{0,24}".boxed(),
+            // What starts a block in GFM, then anything: the cases random text rarely hits.
+            (
+                prop::sample::select(&[
+                    "- ", "+ ", "* ", "> ", "# ", "1. ", "2) ", "    ", "---", "***", "___", "```",
+                    "~~~", "| ", "[a]: ", "<div>", "===", "\\", "\n- ", "a\n---",
+                ][..]),
+                "\\PC{0,12}",
+            )
+                .prop_map(|(start, rest)| format!("{start}{rest}"))
+                .boxed(),
+        ]
+    ) {
+        check_reads_as_typed(&text)?;
     }
 }

@@ -308,7 +308,7 @@ mod tests {
                  | 部门 | 分钟 | 占比 |\n\
                  | --- | ---: | ---: |\n\
                  | 研发部 \\| R&amp;D | 4.5 | 75% |\n\
-                 | \\*访客\\*\\(部门未知\\) | 1.5 | 25% |\n\n\
+                 | \\*访客\\*(部门未知) | 1.5 | 25% |\n\n\
                  按发言计时统计,暂停时间不计。\n\n"
             ),
             "most first, escaped, no row for a turn that took no time:\n{section}"
@@ -319,7 +319,7 @@ mod tests {
         );
         let en = minutes_markdown(&meeting, Lang::En, offset, at(3600));
         assert!(en.contains("## Speaking time by department\n\n| Department | Minutes | Share |\n"));
-        assert!(en.contains("| \\*访客\\* \\(department unknown\\) | 1.5 | 25% |\n"));
+        assert!(en.contains("| \\*访客\\* (department unknown) | 1.5 | 25% |\n"));
     }
 }
 
