@@ -214,3 +214,23 @@ export async function addParticipant(page, name, department) {
   await row.getByPlaceholder("部门").fill(department);
   return rows + 1;
 }
+
+/** The meeting record `id` as stored in the app's IndexedDB (`{ schema, meeting, … }`), parsed. */
+export async function storedRecord(page, id) {
+  return page.evaluate(
+    (id) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("crossmeet");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction("meetings").objectStore("meetings").get(id);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(JSON.parse(request.result));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    id,
+  );
+}

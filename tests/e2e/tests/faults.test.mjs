@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fillDiskOnRequest, openApp, startChromium, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { fillDiskOnRequest, openApp, startChromium, storedRecord, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -254,16 +254,7 @@ test("two tabs on one meeting: the other tab refreshes, and a conflict is never 
   const conflict = second.getByTestId("conflict");
   await conflict.waitFor();
   assert.match(await conflict.textContent(), /刚在另一个标签页或窗口中保存过/);
-  const stored = await second.evaluate(
-    (id) =>
-      new Promise((resolve) => {
-        indexedDB.open("crossmeet").onsuccess = (e) => {
-          e.target.result.transaction("meetings").objectStore("meetings").get(id).onsuccess = (r) =>
-            resolve(JSON.parse(r.target.result).meeting.title);
-        };
-      }),
-    id,
-  );
+  const stored = (await storedRecord(second, id)).meeting.title;
   assert.equal(stored, "另一个窗口的标题", "nothing was overwritten");
   await second.getByTestId("conflict-theirs").click();
   await conflict.waitFor({ state: "detached" });
@@ -316,17 +307,7 @@ test("a conflict with a record written by a newer version says so, and overwrite
   await conflict.waitFor();
   assert.match(await conflict.textContent(), /无法在这里读取.*更新版本.*不会覆盖/s);
   assert.equal(await page.getByTestId("conflict-theirs").count(), 0, "nothing readable to take");
-  const storedSchema = () =>
-    page.evaluate(
-      (id) =>
-        new Promise((resolve) => {
-          indexedDB.open("crossmeet").onsuccess = (e) => {
-            e.target.result.transaction("meetings").objectStore("meetings").get(id).onsuccess = (r) =>
-              resolve(JSON.parse(r.target.result).schema);
-          };
-        }),
-      id,
-    );
+  const storedSchema = async () => (await storedRecord(page, id)).schema;
   assert.equal(await storedSchema(), 99, "the newer record is untouched");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("conflict-export").click()]);

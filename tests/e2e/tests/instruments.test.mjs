@@ -6,7 +6,7 @@
 // view is shot on a phone, a projector and in room mode (/tmp/instr-*.png).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { addParticipant, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { addParticipant, storedRecord, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -39,23 +39,7 @@ const airtimeRows = (page) =>
   page.locator("[data-testid=airtime] tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent.trim())));
 const progressRows = (page) =>
   page.locator("[data-testid=run] .progress li").evaluateAll((rows) => rows.map((row) => row.querySelector(".muted").textContent.split(" / ")[0]));
-const storedMinutes = (page, id) =>
-  page.evaluate(
-    (id) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open("crossmeet");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction("meetings").objectStore("meetings").get(id);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(JSON.parse(request.result).meeting.agenda.map((item) => item.minutes));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    id,
-  );
+const storedMinutes = async (page, id) => (await storedRecord(page, id)).meeting.agenda.map((item) => item.minutes);
 
 /** Moves the fake clock on until the clock `testid` ("item-elapsed", "meeting-elapsed") shows `target`. */
 async function forwardTo(page, testid, target) {
