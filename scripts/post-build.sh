@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trunk post-build hook, on the staging folder:
 #  0. the meeting list's first screen, generated natively from the app's templates and texts
-#     (src/core/first_screen.rs), in place of index.html's empty <div id="app-shell">;
+#     (src/core/view/first_screen.rs), in place of index.html's empty <div id="app-shell">;
 #  1. a Content-Security-Policy in index.html that allows this origin only, the page's two inline
 #     scripts (the first screen's and Trunk's loader) by their hashes, and wasm compilation (D1:
 #     nothing leaves the device);

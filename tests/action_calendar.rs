@@ -11,9 +11,9 @@ use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crossmeet::core::export::action_calendar::action_calendar;
-use crossmeet::core::i18n::Lang;
-use crossmeet::core::model::{ActionItem, ActionStatus, Meeting, Participant};
+use crossmeet::core::domain::i18n::Lang;
+use crossmeet::core::domain::model::{ActionItem, ActionStatus, Meeting, Participant};
+use crossmeet::core::formats::export::action_calendar::action_calendar;
 
 /// The calendar as `icalendar` reads it.
 fn parsed(ics: &str) -> Value {

@@ -7,12 +7,12 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 
-use crossmeet::core::airtime::{airtime, Airtime, ItemFocus};
-use crossmeet::core::clock::{clocks, DEFAULT_TURN};
-use crossmeet::core::model::{
+use crossmeet::core::domain::airtime::{airtime, Airtime, ItemFocus};
+use crossmeet::core::domain::clock::{clocks, DEFAULT_TURN};
+use crossmeet::core::domain::model::{
     AgendaItem, Attendance, AttendanceStatus, Meeting, Participant, RunEvent, RunEventKind,
 };
-use crossmeet::core::run;
+use crossmeet::core::domain::run;
 
 const CASES: u32 = 2_000;
 

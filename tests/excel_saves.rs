@@ -1,19 +1,19 @@
 //! The tracker CSV saved back by a spreadsheet in each form Excel, WPS and LibreOffice write
 //! (issue 18): UTF-8 with and without a byte-order mark, GB18030 (Excel's plain "CSV" on Chinese
 //! Windows), UTF-16 "Unicode text" with tabs, and semicolons (a European-locale Excel). Read
-//! through `core::text_file` and `core::csv`, every form gives the rows the app wrote, and an
+//! through `core::formats::text_file` and `core::formats::csv`, every form gives the rows the app wrote, and an
 //! unedited one changes nothing.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use crossmeet::core::csv;
-use crossmeet::core::export::csv::actions_csv;
-use crossmeet::core::i18n::Lang;
-use crossmeet::core::model::{ActionItem, ActionStatus, Meeting, ProgressNote};
-use crossmeet::core::text_file::{decode_text, Encoding};
-use crossmeet::core::tracker_import::{plan_tracker_import, TrackerPlan};
+use crossmeet::core::domain::i18n::Lang;
+use crossmeet::core::domain::model::{ActionItem, ActionStatus, Meeting, ProgressNote};
+use crossmeet::core::formats::csv;
+use crossmeet::core::formats::export::csv::actions_csv;
+use crossmeet::core::formats::text_file::{decode_text, Encoding};
+use crossmeet::core::formats::tracker_import::{plan_tracker_import, TrackerPlan};
 
 /// What the browser's `TextDecoder("gb18030", {fatal: true})` does.
 fn gb18030(bytes: &[u8]) -> Option<String> {
@@ -33,7 +33,7 @@ const FORMS: [(&str, char, Encoding); 6] = [
 ];
 
 /// The cells as the spreadsheet shows them. The apostrophe the app writes before a formula-like
-/// cell (see `core::csv`) is text to the sheet, so it is saved back.
+/// cell (see `core::formats::csv`) is text to the sheet, so it is saved back.
 fn sheet(exported: &str) -> Vec<Vec<String>> {
     let shown = |cell: String| {
         if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
@@ -96,7 +96,7 @@ fn read_back(
         .iter()
         .filter_map(|&(name, separator, encoding)| {
             let bytes = save(&sheet, separator, encoding);
-            // GB18030 bytes that are valid UTF-8 too are read as UTF-8 (see `core::text_file`);
+            // GB18030 bytes that are valid UTF-8 too are read as UTF-8 (see `core::formats::text_file`);
             // only a file without a Chinese header and with very little Chinese text can be both.
             if encoding == Encoding::Gb18030 && std::str::from_utf8(&bytes).is_ok() {
                 return None;

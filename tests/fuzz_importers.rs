@@ -9,16 +9,16 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
-use crossmeet::core::backup::{export_backup, parse_backup, ImportError};
-use crossmeet::core::export::csv::actions_csv;
-use crossmeet::core::i18n::Lang;
-use crossmeet::core::model::{ActionItem, ActionStatus, AgendaItem, Meeting, Participant};
-use crossmeet::core::persist::{decode_meeting, encode_meeting};
-use crossmeet::core::share::{
+use crossmeet::core::domain::i18n::Lang;
+use crossmeet::core::domain::model::{ActionItem, ActionStatus, AgendaItem, Meeting, Participant};
+use crossmeet::core::formats::backup::{export_backup, parse_backup, ImportError};
+use crossmeet::core::formats::export::csv::actions_csv;
+use crossmeet::core::formats::share::{
     base64url_encode, decode_link_payload, export_meeting_file, link_plan_text, parse_link_plan,
     parse_meeting_file, prepare_import,
 };
-use crossmeet::core::tracker_import::{apply_tracker_plan, plan_tracker_import};
+use crossmeet::core::formats::tracker_import::{apply_tracker_plan, plan_tracker_import};
+use crossmeet::core::storage::persist::{decode_meeting, encode_meeting};
 
 const CASES: u32 = 2_000;
 

@@ -3,7 +3,7 @@
 //! means any issue for a non-empty objective. Run with `--nocapture` to see the figures; every
 //! misclassified line is printed either way when the test fails.
 
-use crossmeet::core::checks::{objective_issue, ObjectiveIssue};
+use crossmeet::core::domain::checks::{objective_issue, ObjectiveIssue};
 
 const CORPUS: &str = include_str!("fixtures/objectives.tsv");
 
@@ -100,7 +100,7 @@ fn corpus_is_large_and_balanced() {
     }
     let mut texts: Vec<&str> = rows.iter().map(|r| r.text).collect();
     let total = texts.len();
-    crossmeet::core::order::sort_by(&mut texts, |a, b| a.cmp(b));
+    crossmeet::core::domain::order::sort_by(&mut texts, |a, b| a.cmp(b));
     texts.dedup();
     assert_eq!(texts.len(), total, "duplicate objectives in the corpus");
 }

@@ -11,15 +11,15 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use chrono::{Duration, FixedOffset, TimeZone, Utc};
-use crossmeet::core::export::csv::actions_csv;
-use crossmeet::core::export::markdown::escape_inline;
-use crossmeet::core::export::markdown_html::to_html;
-use crossmeet::core::export::minutes::minutes_markdown;
-use crossmeet::core::export::notice::{notice, NoticeStyle};
-use crossmeet::core::i18n::Lang;
-use crossmeet::core::model::{
+use crossmeet::core::domain::i18n::Lang;
+use crossmeet::core::domain::model::{
     ActionItem, AgendaItem, Decision, Meeting, ParkedPoint, Participant, RunEvent, RunEventKind,
 };
+use crossmeet::core::formats::export::csv::actions_csv;
+use crossmeet::core::formats::export::markdown::escape_inline;
+use crossmeet::core::formats::export::markdown_html::to_html;
+use crossmeet::core::formats::export::minutes::minutes_markdown;
+use crossmeet::core::formats::export::notice::{notice, NoticeStyle};
 use proptest::prelude::*;
 
 /// One action per hostile text as its task (ids `a0`, `a1`, …, other fields from `base`), then
@@ -267,9 +267,9 @@ fn hostile_action_csv_opens_in_libreoffice_as_text_one_row_per_item() {
 #[test]
 fn a_tracker_saved_back_by_libreoffice_imports_with_no_change() {
     use chrono::NaiveDate;
-    use crossmeet::core::model::{ActionStatus, ProgressNote};
-    use crossmeet::core::text_file::decode_text;
-    use crossmeet::core::tracker_import::plan_tracker_import;
+    use crossmeet::core::domain::model::{ActionStatus, ProgressNote};
+    use crossmeet::core::formats::text_file::decode_text;
+    use crossmeet::core::formats::tracker_import::plan_tracker_import;
 
     let note = |on: Option<(i32, u32, u32)>, text: &str| ProgressNote {
         on: on.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
@@ -318,7 +318,7 @@ fn a_tracker_saved_back_by_libreoffice_imports_with_no_change() {
     }
 }
 
-// The minutes and notice preview (`core::export::markdown_html`, issue 14.4) draws exactly what
+// The minutes and notice preview (`core::formats::export::markdown_html`, issue 14.4) draws exactly what
 // GitHub's renderer draws from the same Markdown, for hostile and for arbitrary text in every
 // field the documents show.
 

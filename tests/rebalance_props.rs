@@ -7,9 +7,9 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 
-use crossmeet::core::clock::{clocks, DEFAULT_TURN};
-use crossmeet::core::model::{AgendaItem, Meeting, Phase, RunEvent, RunEventKind};
-use crossmeet::core::rebalance::{apply, propose, undo, FLOOR_MINUTES};
+use crossmeet::core::domain::clock::{clocks, DEFAULT_TURN};
+use crossmeet::core::domain::model::{AgendaItem, Meeting, Phase, RunEvent, RunEventKind};
+use crossmeet::core::domain::rebalance::{apply, propose, undo, FLOOR_MINUTES};
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 6, 0, 0).unwrap()

@@ -9,9 +9,9 @@
 // Test code does not ship: the standard sorts are fine here (clippy.toml keeps them out of the app).
 #![allow(clippy::disallowed_methods)]
 
-use crossmeet::core::model::{ActionItem, Meeting};
-use crossmeet::core::persist::DecodeError;
-use crossmeet::core::summary::MeetingSummary;
+use crossmeet::core::domain::model::{ActionItem, Meeting};
+use crossmeet::core::storage::persist::DecodeError;
+use crossmeet::core::storage::summary::MeetingSummary;
 use crossmeet::store::meetings::{Durability, MeetingStore};
 use crossmeet::store::prefs;
 use wasm_bindgen::JsValue;
@@ -194,7 +194,7 @@ async fn first_layout_database(name: &str, meetings: &[Meeting]) -> idb::Databas
         .unwrap();
     let store = transaction.object_store("meetings").unwrap();
     for meeting in meetings {
-        let text = crossmeet::core::persist::encode_meeting(meeting);
+        let text = crossmeet::core::storage::persist::encode_meeting(meeting);
         store
             .put(
                 &JsValue::from_str(&text),
@@ -290,7 +290,7 @@ async fn an_upgrade_waits_for_an_older_tab_and_a_newer_one_closes_this_connectio
 
 #[wasm_bindgen_test]
 fn preferences_round_trip_through_local_storage() {
-    use crossmeet::core::i18n::Lang;
+    use crossmeet::core::domain::i18n::Lang;
     let english = prefs::Prefs {
         lang: Lang::En,
         turn_minutes: 2,
@@ -312,7 +312,7 @@ fn preferences_round_trip_through_local_storage() {
 
 #[wasm_bindgen_test]
 fn leaving_journals_are_kept_per_tab_and_removed_only_when_told() {
-    use crossmeet::core::journal::{encode_journal, read_journal};
+    use crossmeet::core::storage::journal::{encode_journal, read_journal};
     use crossmeet::store::journal;
     use gloo_storage::Storage;
     for (key, _) in journal::read_all() {
@@ -371,7 +371,7 @@ fn leaving_journals_are_kept_per_tab_and_removed_only_when_told() {
 
 #[wasm_bindgen_test]
 async fn a_record_this_build_cannot_read_is_a_conflict_never_no_other_version() {
-    use crossmeet::core::save_book::StoredVersion;
+    use crossmeet::core::storage::save_book::StoredVersion;
     use crossmeet::store::meetings::Saved;
     let store = fresh_store("test-newer-record").await;
     save(&store, &[meeting("m1", "v1")]).await;
@@ -446,7 +446,7 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
         Saved::Conflict { id, theirs } => {
             assert_eq!(id, "m1");
             match theirs {
-                crossmeet::core::save_book::StoredVersion::Readable(theirs) => {
+                crossmeet::core::storage::save_book::StoredVersion::Readable(theirs) => {
                     assert_eq!(theirs.title, "theirs")
                 }
                 other => panic!("their version should be readable, got {other:?}"),
@@ -474,7 +474,7 @@ async fn a_checked_save_never_overwrites_a_newer_record_from_another_tab() {
 
 #[wasm_bindgen_test]
 async fn share_links_compress_in_the_browser_and_a_bomb_is_stopped() {
-    use crossmeet::core::share::MAX_LINK_PLAN_BYTES;
+    use crossmeet::core::formats::share::MAX_LINK_PLAN_BYTES;
     use crossmeet::ui::deflate::{deflate, inflate};
     let plan = "跨部门周会 agenda; ".repeat(200);
     let compressed = deflate(plan.as_bytes()).await.unwrap();

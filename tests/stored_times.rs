@@ -1,4 +1,4 @@
-//! Stored dates and times (`core::time_serde`) against chrono, whose serde support wrote every
+//! Stored dates and times (`core::domain::time_serde`) against chrono, whose serde support wrote every
 //! record stored so far: for any instant and date the same text, read back to the same value, and
 //! whatever the hand-written reader accepts, chrono reads the same.
 #![cfg(not(target_arch = "wasm32"))]
@@ -6,7 +6,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use proptest::prelude::*;
 
-use crossmeet::core::time_serde::{read_date, read_utc, write_date, write_utc};
+use crossmeet::core::domain::time_serde::{read_date, read_utc, write_date, write_utc};
 
 /// Instants across years 1–9999 with whole, milli-, micro- and nanosecond fractions.
 fn instant() -> impl Strategy<Value = DateTime<Utc>> {

@@ -6,10 +6,12 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
-use crossmeet::core::export::csv::actions_csv;
-use crossmeet::core::i18n::Lang;
-use crossmeet::core::model::{ActionItem, ActionStatus, Meeting, ProgressNote};
-use crossmeet::core::tracker_import::{apply_tracker_plan, plan_tracker_import, TrackerPlan};
+use crossmeet::core::domain::i18n::Lang;
+use crossmeet::core::domain::model::{ActionItem, ActionStatus, Meeting, ProgressNote};
+use crossmeet::core::formats::export::csv::actions_csv;
+use crossmeet::core::formats::tracker_import::{
+    apply_tracker_plan, plan_tracker_import, TrackerPlan,
+};
 
 const CASES: u32 = 3_000;
 

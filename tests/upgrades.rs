@@ -7,10 +7,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use crossmeet::core::backup::parse_backup;
-use crossmeet::core::model::{ActionStatus, AttendanceStatus, MinutesStatus, RunEventKind};
-use crossmeet::core::persist::{decode_meeting, encode_meeting};
-use crossmeet::core::retro::overrun_minutes;
+use crossmeet::core::domain::model::{ActionStatus, AttendanceStatus, MinutesStatus, RunEventKind};
+use crossmeet::core::domain::retro::overrun_minutes;
+use crossmeet::core::formats::backup::parse_backup;
+use crossmeet::core::storage::persist::{decode_meeting, encode_meeting};
 
 const FIRST_RELEASE: &str = include_str!("fixtures/first-release-backup.json");
 

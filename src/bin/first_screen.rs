@@ -2,7 +2,10 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    println!("{}", crossmeet::core::first_screen::first_screen_html());
+    println!(
+        "{}",
+        crossmeet::core::view::first_screen::first_screen_html()
+    );
 }
 
 #[cfg(target_arch = "wasm32")]

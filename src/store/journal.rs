@@ -1,4 +1,4 @@
-//! The leaving journal in localStorage (see `core::journal`): one key per tab, so two tabs
+//! The leaving journal in localStorage (see `core::storage::journal`): one key per tab, so two tabs
 //! closing together do not overwrite each other's.
 
 use gloo_storage::{LocalStorage, Storage};

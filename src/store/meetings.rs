@@ -1,8 +1,8 @@
 //! Meetings in IndexedDB: one record per meeting, keyed by its id, holding the versioned JSON of
-//! `core::persist`. A record that cannot be decoded is left exactly where it is and reported, so a
+//! `core::storage::persist`. A record that cannot be decoded is left exactly where it is and reported, so a
 //! later version (or a person) can still recover it; the other meetings load as usual.
 //!
-//! Beside each meeting, in the same transaction, goes its list summary (`core::summary`), so the
+//! Beside each meeting, in the same transaction, goes its list summary (`core::storage::summary`), so the
 //! meeting list can be drawn from a few kilobytes before the megabytes of meetings are decoded.
 
 use wasm_bindgen::JsValue;
@@ -10,12 +10,12 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
 use super::indexed_db::{close_when_superseded, ended, error_of, open, result};
 use super::StoreError;
-use crate::core::model::Meeting;
-use crate::core::persist::{
+use crate::core::domain::model::Meeting;
+use crate::core::storage::persist::{
     decode_meeting, encode_meeting_by, next_revision, stored_revision, DecodeError,
 };
-use crate::core::save_book::StoredVersion;
-use crate::core::summary::{decode_summary, encode_summary, MeetingSummary};
+use crate::core::storage::save_book::StoredVersion;
+use crate::core::storage::summary::{decode_summary, encode_summary, MeetingSummary};
 
 /// The database the app uses; tests open others.
 pub const APP_DATABASE: &str = "crossmeet";

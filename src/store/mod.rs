@@ -7,7 +7,7 @@ pub mod meetings;
 pub mod persistence;
 pub mod prefs;
 
-use crate::core::i18n::{tr, Lang, T};
+use crate::core::domain::i18n::{tr, Lang, T};
 
 /// A storage failure, worded for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]

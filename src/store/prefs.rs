@@ -5,7 +5,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
-use crate::core::i18n::Lang;
+use crate::core::domain::i18n::Lang;
 
 const KEY: &str = "crossmeet.prefs";
 
@@ -17,7 +17,7 @@ pub struct Prefs {
     pub turn_minutes: u32,
     /// When the weekly stand-up's clock was started (F4), so it keeps running across pages and
     /// reloads.
-    #[serde(default, with = "crate::core::time_serde::opt_utc")]
+    #[serde(default, with = "crate::core::domain::time_serde::opt_utc")]
     pub standup_started: Option<DateTime<Utc>>,
     /// How many working days ahead an action counts as "due soon" (F3).
     pub due_soon_days: u32,

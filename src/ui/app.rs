@@ -11,11 +11,11 @@ use super::pages::{
     standup::Standup, tracker::Tracker,
 };
 use super::state::{display_title, AppState};
-use crate::core::backup::export_backup;
-use crate::core::i18n::{tr, Lang, T};
-use crate::core::route::Route;
-use crate::core::save_book::{Source, StoredVersion};
-use crate::core::tracker::reminder_counts;
+use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::domain::tracker::reminder_counts;
+use crate::core::formats::backup::export_backup;
+use crate::core::storage::save_book::{Source, StoredVersion};
+use crate::core::view::route::Route;
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::i18n::{tr, Lang, T};
-use crate::core::text_file::{decode_text, TextFileError};
+use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::formats::text_file::{decode_text, TextFileError};
 
 /// The current time. The core never reads the clock; the UI passes this in.
 pub fn now() -> DateTime<Utc> {
@@ -63,7 +63,7 @@ impl ReadFileError {
 }
 
 /// Reads a file the user chose as text, in whichever encoding a spreadsheet or editor saved it
-/// (`core::text_file`); `File.text()` would read everything as UTF-8.
+/// (`core::formats::text_file`); `File.text()` would read everything as UTF-8.
 pub async fn read_user_text(file: &web_sys::File) -> Result<String, ReadFileError> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| {
         ReadFileError::Browser(error.as_string().unwrap_or_else(|| format!("{error:?}")))

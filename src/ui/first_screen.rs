@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::AppState;
-use crate::core::first_screen::template_named;
-use crate::core::i18n::Lang;
+use crate::core::domain::i18n::Lang;
+use crate::core::view::first_screen::template_named;
 
 /// A language the user switched to on the static screen; call before the first render.
 pub fn adopt_early_language(state: AppState) {

@@ -11,8 +11,8 @@ use web_sys::{Notification, NotificationOptions, NotificationPermission};
 
 use super::hooks::use_interval;
 use super::state::AppState;
-use crate::core::i18n::T;
-use crate::core::tracker::{due_soon, newly_due};
+use crate::core::domain::i18n::T;
+use crate::core::domain::tracker::{due_soon, newly_due};
 
 /// How often the due-soon window is looked at.
 const LOOK_EVERY: std::time::Duration = std::time::Duration::from_secs(60);

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::saving::Saving;
-use crate::core::i18n::Lang;
+use crate::core::domain::i18n::Lang;
 use crate::store::prefs::{self, Prefs};
 
 #[derive(Clone, Copy)]
@@ -72,7 +72,7 @@ impl Preferences {
         self.save();
     }
 
-    /// The hourly rate for `core::cost::cost_text`, `None` when not set.
+    /// The hourly rate for `core::domain::cost::cost_text`, `None` when not set.
     pub fn rate(self) -> Option<u32> {
         Some(self.hourly_rate.get()).filter(|rate| *rate > 0)
     }

@@ -11,11 +11,11 @@ use super::browser;
 use super::preferences::Preferences;
 use super::saving::{sort_newest_first, Saving};
 use super::toast::{Toasts, Undo};
-use crate::core::i18n::{tr, Lang, T};
-use crate::core::model::{Meeting, Situation};
-use crate::core::route::Route;
-use crate::core::summary::{self, MeetingSummary};
-use crate::core::templates::meeting_from_template;
+use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::domain::model::{Meeting, Situation};
+use crate::core::domain::templates::meeting_from_template;
+use crate::core::storage::summary::{self, MeetingSummary};
+use crate::core::view::route::Route;
 use crate::store::meetings::{MeetingStore, UndecodableRecord, APP_DATABASE};
 use crate::store::StoreError;
 

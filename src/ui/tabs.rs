@@ -1,7 +1,7 @@
 //! Other tabs and windows of the app on this device, over one `BroadcastChannel`: told of every
 //! save, so an open meeting refreshes instead of going stale (issue 7), and asked whether they
 //! are still open before their leaving journal is taken over (issue 19). The messages are
-//! `core::tab_message`.
+//! `core::storage::tab_message`.
 //!
 //! One channel object both sends and listens: a channel never hears its own messages, so a tab
 //! is not told about its own saves.
@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent};
 
 use super::browser;
-use crate::core::tab_message::TabMessage;
+use crate::core::storage::tab_message::TabMessage;
 
 const CHANNEL: &str = "crossmeet-saves";
 /// How long a starting tab waits for open tabs to answer. A tab that is open, even hidden,

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::model::Meeting;
+use crate::core::domain::model::Meeting;
 
 const TOAST_LIFETIME: Duration = Duration::from_secs(8);
 

@@ -4,12 +4,12 @@
 use chrono::Local;
 use leptos::prelude::*;
 
-use crate::core::first_screen::template_name;
-use crate::core::i18n::{tr, Lang, T};
-use crate::core::model::Situation;
-use crate::core::route::{Route, Stage};
-use crate::core::summary::MeetingSummary;
-use crate::core::time::format_date_time;
+use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::domain::model::Situation;
+use crate::core::domain::time::format_date_time;
+use crate::core::storage::summary::MeetingSummary;
+use crate::core::view::first_screen::template_name;
+use crate::core::view::route::{Route, Stage};
 use crate::ui::browser;
 use crate::ui::pages::show_more;
 use crate::ui::state::{title_or_untitled, AppState};

@@ -12,7 +12,7 @@ pub mod workspace;
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{tr, Lang, T};
+use crate::core::domain::i18n::{tr, Lang, T};
 
 /// The "show more" button under a long list, while `shown` is less than `total`.
 pub fn show_more(

@@ -6,13 +6,13 @@ use chrono::Local;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::chase::{
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::model::{ActionItem, Meeting};
+use crate::core::domain::tracker::{tracker_refs, SortKey, TrackerFilter};
+use crate::core::formats::chase::{
     group_message, owner_message, owners_to_chase, ChaseContext, ChaseFormat,
 };
-use crate::core::export::action_calendar::action_calendar;
-use crate::core::i18n::{tr, T};
-use crate::core::model::{ActionItem, Meeting};
-use crate::core::tracker::{tracker_refs, SortKey, TrackerFilter};
+use crate::core::formats::export::action_calendar::action_calendar;
 use crate::ui::browser;
 use crate::ui::state::AppState;
 

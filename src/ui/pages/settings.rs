@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::backup::{
+use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::domain::time::format_date;
+use crate::core::formats::backup::{
     check_backup_size, export_backup, parse_backup, plan_restore, RestorePlan,
 };
-use crate::core::i18n::{tr, Lang, T};
-use crate::core::time::format_date;
 use crate::ui::browser;
 use crate::ui::notify::{self, Permission};
 use crate::ui::state::AppState;

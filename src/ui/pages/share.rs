@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::backup::{check_backup_size, ImportError};
-use crate::core::i18n::{tr, Lang, T};
-use crate::core::model::Meeting;
-use crate::core::route::{Route, Stage};
-use crate::core::share::{
+use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::domain::model::Meeting;
+use crate::core::domain::time::format_date_time;
+use crate::core::formats::backup::{check_backup_size, ImportError};
+use crate::core::formats::share::{
     decode_link_payload, parse_link_plan, parse_meeting_file, prepare_import, MAX_LINK_PLAN_BYTES,
 };
-use crate::core::time::format_date_time;
+use crate::core::view::route::{Route, Stage};
 use crate::ui::state::{display_title, AppState};
 use crate::ui::{browser, deflate};
 

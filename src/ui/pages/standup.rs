@@ -1,15 +1,15 @@
 //! The weekly stand-up (F4): open and blocked action items only, grouped by owner, blocked first,
-//! with a 10-minute clock computed from its start time like the meeting clocks (`core::standup`).
+//! with a 10-minute clock computed from its start time like the meeting clocks (`core::domain::standup`).
 
 use chrono::Duration;
 use leptos::prelude::*;
 
-use crate::core::clock::format_duration;
-use crate::core::i18n::T;
-use crate::core::model::ActionStatus;
-use crate::core::standup::{current_start, time_left};
-use crate::core::time::format_date;
-use crate::core::tracker::standup_groups;
+use crate::core::domain::clock::format_duration;
+use crate::core::domain::i18n::T;
+use crate::core::domain::model::ActionStatus;
+use crate::core::domain::standup::{current_start, time_left};
+use crate::core::domain::time::format_date;
+use crate::core::domain::tracker::standup_groups;
 use crate::ui::hooks::use_now;
 use crate::ui::state::AppState;
 

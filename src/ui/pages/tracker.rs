@@ -6,11 +6,11 @@ use chrono::Local;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::T;
-use crate::core::model::{ActionStatus, ProgressNote};
-use crate::core::route::{Route, Stage};
-use crate::core::time::format_date;
-use crate::core::tracker::{due, tracker_refs, Due, SortKey, TrackerFilter, TrackerRow};
+use crate::core::domain::i18n::T;
+use crate::core::domain::model::{ActionStatus, ProgressNote};
+use crate::core::domain::time::format_date;
+use crate::core::domain::tracker::{due, tracker_refs, Due, SortKey, TrackerFilter, TrackerRow};
+use crate::core::view::route::{Route, Stage};
 use crate::ui::browser;
 use crate::ui::pages::reach::ReachOwners;
 use crate::ui::pages::show_more;
@@ -173,7 +173,7 @@ fn TrackerLine(rows: Memo<(usize, Vec<TrackerRow>)>, place: usize) -> impl IntoV
         _ => "",
     };
     // The action shown in this place when the user acts.
-    let edit_action = move |change: &dyn Fn(&mut crate::core::model::ActionItem)| {
+    let edit_action = move |change: &dyn Fn(&mut crate::core::domain::model::ActionItem)| {
         let Some((meeting_id, action_id)) = row.with_untracked(|row| {
             row.as_ref()
                 .map(|row| (row.meeting_id.clone(), row.action.id.clone()))

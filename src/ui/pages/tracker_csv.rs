@@ -5,11 +5,11 @@ use chrono::Local;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::backup::check_file_size;
-use crate::core::export::csv::actions_csv;
-use crate::core::i18n::{tr, T};
-use crate::core::time::format_date;
-use crate::core::tracker_import::{
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::time::format_date;
+use crate::core::formats::backup::check_file_size;
+use crate::core::formats::export::csv::actions_csv;
+use crate::core::formats::tracker_import::{
     apply_tracker_plan, plan_tracker_import, TrackerPlan, MAX_TRACKER_BYTES,
 };
 use crate::ui::browser;

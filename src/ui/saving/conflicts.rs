@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{sort_newest_first, Saving};
-use crate::core::model::Meeting;
-use crate::core::save_book::{Source, StoredVersion};
+use crate::core::domain::model::Meeting;
+use crate::core::storage::save_book::{Source, StoredVersion};
 use crate::store::StoreError;
 
 impl Saving {

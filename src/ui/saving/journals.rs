@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::Saving;
-use crate::core::journal::{self, Recovery};
-use crate::core::model::Meeting;
-use crate::core::save_book::{SaveBook, StoredVersion};
+use crate::core::domain::model::Meeting;
+use crate::core::storage::journal::{self, Recovery};
+use crate::core::storage::save_book::{SaveBook, StoredVersion};
 use crate::store;
 use crate::store::meetings::UndecodableRecord;
 use crate::ui::tabs;

@@ -1,4 +1,4 @@
-//! Saving, around the pure `core::save_book`: the timers, the IndexedDB and localStorage calls,
+//! Saving, around the pure `core::storage::save_book`: the timers, the IndexedDB and localStorage calls,
 //! and the signals the banners read. Every rule of what is stored and what is not lives in the
 //! book; these files only carry its decisions out (D1). Here: writing, retrying, deleting and the
 //! preferences; `journals.rs`: the leaving journal; `conflicts.rs`: other tabs' saves.
@@ -21,9 +21,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::tabs;
-use crate::core::model::Meeting;
-use crate::core::order;
-use crate::core::save_book::{Landed, SaveBook, Source, StoredVersion};
+use crate::core::domain::model::Meeting;
+use crate::core::domain::order;
+use crate::core::storage::save_book::{Landed, SaveBook, Source, StoredVersion};
 use crate::store::meetings::{Durability, MeetingStore, Saved};
 use crate::store::{prefs, StoreError};
 

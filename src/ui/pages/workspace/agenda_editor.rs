@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 
 use super::fields::{remove_row_button, Current, AGENDA, PARTICIPANT_NAMES};
-use crate::core::agenda::{
+use crate::core::domain::agenda::{
     clock_times, format_span, insert_break, move_item, move_item_to, sort_by_phase,
 };
-use crate::core::checks::phases_in_order;
-use crate::core::i18n::{tr, T};
-use crate::core::model::{AgendaItem, Meeting, Phase};
+use crate::core::domain::checks::phases_in_order;
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::model::{AgendaItem, Meeting, Phase};
 use crate::ui::browser;
 
 #[component]

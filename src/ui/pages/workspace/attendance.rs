@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::fields::{row_text, Current, PARTICIPANTS};
-use crate::core::i18n::T;
-use crate::core::model::AttendanceStatus;
+use crate::core::domain::i18n::T;
+use crate::core::domain::model::AttendanceStatus;
 use crate::ui::browser;
 
 #[component]

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::fields::Current;
-use crate::core::i18n::{tr, T};
-use crate::core::model::Feedback;
-use crate::core::retro::FeedbackTally;
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::model::Feedback;
+use crate::core::domain::retro::FeedbackTally;
 use crate::ui::browser;
 
 #[component]

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::T;
-use crate::core::model::Meeting;
+use crate::core::domain::i18n::T;
+use crate::core::domain::model::Meeting;
 use crate::ui::state::AppState;
 use crate::ui::toast::Undo;
 
@@ -120,19 +120,19 @@ impl<R> Clone for Rows<R> {
 
 impl<R> Copy for Rows<R> {}
 
-pub const PARTICIPANTS: Rows<crate::core::model::Participant> = Rows {
+pub const PARTICIPANTS: Rows<crate::core::domain::model::Participant> = Rows {
     read: |m| &m.participants,
     write: |m| &mut m.participants,
     id_of: |p| &p.id,
 };
 
-pub const AGENDA: Rows<crate::core::model::AgendaItem> = Rows {
+pub const AGENDA: Rows<crate::core::domain::model::AgendaItem> = Rows {
     read: |m| &m.agenda,
     write: |m| &mut m.agenda,
     id_of: |a| &a.id,
 };
 
-pub const MATERIALS: Rows<crate::core::model::PreRead> = Rows {
+pub const MATERIALS: Rows<crate::core::domain::model::PreRead> = Rows {
     read: |m| &m.materials,
     write: |m| &mut m.materials,
     id_of: |x| &x.id,
@@ -224,7 +224,7 @@ pub fn remove_row_button<R: 'static>(current: &Current, rows: Rows<R>, id: &str)
     }
 }
 
-pub const ACTIONS: Rows<crate::core::model::ActionItem> = Rows {
+pub const ACTIONS: Rows<crate::core::domain::model::ActionItem> = Rows {
     read: |m| &m.actions,
     write: |m| &mut m.actions,
     id_of: |a| &a.id,

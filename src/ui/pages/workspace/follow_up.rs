@@ -7,14 +7,14 @@ use leptos::prelude::*;
 
 use super::fields::Current;
 use super::read_back::ReadBack;
-use crate::core::clock::format_duration;
-use crate::core::export::csv::{actions_csv, agenda_csv, decisions_csv};
-use crate::core::export::markdown_html::to_html;
-use crate::core::export::minutes::{minutes_due, minutes_markdown, MinutesDue};
-use crate::core::i18n::{tr, T};
-use crate::core::model::{Meeting, MinutesStatus};
-use crate::core::time::{format_time, parse_time};
-use crate::core::tracker::TrackerFilter;
+use crate::core::domain::clock::format_duration;
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::model::{Meeting, MinutesStatus};
+use crate::core::domain::time::{format_time, parse_time};
+use crate::core::domain::tracker::TrackerFilter;
+use crate::core::formats::export::csv::{actions_csv, agenda_csv, decisions_csv};
+use crate::core::formats::export::markdown_html::to_html;
+use crate::core::formats::export::minutes::{minutes_due, minutes_markdown, MinutesDue};
 use crate::ui::browser;
 use crate::ui::hooks::use_now;
 use crate::ui::pages::reach::ReachOwners;
@@ -28,7 +28,7 @@ enum Export {
 }
 
 /// The minutes as edited, or freshly generated when nobody has edited them yet.
-fn minutes_text(meeting: &Meeting, lang: crate::core::i18n::Lang) -> String {
+fn minutes_text(meeting: &Meeting, lang: crate::core::domain::i18n::Lang) -> String {
     if meeting.minutes.text.trim().is_empty() {
         minutes_markdown(meeting, lang, browser::local_offset(), browser::now())
     } else {

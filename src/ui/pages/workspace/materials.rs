@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::fields::{remove_row_button, row_text, Current, MATERIALS};
-use crate::core::i18n::T;
-use crate::core::model::{PreRead, PreparationAsk};
+use crate::core::domain::i18n::T;
+use crate::core::domain::model::{PreRead, PreparationAsk};
 use crate::ui::browser;
 
 #[component]

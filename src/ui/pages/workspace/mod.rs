@@ -17,8 +17,8 @@ mod share_plan;
 
 use leptos::prelude::*;
 
-use crate::core::i18n::T;
-use crate::core::route::{Route, Stage};
+use crate::core::domain::i18n::T;
+use crate::core::view::route::{Route, Stage};
 use crate::ui::state::{display_title, AppState};
 
 pub use fields::Current;

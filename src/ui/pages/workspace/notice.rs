@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use super::fields::Current;
-use crate::core::export::ics::calendar;
-use crate::core::export::markdown_html::to_html;
-use crate::core::export::notice::{notice, NoticeStyle};
-use crate::core::i18n::T;
+use crate::core::domain::i18n::T;
+use crate::core::formats::export::ics::calendar;
+use crate::core::formats::export::markdown_html::to_html;
+use crate::core::formats::export::notice::{notice, NoticeStyle};
 use crate::ui::browser;
 
 #[component]

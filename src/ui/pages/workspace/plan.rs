@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use super::fields::{
     check_field, enum_select, remove_row_button, row_text, text_field, Current, PARTICIPANTS,
 };
-use crate::core::checks::{objective_issue, ObjectiveIssue};
-use crate::core::cost::{attendees, cost_text, Cost};
-use crate::core::i18n::{tr, T};
-use crate::core::model::{MeetingType, Participant, Role, SeriesRef};
-use crate::core::order;
-use crate::core::retro::carried_notes;
+use crate::core::domain::checks::{objective_issue, ObjectiveIssue};
+use crate::core::domain::cost::{attendees, cost_text, Cost};
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::model::{MeetingType, Participant, Role, SeriesRef};
+use crate::core::domain::order;
+use crate::core::domain::retro::carried_notes;
 use crate::ui::browser;
 use crate::ui::state::display_title;
 

@@ -9,9 +9,9 @@ use super::attendance::Attendance;
 use super::fields::{check_field, enum_select, text_field, Current};
 use super::materials::{Materials, PreparationAsks};
 use super::notice::NoticePanel;
-use crate::core::i18n::{tr, T};
-use crate::core::model::FormatMode;
-use crate::core::time::{format_date_time, format_input, parse_input, working_days_after};
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::model::FormatMode;
+use crate::core::domain::time::{format_date_time, format_input, parse_input, working_days_after};
 use crate::ui::browser;
 
 #[component]

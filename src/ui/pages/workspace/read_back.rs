@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::fields::Current;
-use crate::core::i18n::T;
-use crate::core::time::format_date;
+use crate::core::domain::i18n::T;
+use crate::core::domain::time::format_date;
 
 /// Decisions, actions with owners and deadlines, and parked points: the read-back of the summary
 /// (E7) and, until the minutes land, of the follow-up tab.

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::fields::Current;
-use crate::core::checks::{check, is_ready, CheckContext, Finding, Severity};
-use crate::core::i18n::{tr, Lang, T};
-use crate::core::route::{Route, Stage};
+use crate::core::domain::checks::{check, is_ready, CheckContext, Finding, Severity};
+use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::view::route::{Route, Stage};
 use crate::ui::browser;
 use crate::ui::state::AppState;
 

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::fields::Current;
-use crate::core::i18n::{tr, T};
-use crate::core::share::{base64url_encode, export_meeting_file, link_href, link_plan_text};
+use crate::core::domain::i18n::{tr, T};
+use crate::core::formats::share::{
+    base64url_encode, export_meeting_file, link_href, link_plan_text,
+};
 use crate::ui::{browser, deflate};
 
 #[component]

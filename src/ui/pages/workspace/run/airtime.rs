@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::super::fields::Current;
-use crate::core::airtime::{airtime, not_heard_prompt, ItemFocus};
-use crate::core::clock::RunState;
-use crate::core::i18n::T;
-use crate::core::model::Phase;
+use crate::core::domain::airtime::{airtime, not_heard_prompt, ItemFocus};
+use crate::core::domain::clock::RunState;
+use crate::core::domain::i18n::T;
+use crate::core::domain::model::Phase;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Shares {

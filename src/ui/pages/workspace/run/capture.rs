@@ -6,10 +6,10 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::super::fields::{row_text, Current, ACTIONS, PARTICIPANT_NAMES};
-use crate::core::i18n::{tr, T};
-use crate::core::model::Meeting;
-use crate::core::run;
-use crate::core::time::{format_date, parse_date};
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::model::Meeting;
+use crate::core::domain::run;
+use crate::core::domain::time::{format_date, parse_date};
 use crate::ui::browser;
 
 /// A one-line capture field: Enter adds the text through `apply` (stamped now, with a fresh id)

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 
 use super::super::fields::Current;
 use super::Act;
-use crate::core::airtime::speaker_choices;
-use crate::core::clock::{format_duration, Clocks, RunState};
-use crate::core::i18n::T;
-use crate::core::rebalance::warnings;
-use crate::core::run;
+use crate::core::domain::airtime::speaker_choices;
+use crate::core::domain::clock::{format_duration, Clocks, RunState};
+use crate::core::domain::i18n::T;
+use crate::core::domain::rebalance::warnings;
+use crate::core::domain::run;
 use crate::ui::browser;
 
 #[component]

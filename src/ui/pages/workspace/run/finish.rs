@@ -1,15 +1,15 @@
 //! Finish on time (issue 14.2): when the remaining items no longer fit before the planned end,
-//! one button proposes shorter durations (`core::rebalance`), shows the new clock times, and
+//! one button proposes shorter durations (`core::domain::rebalance`), shows the new clock times, and
 //! applies them with undo. The proposal is made afresh when opened: a pause moves every time.
 
 use leptos::prelude::*;
 
 use super::super::fields::Current;
 use super::Act;
-use crate::core::clock::Clocks;
-use crate::core::i18n::{tr, T};
-use crate::core::rebalance::{self, FLOOR_MINUTES};
-use crate::core::time::format_time;
+use crate::core::domain::clock::Clocks;
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::rebalance::{self, FLOOR_MINUTES};
+use crate::core::domain::time::format_time;
 use crate::ui::browser;
 
 #[component]

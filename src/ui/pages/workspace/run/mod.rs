@@ -1,6 +1,6 @@
 //! The run tab (E1–E8): the clock's tick and which screen the meeting is at — the opening
 //! checklist, the running view, the summary once it ends — with the keyboard shortcuts
-//! (`core::shortcuts`), room mode for a projector, a gentle sound at the end of a speaking turn
+//! (`core::view::shortcuts`), room mode for a projector, a gentle sound at the end of a speaking turn
 //! and the screen kept awake.
 //!
 //! The clock's half-second tick only moves `now`; slow-changing facts (state, current item,
@@ -19,12 +19,12 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::fields::Current;
-use crate::core::clock::{clocks, RunState};
-use crate::core::i18n::{tr, T};
-use crate::core::model::Meeting;
-use crate::core::rebalance::WarningLatch;
-use crate::core::run;
-use crate::core::shortcuts::{command, Command, KeyPress};
+use crate::core::domain::clock::{clocks, RunState};
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::model::Meeting;
+use crate::core::domain::rebalance::WarningLatch;
+use crate::core::domain::run;
+use crate::core::view::shortcuts::{command, Command, KeyPress};
 use crate::ui::browser;
 use crate::ui::hooks::{use_now, use_wake_lock};
 use running::Running;

@@ -12,10 +12,10 @@ use super::capture::{capture_input, Captured};
 use super::clocks::ClocksPanel;
 use super::finish::FinishOnTime;
 use super::Act;
-use crate::core::clock::{Clocks, RunState};
-use crate::core::i18n::T;
-use crate::core::model::{AgendaItem, Phase};
-use crate::core::run;
+use crate::core::domain::clock::{Clocks, RunState};
+use crate::core::domain::i18n::T;
+use crate::core::domain::model::{AgendaItem, Phase};
+use crate::core::domain::run;
 
 /// The capture fields the shortcuts focus: parking lot, decision, action, speaker.
 pub type Inputs = (

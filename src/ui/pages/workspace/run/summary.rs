@@ -7,12 +7,12 @@ use super::super::fields::Current;
 use super::super::read_back::ReadBack;
 use super::airtime::AirtimePanel;
 use super::Act;
-use crate::core::clock::RunState;
-use crate::core::cost::{figures_text, Cost};
-use crate::core::export::minutes::follow_up_rule;
-use crate::core::i18n::{tr, T};
-use crate::core::route::{Route, Stage};
-use crate::core::run;
+use crate::core::domain::clock::RunState;
+use crate::core::domain::cost::{figures_text, Cost};
+use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::run;
+use crate::core::formats::export::minutes::follow_up_rule;
+use crate::core::view::route::{Route, Stage};
 
 #[component]
 pub fn Opening(current: Current, start: Act) -> impl IntoView {

@@ -1,0 +1,209 @@
+//! Agenda arithmetic and edits (R4): each item's clock time, reordering, sorting by phase and
+//! inserting a break (R2).
+
+use chrono::{DateTime, FixedOffset, NaiveTime, Utc};
+
+use crate::core::domain::model::{AgendaItem, Meeting, Phase};
+use crate::core::domain::order;
+
+/// The minutes of a break inserted by [`insert_break`].
+pub const BREAK_MINUTES: u32 = 10;
+
+/// Each item's local start and end, in order, when the meeting has a start time.
+pub fn clock_times(meeting: &Meeting, offset: FixedOffset) -> Option<Vec<(NaiveTime, NaiveTime)>> {
+    let start: DateTime<Utc> = meeting.schedule.starts_at?;
+    let mut at = start.with_timezone(&offset);
+    Some(
+        meeting
+            .agenda
+            .iter()
+            .map(|item| {
+                let begin = at.time();
+                at += chrono::Duration::minutes(i64::from(item.minutes));
+                (begin, at.time())
+            })
+            .collect(),
+    )
+}
+
+/// `14:00–14:10`.
+pub fn format_span((begin, end): (NaiveTime, NaiveTime)) -> String {
+    format!("{}–{}", begin.format_hm(), end.format_hm())
+}
+
+trait FormatHm {
+    fn format_hm(&self) -> String;
+}
+
+impl FormatHm for NaiveTime {
+    fn format_hm(&self) -> String {
+        use chrono::Timelike;
+        format!("{:02}:{:02}", self.hour(), self.minute())
+    }
+}
+
+/// Moves the item with `id` one place up (`-1`) or down (`1`); false when it cannot move.
+pub fn move_item(agenda: &mut [AgendaItem], id: &str, step: isize) -> bool {
+    let Some(index) = agenda.iter().position(|item| item.id == id) else {
+        return false;
+    };
+    let Some(target) = index.checked_add_signed(step).filter(|t| *t < agenda.len()) else {
+        return false;
+    };
+    agenda.swap(index, target);
+    true
+}
+
+/// Moves the item with `id` to `target` (drag and drop).
+pub fn move_item_to(agenda: &mut Vec<AgendaItem>, id: &str, target: usize) {
+    if let Some(index) = agenda.iter().position(|item| item.id == id) {
+        let item = agenda.remove(index);
+        agenda.insert(target.min(agenda.len()), item);
+    }
+}
+
+/// Orders share → discuss → decide, keeping the order within a phase; a break stays after the
+/// item it followed.
+pub fn sort_by_phase(agenda: &mut Vec<AgendaItem>) {
+    let mut sorted: Vec<AgendaItem> = Vec::with_capacity(agenda.len());
+    let mut pending_breaks: Vec<(Option<String>, AgendaItem)> = Vec::new();
+    let mut previous: Option<String> = None;
+    for item in agenda.drain(..) {
+        if item.phase == Phase::Break {
+            pending_breaks.push((previous.clone(), item));
+        } else {
+            previous = Some(item.id.clone());
+            sorted.push(item);
+        }
+    }
+    order::sort_by_key(&mut sorted, |item| item.phase);
+    for (after, item) in pending_breaks {
+        let at = after
+            .and_then(|id| sorted.iter().position(|other| other.id == id))
+            .map_or(0, |index| index + 1);
+        sorted.insert(at, item);
+    }
+    *agenda = sorted;
+}
+
+/// Inserts a break after the item during which the meeting's halfway point falls.
+pub fn insert_break(agenda: &mut Vec<AgendaItem>, id: String, title: String) {
+    let total: u32 = agenda.iter().map(|item| item.minutes).sum();
+    let mut elapsed = 0;
+    let mut at = agenda.len();
+    for (index, item) in agenda.iter().enumerate() {
+        elapsed += item.minutes;
+        if elapsed * 2 >= total {
+            at = index + 1;
+            break;
+        }
+    }
+    agenda.insert(
+        at,
+        AgendaItem {
+            id,
+            title,
+            minutes: BREAK_MINUTES,
+            phase: Phase::Break,
+            ..AgendaItem::default()
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn item(id: &str, phase: Phase, minutes: u32) -> AgendaItem {
+        AgendaItem {
+            id: id.into(),
+            phase,
+            minutes,
+            ..AgendaItem::default()
+        }
+    }
+
+    fn ids(agenda: &[AgendaItem]) -> Vec<&str> {
+        agenda.iter().map(|item| item.id.as_str()).collect()
+    }
+
+    #[test]
+    fn clock_times_follow_the_durations_in_local_time() {
+        let cst = FixedOffset::east_opt(8 * 3600).unwrap();
+        let meeting = Meeting {
+            agenda: vec![
+                item("a", Phase::Share, 10),
+                item("b", Phase::Discuss, 20),
+                item("c", Phase::Decide, 20),
+                item("d", Phase::Decide, 10),
+            ],
+            schedule: crate::core::domain::model::Schedule {
+                starts_at: Some(
+                    cst.with_ymd_and_hms(2026, 12, 1, 14, 0, 0)
+                        .unwrap()
+                        .with_timezone(&Utc),
+                ),
+                ..Default::default()
+            },
+            ..Meeting::default()
+        };
+        let spans: Vec<String> = clock_times(&meeting, cst)
+            .unwrap()
+            .into_iter()
+            .map(format_span)
+            .collect();
+        assert_eq!(
+            spans,
+            ["14:00–14:10", "14:10–14:30", "14:30–14:50", "14:50–15:00"]
+        );
+        assert_eq!(clock_times(&Meeting::default(), cst), None);
+    }
+
+    #[test]
+    fn items_move_up_and_down_within_bounds() {
+        let mut agenda = vec![
+            item("a", Phase::Share, 1),
+            item("b", Phase::Share, 1),
+            item("c", Phase::Share, 1),
+        ];
+        assert!(move_item(&mut agenda, "c", -1));
+        assert_eq!(ids(&agenda), ["a", "c", "b"]);
+        assert!(!move_item(&mut agenda, "a", -1));
+        assert!(!move_item(&mut agenda, "b", 1));
+        assert!(!move_item(&mut agenda, "missing", 1));
+        move_item_to(&mut agenda, "b", 0);
+        assert_eq!(ids(&agenda), ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn sorting_by_phase_is_stable_and_keeps_breaks_in_place() {
+        let mut agenda = vec![
+            item("decide", Phase::Decide, 10),
+            item("share1", Phase::Share, 10),
+            item("pause", Phase::Break, 10),
+            item("discuss", Phase::Discuss, 10),
+            item("share2", Phase::Share, 10),
+        ];
+        sort_by_phase(&mut agenda);
+        assert_eq!(
+            ids(&agenda),
+            ["share1", "pause", "share2", "discuss", "decide"]
+        );
+    }
+
+    #[test]
+    fn a_break_goes_in_at_halftime() {
+        let mut agenda = vec![
+            item("a", Phase::Share, 30),
+            item("b", Phase::Discuss, 30),
+            item("c", Phase::Decide, 30),
+        ];
+        insert_break(&mut agenda, "x".into(), "休息".into());
+        assert_eq!(ids(&agenda), ["a", "b", "x", "c"]);
+        assert_eq!(agenda[2].minutes, BREAK_MINUTES);
+        let mut empty = Vec::new();
+        insert_break(&mut empty, "x".into(), "休息".into());
+        assert_eq!(ids(&empty), ["x"]);
+    }
+}

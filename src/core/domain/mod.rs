@@ -1,0 +1,19 @@
+//! The meeting and its rules: the model, agenda, clocks, the run, checks, airtime, cost, the
+//! tracker and review, templates, dates and the texts table. No I/O and no file format.
+
+pub mod agenda;
+pub mod airtime;
+pub mod checks;
+pub mod clock;
+pub mod cost;
+pub mod i18n;
+pub mod model;
+pub mod order;
+pub mod rebalance;
+pub mod retro;
+pub mod run;
+pub mod standup;
+pub mod templates;
+pub mod time;
+pub mod time_serde;
+pub mod tracker;

@@ -1,0 +1,135 @@
+//! The tables exported for Excel trackers (F2): actions, decisions and the agenda, with dates as
+//! YYYY-MM-DD, a stable id column and headers in the UI language. The file format itself (BOM,
+//! quoting, the formula guard) is `core::formats::csv`, shared with the reader.
+
+use crate::core::domain::i18n::{Lang, T};
+use crate::core::domain::model::{Meeting, ProgressNote};
+use crate::core::domain::time::format_date;
+use crate::core::formats::csv::CsvWriter;
+
+/// One row per action item of the given meetings: the tracker export (F2, F3).
+pub fn actions_csv<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, lang: Lang) -> String {
+    let header = [
+        T::ColId,
+        T::ColTask,
+        T::ColOwner,
+        T::ColDepartment,
+        T::ColAcceptance,
+        T::ColDeadline,
+        T::ColStatus,
+        T::ColProgress,
+        T::ColMeeting,
+    ]
+    .map(|key| key.get(lang));
+    let mut file = CsvWriter::new(&header);
+    // Reused for every row: one allocation for the whole export, not one per note.
+    let mut progress = String::new();
+    for meeting in meetings {
+        for action in &meeting.actions {
+            let deadline = action.deadline.map(format_date).unwrap_or_default();
+            progress.clear();
+            push_progress_cell(&mut progress, &action.progress);
+            file.row(&[
+                &action.id,
+                &action.task,
+                &action.owner,
+                &action.department,
+                &action.acceptance,
+                &deadline,
+                action.status.label().get(lang),
+                &progress,
+                &meeting.title,
+            ]);
+        }
+    }
+    file.finish()
+}
+
+/// The progress column: one line per note, oldest first, as the tracker import reads it back.
+pub fn push_progress_cell(out: &mut String, notes: &[ProgressNote]) {
+    for (index, note) in notes.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        note.push_line(out);
+    }
+}
+
+/// One row per decision, with the agenda item it was made on.
+pub fn decisions_csv(meeting: &Meeting, lang: Lang) -> String {
+    let header = [T::ColId, T::Decisions, T::Agenda].map(|key| key.get(lang));
+    let mut file = CsvWriter::new(&header);
+    for decision in &meeting.decisions {
+        let item = decision
+            .agenda_item_id
+            .as_ref()
+            .and_then(|id| meeting.agenda.iter().find(|item| &item.id == id))
+            .map(|item| item.title.as_str())
+            .unwrap_or_default();
+        file.row(&[&decision.id, &decision.text, item]);
+    }
+    file.finish()
+}
+
+/// One row per agenda item, planned minutes beside the phase and owner.
+pub fn agenda_csv(meeting: &Meeting, lang: Lang) -> String {
+    let header = [
+        T::ColId,
+        T::FieldPhase,
+        T::FieldItemTitle,
+        T::ColOwner,
+        T::FieldDuration,
+        T::FieldOutput,
+    ]
+    .map(|key| key.get(lang));
+    let mut file = CsvWriter::new(&header);
+    for item in &meeting.agenda {
+        file.row(&[
+            &item.id,
+            item.phase.label().get(lang),
+            &item.title,
+            &item.owner,
+            &item.minutes.to_string(),
+            &item.expected_output,
+        ]);
+    }
+    file.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::domain::model::{ActionItem, ActionStatus};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn tracker_csv_is_excel_ready() {
+        let long = "长".repeat(5000);
+        let meeting = Meeting {
+            title: "Q3, 排期".into(),
+            actions: vec![ActionItem {
+                id: "a1".into(),
+                task: long.clone(),
+                owner: "=张工".into(),
+                department: "研发部".into(),
+                acceptance: "通过评审\n附架构图".into(),
+                deadline: NaiveDate::from_ymd_opt(2026, 12, 10),
+                status: ActionStatus::InProgress,
+                progress: vec![ProgressNote {
+                    on: NaiveDate::from_ymd_opt(2026, 12, 2),
+                    text: "初稿完成".into(),
+                }],
+                ..ActionItem::default()
+            }],
+            ..Meeting::default()
+        };
+        let csv = actions_csv([&meeting], Lang::Zh);
+        assert!(csv.starts_with('\u{feff}'));
+        assert!(csv.starts_with("\u{feff}编号,任务,负责人,部门,交付标准,截止,状态,进展,会议\r\n"));
+        let data = csv.split_once("\r\n").unwrap().1;
+        assert!(data.starts_with(&format!("a1,{long},'=张工,研发部,\"通过评审\n附架构图\",2026-12-10,进行中,2026-12-02 初稿完成,\"Q3, 排期\"\r\n")));
+        assert!(!csv.replace("\r\n", "").contains('\r'));
+        let english = actions_csv([&meeting], Lang::En);
+        assert!(english.starts_with("\u{feff}Id,Task,Owner,Department,Acceptance standard,Deadline,Status,Progress,Meeting\r\n"));
+    }
+}

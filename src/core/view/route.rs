@@ -1,0 +1,106 @@
+//! The app's pages and their `#/…` addresses. Routing lives in the URL fragment so that the app
+//! works from any static host (no server rewrites needed) and from the offline cache.
+
+pub use crate::core::domain::model::Stage;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    MeetingList,
+    Meeting {
+        id: String,
+        stage: Stage,
+    },
+    Tracker,
+    /// The weekly 10-minute stand-up over open action items (F4).
+    Standup,
+    /// The retrospective by series or quarter (F5).
+    Review,
+    /// A shared plan to preview and import (D4): the compressed plan from a link, or empty to
+    /// choose a meeting file.
+    Share(String),
+    Settings,
+    NotFound,
+}
+
+impl Route {
+    /// Reads a `location.hash` such as `#/m/abc/prepare`.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::MeetingList,
+            ["tracker"] => Route::Tracker,
+            ["standup"] => Route::Standup,
+            ["review"] => Route::Review,
+            ["share"] => Route::Share(String::new()),
+            ["share", payload] => Route::Share((*payload).to_owned()),
+            ["settings"] => Route::Settings,
+            ["m", id] => Route::Meeting {
+                id: (*id).to_owned(),
+                stage: Stage::Plan,
+            },
+            ["m", id, stage] => match Stage::from_slug(stage) {
+                Some(stage) => Route::Meeting {
+                    id: (*id).to_owned(),
+                    stage,
+                },
+                None => Route::NotFound,
+            },
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The `#/…` address of this page.
+    pub fn href(&self) -> String {
+        match self {
+            Route::MeetingList | Route::NotFound => "#/".to_owned(),
+            Route::Tracker => "#/tracker".to_owned(),
+            Route::Standup => "#/standup".to_owned(),
+            Route::Review => "#/review".to_owned(),
+            Route::Share(payload) if payload.is_empty() => "#/share".to_owned(),
+            Route::Share(payload) => format!("#/share/{payload}"),
+            Route::Settings => "#/settings".to_owned(),
+            Route::Meeting { id, stage } => format!("#/m/{id}/{}", stage.slug()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_round_trip() {
+        let routes = [
+            Route::MeetingList,
+            Route::Tracker,
+            Route::Standup,
+            Route::Review,
+            Route::Share(String::new()),
+            Route::Share("eJzLSM3JyQcABiwCFQ".into()),
+            Route::Settings,
+            Route::Meeting {
+                id: "k3x9".into(),
+                stage: Stage::FollowUp,
+            },
+        ];
+        for route in routes {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn loose_addresses_are_understood() {
+        assert_eq!(Route::parse(""), Route::MeetingList);
+        assert_eq!(Route::parse("#"), Route::MeetingList);
+        assert_eq!(
+            Route::parse("#/m/abc"),
+            Route::Meeting {
+                id: "abc".into(),
+                stage: Stage::Plan
+            }
+        );
+        assert_eq!(Route::parse("#/m/abc/nope"), Route::NotFound);
+        assert_eq!(Route::parse("#/unknown/page"), Route::NotFound);
+    }
+}
