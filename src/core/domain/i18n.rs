@@ -372,6 +372,8 @@ texts! {
     FieldItemTitle => "标题", "Title";
     FieldOutput => "预期输出", "Expected output";
     RowRemoved => "已删除一行", "Row removed";
+    UndoGone => "无法撤销：它已被删除", "Cannot undo: it has been deleted since";
+    UndoChanged => "无法撤销：之后又改过同一处，保留了最新的内容", "Cannot undo: the same thing was changed since, so the latest is kept";
     BadDate => "无法识别的时间“{0}”,已保留原来的时间。", "“{0}” is not a date and time we can read; the previous time is kept.";
     WorkingDaysAhead => "距开会 {0} 个工作日(通知需提前 3–5 个工作日)", "{0} working {0:day|days} ahead (send the notice 3–5 working days ahead)";
     RoomIsHome => "这是某个部门自己的会议室", "This room belongs to one department";

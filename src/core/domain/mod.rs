@@ -6,6 +6,7 @@ pub mod airtime;
 pub mod checks;
 pub mod clock;
 pub mod cost;
+pub mod edit;
 pub mod i18n;
 pub mod model;
 pub mod order;
