@@ -3,7 +3,7 @@
 //! redoes it. Over arbitrary meetings and every kind of edit, each field and each list.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use crossmeet::core::domain::edit::{At, Edit, List, Row, Value};
+use crossmeet::core::domain::edit::{diff, At, Edit, List, Row, Value};
 use crossmeet::core::domain::model::*;
 use proptest::prelude::*;
 
@@ -248,5 +248,25 @@ proptest! {
             }
             Err(_) => prop_assert_eq!(&meeting, &before_undo),
         }
+    }
+
+    /// Any change made on a copy becomes named edits that make the same change: after edits
+    /// related to it, and to a meeting with nothing in common with it.
+    #[test]
+    fn the_diff_of_two_meetings_turns_one_into_the_other(
+        before in meeting(),
+        edits in proptest::collection::vec(edit(), 0..6),
+        unrelated in meeting(),
+        use_unrelated in any::<bool>(),
+    ) {
+        let mut after = if use_unrelated { unrelated } else { before.clone() };
+        for edit in edits {
+            let _ = edit.apply(&mut after);
+        }
+        let mut changed = before.clone();
+        let inverse = diff(&before, &after).apply(&mut changed).expect("a diff applies to its own start");
+        prop_assert_eq!(&changed, &after);
+        inverse.apply(&mut changed).expect("and its inverse right after");
+        prop_assert_eq!(&changed, &before);
     }
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::{
     ActionItem, AgendaItem, Decision, Feedback, FormatMode, Meeting, MeetingType, MinutesStatus,
-    ParkedPoint, Participant, PreRead, PreparationAsk, RunEvent, SeriesRef,
+    ParkedPoint, Participant, PreRead, PreparationAsk, RunEvent, SeriesRef, Situation,
 };
 
 /// Declares the meeting's own fields that an edit can set: each becomes a [`Value`] variant
@@ -44,6 +44,13 @@ macro_rules! meeting_fields {
                 match self { $(Value::$name(value) => meeting.$($path).+ == *value,)* }
             }
         }
+
+        /// Sets of the fields that differ between `before` and `after`.
+        fn diff_fields(before: &Meeting, after: &Meeting, edits: &mut Vec<Edit>) {
+            $(if before.$($path).+ != after.$($path).+ {
+                edits.push(Edit::set(Value::$name(after.$($path).+.clone())));
+            })*
+        }
     };
 }
 
@@ -70,6 +77,9 @@ meeting_fields! {
     ProgressTime(Option<NaiveTime>) at progress_time;
     Series(Option<SeriesRef>) at series;
     ImprovementNotes(Vec<String>) at improvement_notes;
+    Situation(Situation) at situation;
+    IsTemplate(bool) at is_template;
+    RunLog(Vec<RunEvent>) at run_log;
 }
 
 /// Where a row is: by its id, or by its place for the lists whose rows have no id.
@@ -89,6 +99,10 @@ macro_rules! meeting_lists {
         /// One of the meeting's lists of rows.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum List { $($name,)* }
+
+        impl List {
+            pub const ALL: &[List] = &[$(List::$name,)*];
+        }
 
         impl Row {
             pub fn list(&self) -> List {
@@ -132,6 +146,11 @@ macro_rules! meeting_lists {
 
             fn move_to(self, meeting: &mut Meeting, at: &At, to: usize) -> Result<(At, usize), Refused> {
                 match self { $(List::$name => rows::move_to(&mut meeting.$field, at, to),)* }
+            }
+
+            /// The edits that turn this list in `before` into the one in `after`.
+            fn diff(self, before: &Meeting, after: &Meeting, edits: &mut Vec<Edit>) {
+                match self { $(List::$name => rows::diff(&before.$field, &after.$field, Row::$name, List::$name, edits),)* }
             }
 
             /// The row at `at`, if it is there.
@@ -307,30 +326,73 @@ impl Edit {
         }
     }
 
-    /// The meeting's own fields this edit sets, and the lists it touches, for the views that
-    /// show them ([`Touched`]).
-    pub fn touched(&self, touched: &mut Touched) {
+    /// What this edit changes, added to `parts`.
+    pub fn parts(&self, parts: &mut Vec<Part>) {
         match self {
-            Edit::Set { to, .. } => touched.fields.push(to.key()),
-            Edit::Put { row, .. } | Edit::Insert { row, .. } => touched.lists.push(row.list()),
-            Edit::Remove { list, .. } | Edit::Move { list, .. } => touched.lists.push(*list),
-            Edit::Log(_) | Edit::Unlog(_) => touched.run_log = true,
-            Edit::All(edits) => edits.iter().for_each(|edit| edit.touched(touched)),
+            Edit::Set {
+                to: Value::RunLog(_),
+                ..
+            } => parts.push(Part::RunLog),
+            Edit::Set { to, .. } => parts.push(Part::Field(to.key())),
+            Edit::Put { at, row, .. } => parts.push(Part::Row(row.list(), at.clone())),
+            Edit::Insert { row, .. } => parts.push(Part::Rows(row.list())),
+            Edit::Remove { list, at, .. } => {
+                parts.extend([Part::Rows(*list), Part::Row(*list, at.clone())])
+            }
+            Edit::Move { list, .. } => parts.push(Part::Rows(*list)),
+            Edit::Log(_) | Edit::Unlog(_) => parts.push(Part::RunLog),
+            Edit::All(edits) => edits.iter().for_each(|edit| edit.parts(parts)),
         }
+    }
+
+    /// Whether applying it would change nothing (an empty batch, as a diff of equal meetings).
+    pub fn is_nothing(&self) -> bool {
+        matches!(self, Edit::All(edits) if edits.iter().all(Edit::is_nothing))
     }
 }
 
-/// What an edit changed, by name: the keyed store notifies only the views of these.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Touched {
-    pub fields: Vec<FieldKey>,
-    pub lists: Vec<List>,
-    pub run_log: bool,
+/// The edit that turns `before` into `after`: the fields that differ, each list's removed,
+/// added, changed and moved rows, and the run events appended. A change made by any code on a
+/// copy of the meeting thereby becomes named edits with exact inverses. Ids, revision and
+/// timestamps are the store's, not the user's, and are left out.
+pub fn diff(before: &Meeting, after: &Meeting) -> Edit {
+    let mut edits = Vec::new();
+    let appended = after.run_log.len() > before.run_log.len()
+        && after.run_log.starts_with(&before.run_log);
+    if appended {
+        let new = &after.run_log[before.run_log.len()..];
+        edits.extend(new.iter().cloned().map(Edit::Log));
+    }
+    let mut fields = Vec::new();
+    diff_fields(before, after, &mut fields);
+    edits.extend(
+        fields
+            .into_iter()
+            .filter(|edit| !(appended && matches!(edit, Edit::Set { to: Value::RunLog(_), .. }))),
+    );
+    for list in List::ALL {
+        list.diff(before, after, &mut edits);
+    }
+    match edits.len() {
+        1 => edits.pop().expect("one edit"),
+        _ => Edit::All(edits),
+    }
+}
+
+/// What an edit changes, by name: the views that show one of these are the ones to redraw.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    Field(FieldKey),
+    /// One row's content.
+    Row(List, At),
+    /// Which rows a list has, and their order.
+    Rows(List),
+    RunLog,
 }
 
 /// The row operations, written once over any list.
 mod rows {
-    use super::{At, Refused};
+    use super::{At, Edit, List, Refused, Row};
     use crate::core::domain::model::{
         ActionItem, AgendaItem, Decision, Feedback, ParkedPoint, Participant, PreRead,
         PreparationAsk,
@@ -424,6 +486,88 @@ mod rows {
             return Err(Refused::Changed);
         }
         Ok((rows.remove(index), index))
+    }
+
+    /// Removals, insertions, changed rows and moves, in an order that applies: rows with ids are
+    /// matched by id; rows without are compared place by place.
+    pub fn diff<R: RowId + PartialEq + Clone>(
+        before: &[R],
+        after: &[R],
+        wrap: fn(R) -> Row,
+        list: List,
+        edits: &mut Vec<Edit>,
+    ) {
+        if before == after {
+            return;
+        }
+        let unique = |rows: &[R]| {
+            rows.iter().enumerate().all(|(index, row)| {
+                rows[..index]
+                    .iter()
+                    .all(|earlier| earlier.row_id() != row.row_id())
+            })
+        };
+        let keyed = before.iter().chain(after).all(|row| row.row_id().is_some())
+            && unique(before)
+            && unique(after);
+        if !keyed {
+            // Place by place: changed places are put, then the tail is removed or added.
+            let common = before.len().min(after.len());
+            for index in 0..common {
+                if before[index] != after[index] {
+                    edits.push(Edit::put(At::Index(index), wrap(after[index].clone())));
+                }
+            }
+            for index in (common..before.len()).rev() {
+                edits.push(Edit::remove(list, At::Index(index)));
+            }
+            for (index, row) in after.iter().enumerate().skip(common) {
+                edits.push(Edit::Insert {
+                    index,
+                    row: wrap(row.clone()),
+                });
+            }
+            return;
+        }
+        let id = |row: &R| row.row_id().map(str::to_owned).unwrap_or_default();
+        let mut order: Vec<String> = before.iter().map(id).collect();
+        let after_ids: Vec<String> = after.iter().map(id).collect();
+        for row in before {
+            let row_id = id(row);
+            if !after_ids.contains(&row_id) {
+                edits.push(Edit::remove(list, At::Id(row_id.clone())));
+                order.retain(|kept| *kept != row_id);
+            }
+        }
+        for (index, row) in after.iter().enumerate() {
+            let row_id = id(row);
+            match before.iter().find(|old| id(old) == row_id) {
+                Some(old) if old != row => {
+                    edits.push(Edit::put(At::Id(row_id.clone()), wrap(row.clone())))
+                }
+                Some(_) => {}
+                None => {
+                    let index = index.min(order.len());
+                    order.insert(index, row_id.clone());
+                    edits.push(Edit::Insert {
+                        index,
+                        row: wrap(row.clone()),
+                    });
+                }
+            }
+        }
+        for (to, row_id) in after_ids.iter().enumerate() {
+            if order[to] != *row_id {
+                let from = order.iter().position(|id| id == row_id).unwrap_or(to);
+                let moved = order.remove(from);
+                order.insert(to, moved);
+                edits.push(Edit::Move {
+                    list,
+                    at: At::Id(row_id.clone()),
+                    to,
+                });
+            }
+        }
     }
 
     pub fn move_to<R: RowId>(
