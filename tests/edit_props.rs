@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Every edit knows its inverse: applied to any meeting and then inverted, it gives back exactly
 //! the meeting it started from; refused, it changes nothing; and the inverse of the inverse
 //! redoes it. Over arbitrary meetings and every kind of edit, each field and each list.

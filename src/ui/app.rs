@@ -47,9 +47,11 @@ pub fn App() -> impl IntoView {
         state.update_ready.set(true)
     });
     super::notify::watch_due_soon(state);
-    super::tabs::listen(state.saving.tab_id(), move |id| {
-        state.saving.reload_saved_elsewhere(id)
-    });
+    super::tabs::listen(
+        state.saving.tab_id(),
+        move |id| state.saving.reload_saved_elsewhere(id),
+        move |id| state.deleted_elsewhere(&id),
+    );
     on_cleanup(move || {
         hash_listener.remove();
         hide_listener.remove();
@@ -269,13 +271,28 @@ fn conflict_banner(state: AppState, lang: Lang, id: String, theirs: StoredVersio
                     // The whole meeting, as a backup to restore from: not just its plan.
                     if let Some(mine) = &mine {
                         let file = export_backup(std::slice::from_ref(mine), browser::now());
-                        let _ = browser::download(&format!("crossmeet-backup-{}.json", mine.id), "application/json", &file);
+                        state.download(&format!("crossmeet-backup-{}.json", mine.id), "application/json", &file);
                     }
                 }>
                     {state.text(T::ConflictExportMine)}
                 </button>
                 " "
                 {keep_mine(T::ConflictOverwrite)}
+            </div>
+        }
+        .into_any();
+    }
+    if theirs == StoredVersion::Gone {
+        let go = id;
+        return view! {
+            <div class="banner banner-error" role="alert" data-testid="conflict" data-deleted="true">
+                {tr(lang, T::ConflictDeleted, &[&title])}
+                " "
+                {keep_mine(T::ConflictKeepMine)}
+                " "
+                <button type="button" data-testid="conflict-let-go" on:click=move |_| state.let_deleted_go(&go)>
+                    {state.text(T::ConflictLetGo)}
+                </button>
             </div>
         }
         .into_any();

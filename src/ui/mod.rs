@@ -6,6 +6,7 @@ pub mod browser;
 pub mod deflate;
 pub mod first_screen;
 pub mod hooks;
+pub mod keyed;
 pub mod notify;
 pub mod pages;
 pub mod preferences;

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use super::keyed::Keys;
 use super::preferences::Preferences;
 use super::saving::{sort_newest_first, Saving};
 use super::toast::{Toasts, Undo};
+use crate::core::domain::edit::{diff, Edit, Refused};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{Meeting, Situation};
 use crate::core::domain::templates::meeting_from_template;
@@ -36,12 +38,21 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
     pub update_ready: RwSignal<bool>,
     pub toasts: Toasts,
+    /// The views' subscriptions to parts of meetings (the keyed store).
+    pub keys: Keys,
+    /// Pending notice to the views of the whole collection (list, tracker, header counts).
+    collection_timer: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// How long views of the whole collection wait after an edit to one meeting: a typed word
+/// redraws them once, not per keystroke (the meeting's own views redraw at once).
+const COLLECTION_SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl AppState {
     pub fn new() -> AppState {
         let meetings = RwSignal::new(Vec::new());
-        let saving = Saving::new(meetings, browser::new_id());
+        let keys = Keys::default();
+        let saving = Saving::new(meetings, keys, browser::new_id());
         AppState {
             prefs: Preferences::load(saving),
             route: RwSignal::new(Route::parse(&browser::current_hash())),
@@ -53,6 +64,8 @@ impl AppState {
             persisted: RwSignal::new(None),
             update_ready: RwSignal::new(browser::update_is_waiting()),
             toasts: Toasts::default(),
+            keys,
+            collection_timer: StoredValue::new(None),
         }
     }
 
@@ -102,6 +115,7 @@ impl AppState {
                             let rebuilt: Option<Vec<MeetingSummary>> = (!summaries_current)
                                 .then(|| meetings.iter().map(MeetingSummary::from).collect());
                             self.meetings.set(meetings);
+                            self.keys.replaced_all();
                             self.undecodable.set(loaded.undecodable);
                             if let Some(rebuilt) = rebuilt {
                                 if let Err(error) = store.rebuild_summaries(&rebuilt).await {
@@ -162,12 +176,11 @@ impl AppState {
         });
     }
 
-    /// The meeting with `id`, as a memo that changes only when that meeting does.
-    pub fn meeting_memo(self, id: String) -> Memo<Option<Meeting>> {
-        Memo::new(move |_| {
-            self.meetings
-                .with(|meetings| meetings.iter().find(|meeting| meeting.id == id).cloned())
-        })
+    /// Reads meeting `id` without subscribing to anything: the caller tracks what it shows
+    /// through [`Keys`].
+    pub fn with_meeting<R>(self, id: &str, read: impl FnOnce(&Meeting) -> R) -> Option<R> {
+        self.meetings
+            .with_untracked(|meetings| meetings.iter().find(|meeting| meeting.id == id).map(read))
     }
 
     /// Saves a copy of a meeting's plan as a user template (S1).
@@ -197,20 +210,71 @@ impl AppState {
         }
     }
 
-    /// Applies `change` to one meeting and schedules its save.
-    pub fn edit_meeting(self, id: &str, change: impl FnOnce(&mut Meeting)) {
+    /// Applies one edit to meeting `id`: every change a user makes goes through here. Memory
+    /// first, then the views of the parts it changed, then its write (D1); the views of the
+    /// whole collection follow once typing settles. Returns the edit's inverse, for undo.
+    pub fn dispatch(self, id: &str, edit: Edit) -> Result<Edit, Refused> {
         let now = browser::now();
-        let mut found = false;
-        self.meetings.update(|meetings| {
+        let mut parts = Vec::new();
+        edit.parts(&mut parts);
+        let mut outcome = Err(Refused::Gone);
+        self.meetings.update_untracked(|meetings| {
             if let Some(meeting) = meetings.iter_mut().find(|meeting| meeting.id == id) {
-                change(meeting);
-                meeting.touch(now);
-                found = true;
+                outcome = edit.apply(meeting);
+                if outcome.is_ok() {
+                    meeting.touch(now);
+                }
             }
         });
-        if found {
+        if outcome.is_ok() {
+            self.keys.changed(id, parts);
             self.saving.edited(id);
+            self.collection_changed_soon();
         }
+        outcome
+    }
+
+    /// Dispatches `edit` and offers to take it back for a few seconds, saying `message`. Undo
+    /// applies the inverse, so edits made meanwhile stay.
+    pub fn dispatch_with_undo(self, id: &str, edit: Edit, message: T) {
+        if let Ok(inverse) = self.dispatch(id, edit) {
+            let message = self.text(message).to_owned();
+            self.toasts.show(
+                message,
+                Some(Undo::Edit {
+                    id: id.to_owned(),
+                    inverse: Box::new(inverse),
+                }),
+            );
+        }
+    }
+
+    /// Applies a change computed on a copy of meeting `id`, as the named edits it makes.
+    pub fn edit_meeting(self, id: &str, change: impl FnOnce(&mut Meeting)) -> Option<Edit> {
+        let edit = self.with_meeting(id, |before| {
+            let mut after = before.clone();
+            change(&mut after);
+            diff(before, &after)
+        })?;
+        if edit.is_nothing() {
+            return None;
+        }
+        self.dispatch(id, edit).ok()
+    }
+
+    fn collection_changed_soon(self) {
+        if let Some(handle) = self.collection_timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                self.collection_timer.set_value(None);
+                self.meetings.notify();
+            },
+            COLLECTION_SETTLE,
+        )
+        .ok();
+        self.collection_timer.set_value(handle);
     }
 
     pub fn duplicate_meeting(self, id: &str) {
@@ -258,6 +322,38 @@ impl AppState {
         );
     }
 
+    /// Another tab deleted meeting `id`. Without edits of it here, it goes from this tab too,
+    /// with a word; with unsaved edits it stays, and its next save asks the user (keep it, or
+    /// let it go).
+    pub fn deleted_elsewhere(self, id: &str) {
+        if self.saving.has_unsaved(id) {
+            self.saving.flush();
+            return;
+        }
+        let mut removed = None;
+        self.meetings.update(|meetings| {
+            if let Some(index) = meetings.iter().position(|meeting| meeting.id == id) {
+                removed = Some(meetings.remove(index));
+            }
+        });
+        let Some(meeting) = removed else {
+            return;
+        };
+        self.saving.forget_deleted_elsewhere(id);
+        self.keys.replaced(id);
+        let lang = self.prefs.lang.get_untracked();
+        let message = tr(lang, T::DeletedElsewhere, &[&display_title(&meeting, lang)]);
+        self.toasts.show(message, None);
+    }
+
+    /// Lets go of a meeting this tab still holds that was deleted elsewhere (the user chose).
+    pub fn let_deleted_go(self, id: &str) {
+        self.saving.resolve_conflict(id, false);
+        self.meetings
+            .update(|meetings| meetings.retain(|meeting| meeting.id != id));
+        self.keys.replaced(id);
+    }
+
     pub fn undo(self, undo: Undo) {
         self.toasts.dismiss();
         match undo {
@@ -267,11 +363,15 @@ impl AppState {
                     let index = index.min(meetings.len());
                     meetings.insert(index, *meeting);
                 });
+                self.keys.replaced(&id);
                 self.saving.edited(&id);
             }
-            Undo::Revert { meeting } => {
-                let id = meeting.id.clone();
-                self.edit_meeting(&id, move |current| *current = *meeting);
+            Undo::Edit { id, inverse } => {
+                if let Err(refused) = self.dispatch(&id, *inverse) {
+                    let lang = self.prefs.lang.get_untracked();
+                    self.toasts
+                        .show(refused.message().get(lang).to_owned(), None);
+                }
             }
             Undo::Remove { id } => {
                 self.meetings
@@ -293,12 +393,24 @@ impl AppState {
             }
             sort_newest_first(meetings);
         });
+        ids.iter().for_each(|id| self.keys.replaced(id));
         self.saving.edited_all(&ids);
     }
 
     pub fn find(&self, id: &str) -> Option<Meeting> {
         self.meetings
             .with_untracked(|meetings| meetings.iter().find(|meeting| meeting.id == id).cloned())
+    }
+
+    /// Saves `body` as a file through the browser's download; says so in the user's language
+    /// when the browser refuses (the data stays in the app, nothing is lost). True when saved.
+    pub fn download(self, name: &str, mime: &str, body: &str) -> bool {
+        let saved = browser::download(name, mime, body).is_ok();
+        if !saved {
+            let lang = self.prefs.lang.get_untracked();
+            self.toasts.show(tr(lang, T::DownloadFailed, &[name]), None);
+        }
+        saved
     }
 
     /// Copies `text` to the clipboard and says whether it worked.

@@ -43,6 +43,11 @@ pub fn announce_saved(id: &str) {
     post(TabMessage::Saved(id.to_owned()));
 }
 
+/// Tells the other tabs that this one deleted meeting `id` from the store.
+pub fn announce_deleted(id: &str) {
+    post(TabMessage::Deleted(id.to_owned()));
+}
+
 /// Which of `tabs` are still open: each is asked, and the answers are awaited briefly.
 pub async fn open_tabs(tabs: Vec<String>) -> BTreeSet<String> {
     if tabs.is_empty() {
@@ -58,15 +63,21 @@ pub async fn open_tabs(tabs: Vec<String>) -> BTreeSet<String> {
     })
 }
 
-/// For the page's lifetime: calls `on_saved` with the id of each meeting another tab stores, and
-/// answers for this tab (`this_tab`) when a starting tab asks whether it is open.
-pub fn listen(this_tab: String, on_saved: impl Fn(String) + 'static) {
+/// For the page's lifetime: calls `on_saved` with the id of each meeting another tab stores and
+/// `on_deleted` with each it deletes, and answers for this tab (`this_tab`) when a starting tab
+/// asks whether it is open.
+pub fn listen(
+    this_tab: String,
+    on_saved: impl Fn(String) + 'static,
+    on_deleted: impl Fn(String) + 'static,
+) {
     let handler = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let Some(text) = event.data().as_string() else {
             return;
         };
         match TabMessage::decode(&text) {
             TabMessage::Saved(id) => on_saved(id),
+            TabMessage::Deleted(id) => on_deleted(id),
             TabMessage::AskAlive(tab) if tab == this_tab => post(TabMessage::Alive(tab)),
             TabMessage::AskAlive(_) => {}
             TabMessage::Alive(tab) => HEARD_ALIVE.with(|heard| {

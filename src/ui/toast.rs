@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::core::domain::edit::Edit;
 use crate::core::domain::model::Meeting;
 
 const TOAST_LIFETIME: Duration = Duration::from_secs(8);
@@ -21,8 +22,8 @@ pub enum Undo {
     Restore { meeting: Box<Meeting>, index: usize },
     /// Remove a meeting just created by duplication.
     Remove { id: String },
-    /// Put back a meeting as it was before an edit (a removed row).
-    Revert { meeting: Box<Meeting> },
+    /// Take back one edit of meeting `id` by applying its inverse.
+    Edit { id: String, inverse: Box<Edit> },
 }
 
 /// The one toast on screen; a new one replaces it.

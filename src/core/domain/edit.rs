@@ -357,19 +357,24 @@ impl Edit {
 /// timestamps are the store's, not the user's, and are left out.
 pub fn diff(before: &Meeting, after: &Meeting) -> Edit {
     let mut edits = Vec::new();
-    let appended = after.run_log.len() > before.run_log.len()
-        && after.run_log.starts_with(&before.run_log);
+    let appended =
+        after.run_log.len() > before.run_log.len() && after.run_log.starts_with(&before.run_log);
     if appended {
         let new = &after.run_log[before.run_log.len()..];
         edits.extend(new.iter().cloned().map(Edit::Log));
     }
     let mut fields = Vec::new();
     diff_fields(before, after, &mut fields);
-    edits.extend(
-        fields
-            .into_iter()
-            .filter(|edit| !(appended && matches!(edit, Edit::Set { to: Value::RunLog(_), .. }))),
-    );
+    edits.extend(fields.into_iter().filter(|edit| {
+        !(appended
+            && matches!(
+                edit,
+                Edit::Set {
+                    to: Value::RunLog(_),
+                    ..
+                }
+            ))
+    }));
     for list in List::ALL {
         list.diff(before, after, &mut edits);
     }

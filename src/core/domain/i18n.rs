@@ -372,6 +372,11 @@ texts! {
     FieldItemTitle => "标题", "Title";
     FieldOutput => "预期输出", "Expected output";
     RowRemoved => "已删除一行", "Row removed";
+    MinutesRegenerated => "已按会议内容重新生成纪要，手写的内容可撤销找回", "Minutes regenerated from the meeting; undo brings back what was written by hand";
+    DownloadFailed => "无法保存文件 {0}：浏览器没有完成下载。数据仍在应用中，请检查下载设置或磁盘空间后再试。", "Could not save {0}: the browser did not complete the download. Nothing is lost; check the download settings or disk space and try again.";
+    DeletedElsewhere => "“{0}”已在另一个标签页或窗口中删除", "“{0}” was deleted in another tab or window";
+    ConflictDeleted => "“{0}”已在另一个标签页或窗口中删除，但这里还有未保存的修改。要保留这份会议（重新保存），还是同意删除？", "“{0}” was deleted in another tab or window, but this tab has unsaved edits of it. Keep it (save it again), or let it go?";
+    ConflictLetGo => "同意删除", "Let it go";
     UndoGone => "无法撤销：它已被删除", "Cannot undo: it has been deleted since";
     UndoChanged => "无法撤销：之后又改过同一处，保留了最新的内容", "Cannot undo: the same thing was changed since, so the latest is kept";
     BadDate => "无法识别的时间“{0}”,已保留原来的时间。", "“{0}” is not a date and time we can read; the previous time is kept.";

@@ -234,6 +234,38 @@ mod tests {
         assert_eq!(again.unreadable.map(|(text, _)| text), Some(kept));
     }
 
+    /// A journal is replayed exactly when a save of the same meeting would be written without
+    /// asking: the two paths share one rule, including "known here, gone from storage".
+    #[test]
+    fn a_journal_is_replayed_exactly_when_a_save_would_be_written() {
+        use crate::core::storage::persist::next_revision;
+        for (stored, known) in [
+            (None, None),
+            (None, Some(3)),
+            (Some(3), Some(3)),
+            (Some(4), Some(3)),
+        ] {
+            let journaled = meeting("m", "edited here", 30);
+            let on_disk = stored.map(|revision| Meeting {
+                revision,
+                ..meeting("m", "stored", 10)
+            });
+            let recovered = recover(
+                vec![Pending {
+                    known,
+                    meeting: journaled,
+                }],
+                |_| on_disk.as_ref(),
+            );
+            let replayed = matches!(recovered.as_slice(), [Recovery::Replay(_)]);
+            assert_eq!(
+                replayed,
+                next_revision(stored, known).is_ok(),
+                "stored {stored:?}, known {known:?}"
+            );
+        }
+    }
+
     #[test]
     fn replays_lost_saves_drops_landed_ones_and_never_drops_other_edits() {
         let stored_meeting = |id: &str, title: &str, revision: u64| Meeting {

@@ -101,20 +101,28 @@ pub fn decode_meeting(text: &str) -> Result<Meeting, DecodeError> {
     Ok(meeting)
 }
 
-/// Another tab (or window) saved this meeting after this one last read it: writing now would
-/// silently replace its edits.
+/// Another tab (or window) saved this meeting after this one last read it, or deleted it
+/// (`stored` is `None`): writing now would silently replace its edits or bring back what it
+/// deleted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Conflict {
-    pub stored: u64,
+    pub stored: Option<u64>,
 }
 
 /// The revision to write a meeting with, given the revision now stored (`None`: no record) and
 /// the one this tab last read or wrote (`None`: it never did, a new meeting).
 pub fn next_revision(stored: Option<u64>, known: Option<u64>) -> Result<u64, Conflict> {
     match (stored, known) {
-        (Some(stored), Some(known)) if stored > known => Err(Conflict { stored }),
+        (Some(stored), Some(known)) if stored > known => Err(Conflict {
+            stored: Some(stored),
+        }),
         // A record this tab never saw (the same id created elsewhere) is someone else's work too.
-        (Some(stored), None) if stored > 0 => Err(Conflict { stored }),
+        (Some(stored), None) if stored > 0 => Err(Conflict {
+            stored: Some(stored),
+        }),
+        // Known here, gone from storage: deleted elsewhere. The same rule decides a leaving
+        // journal's fate (`journal::recover`): one situation, one answer.
+        (None, Some(_)) => Err(Conflict { stored: None }),
         (stored, known) => Ok(stored.max(known).unwrap_or(0) + 1),
     }
 }
@@ -244,16 +252,23 @@ mod tests {
         );
         assert_eq!(
             next_revision(None, Some(4)),
-            Ok(5),
-            "deleted elsewhere: written back"
+            Err(Conflict { stored: None }),
+            "deleted elsewhere: not brought back without the user choosing"
         );
+        assert_eq!(next_revision(None, None), Ok(1), "a new meeting");
         assert_eq!(
             next_revision(Some(0), None),
             Ok(1),
             "a record from before revisions"
         );
-        assert_eq!(next_revision(Some(5), Some(4)), Err(Conflict { stored: 5 }));
-        assert_eq!(next_revision(Some(2), None), Err(Conflict { stored: 2 }));
+        assert_eq!(
+            next_revision(Some(5), Some(4)),
+            Err(Conflict { stored: Some(5) })
+        );
+        assert_eq!(
+            next_revision(Some(2), None),
+            Err(Conflict { stored: Some(2) })
+        );
     }
 
     #[test]

@@ -227,8 +227,14 @@ impl<E: Clone> SaveBook<E> {
     /// if it could be read, is now known); otherwise the stored one replaces this tab's edits.
     pub fn resolved(&mut self, id: &str, keep_mine: bool, stored_revision: Option<u64>) {
         self.conflicted.remove(id);
-        if let Some(revision) = stored_revision {
-            self.known.insert(id.to_owned(), revision);
+        match stored_revision {
+            Some(revision) => {
+                self.known.insert(id.to_owned(), revision);
+            }
+            // Deleted elsewhere and kept here: written as a new meeting.
+            None => {
+                self.known.remove(id);
+            }
         }
         if keep_mine {
             self.unsaved.insert(id.to_owned());
@@ -249,6 +255,9 @@ impl<E: Clone> SaveBook<E> {
         self.failed.remove(id);
         self.conflicted.remove(id);
         self.deletes.insert(id.to_owned());
+        // Deleted here: a later write of it is this tab's own undo, written as new. Any other
+        // tab that still knows it is told it is gone (`persist::next_revision`).
+        self.known.remove(id);
         if self.failed.is_empty() {
             self.errors[Source::Meetings as usize] = None;
         }
@@ -256,11 +265,7 @@ impl<E: Clone> SaveBook<E> {
 
     /// The removal of `id` landed.
     pub fn delete_landed(&mut self, id: &str) {
-        // Undone meanwhile: the meeting's record is written again after this removal, over the
-        // revision this tab knew.
-        if self.deletes.remove(id) {
-            self.known.remove(id);
-        }
+        self.deletes.remove(id);
         self.failed_deletes.remove(id);
         if self.deletes.is_empty() {
             self.errors[Source::Deletes as usize] = None;

@@ -11,6 +11,9 @@ pub enum TabMessage {
     /// The sender stored this meeting. Sent as the bare id, as every earlier build did and
     /// still understands.
     Saved(String),
+    /// The sender deleted this meeting from the store: every tab lets it go, or, if it has
+    /// edits of it not yet stored, asks its user (a tombstone every tab honours).
+    Deleted(String),
     /// "Is the tab with this id still open?"
     AskAlive(String),
     /// "The tab with this id is open", from that tab.
@@ -21,6 +24,7 @@ impl TabMessage {
     pub fn encode(&self) -> String {
         match self {
             TabMessage::Saved(id) => id.clone(),
+            TabMessage::Deleted(id) => format!("{PREFIX}deleted:{id}"),
             TabMessage::AskAlive(tab) => format!("{PREFIX}alive?:{tab}"),
             TabMessage::Alive(tab) => format!("{PREFIX}alive:{tab}"),
         }
@@ -30,7 +34,9 @@ impl TabMessage {
         let Some(rest) = text.strip_prefix(PREFIX) else {
             return TabMessage::Saved(text.to_owned());
         };
-        if let Some(tab) = rest.strip_prefix("alive?:") {
+        if let Some(id) = rest.strip_prefix("deleted:") {
+            TabMessage::Deleted(id.to_owned())
+        } else if let Some(tab) = rest.strip_prefix("alive?:") {
             TabMessage::AskAlive(tab.to_owned())
         } else if let Some(tab) = rest.strip_prefix("alive:") {
             TabMessage::Alive(tab.to_owned())
@@ -50,6 +56,8 @@ mod tests {
             TabMessage::Saved("m-1".into()),
             TabMessage::Saved("".into()),
             TabMessage::AskAlive("tab-9".into()),
+            TabMessage::Deleted("m-1".into()),
+            TabMessage::Deleted("".into()),
             TabMessage::Alive("tab-9".into()),
             TabMessage::Alive("".into()),
         ] {

@@ -69,18 +69,17 @@ pub fn ReachOwners(filter: RwSignal<TrackerFilter>, file_stem: String) -> impl I
             action_calendar(rows, lang, browser::now(), Local::now().date_naive())
         });
         let name = format!("{file_stem}-actions.ics");
-        let said = match browser::download(&name, "text/calendar;charset=utf-8", &calendar.ics) {
-            Ok(()) => tr(
+        if state.download(&name, "text/calendar;charset=utf-8", &calendar.ics) {
+            let said = tr(
                 lang,
                 T::CalendarWritten,
                 &[
                     &calendar.events.to_string(),
                     &calendar.without_deadline.to_string(),
                 ],
-            ),
-            Err(cause) => format!("{cause:?}"),
-        };
-        state.toasts.show(said, None);
+            );
+            state.toasts.show(said, None);
+        }
     };
     // One listener for the whole list: each button names its owner.
     let copy_for_owner = move |ev: leptos::ev::MouseEvent| {

@@ -164,9 +164,7 @@ fn Backup() -> impl IntoView {
             .meetings
             .with_untracked(|meetings| export_backup(meetings, now));
         let name = format!("crossmeet-backup-{}.json", format_date(now.date_naive()));
-        if let Err(cause) = browser::download(&name, "application/json", &text) {
-            error.set(Some(format!("{cause:?}")));
-        }
+        state.download(&name, "application/json", &text);
     };
 
     let choose = move |ev: leptos::ev::Event| {
@@ -327,7 +325,7 @@ fn Undecodable() -> impl IntoView {
                                         <button
                                             type="button"
                                             on:click=move |_| {
-                                                let _ = browser::download(&file, "application/json", &raw);
+                                                state.download(&file, "application/json", &raw);
                                             }
                                         >
                                             {state.text(T::DownloadRaw)}

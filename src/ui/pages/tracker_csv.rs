@@ -30,9 +30,7 @@ pub fn RoundTrip() -> impl IntoView {
             "crossmeet-tracker-{}.csv",
             format_date(Local::now().date_naive())
         );
-        if let Err(cause) = browser::download(&name, "text/csv;charset=utf-8", &csv) {
-            error.set(Some(format!("{cause:?}")));
-        }
+        state.download(&name, "text/csv;charset=utf-8", &csv);
     };
     let choose = move |ev: leptos::ev::Event| {
         let Some(file) = browser::take_chosen_file(&ev) else {

@@ -38,9 +38,22 @@ impl Saving {
                 self.book(|book| book.resolved(id, true, revision));
                 self.flush();
             }
+            // Deleted elsewhere, and the user lets it go: nothing of it is written.
+            (false, StoredVersion::Gone) => self.book(|book| book.resolved(id, false, None)),
             // Nothing readable to take: the choice stays open.
             (false, theirs) => self.show_conflict(id.to_owned(), theirs),
         }
+    }
+
+    /// Whether this tab holds edits of `id` not stored yet (or in a conflict over them).
+    pub fn has_unsaved(self, id: &str) -> bool {
+        self.is_being_edited(id) || self.book.with_value(|book| book.is_conflicted(id))
+    }
+
+    /// Another tab deleted `id`: nothing of it is written from here again without the user
+    /// choosing (its next save meets the deletion as a conflict).
+    pub fn forget_deleted_elsewhere(self, id: &str) {
+        self.book(|book| book.resolved(id, false, None));
     }
 
     /// Another tab saved `id`: show its version here unless this tab is editing that meeting.
@@ -81,6 +94,7 @@ impl Saving {
 
     fn replace_from_store(self, stored: Meeting) {
         self.book(|book| book.read_from_store(&stored.id, stored.revision));
+        let id = stored.id.clone();
         self.meetings.update(|meetings| {
             match meetings.iter_mut().find(|local| local.id == stored.id) {
                 Some(local) => *local = stored,
@@ -88,5 +102,6 @@ impl Saving {
             }
             sort_newest_first(meetings);
         });
+        self.keys.replaced(&id);
     }
 }

@@ -20,6 +20,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::keyed::Keys;
 use super::tabs;
 use crate::core::domain::model::Meeting;
 use crate::core::domain::order;
@@ -39,6 +40,7 @@ pub type Failure = (Source, StoreError, Vec<String>);
 #[derive(Clone, Copy)]
 pub struct Saving {
     meetings: RwSignal<Vec<Meeting>>,
+    keys: Keys,
     book: StoredValue<SaveBook<StoreError>>,
     /// The book's failures, for the banners; refreshed after every change of the book.
     pub failures: RwSignal<Vec<Failure>>,
@@ -64,9 +66,10 @@ pub struct Saving {
 }
 
 impl Saving {
-    pub fn new(meetings: RwSignal<Vec<Meeting>>, tab_id: String) -> Saving {
+    pub fn new(meetings: RwSignal<Vec<Meeting>>, keys: Keys, tab_id: String) -> Saving {
         Saving {
             meetings,
+            keys,
             book: StoredValue::new(SaveBook::default()),
             failures: RwSignal::new(Vec::new()),
             bulk_pending: RwSignal::new(0),
@@ -194,6 +197,13 @@ impl Saving {
             .map(|outcome| match outcome {
                 Saved::Written { id, revision } => {
                     tabs::announce_saved(&id);
+                    // What the app writes from memory (the `.ics` SEQUENCE, RFC 5545 §3.8.7.4)
+                    // counts from the stored revision, not the one the page loaded.
+                    self.meetings.update_untracked(|meetings| {
+                        if let Some(meeting) = meetings.iter_mut().find(|m| m.id == id) {
+                            meeting.revision = revision;
+                        }
+                    });
                     Landed::Written { id, revision }
                 }
                 Saved::Conflict { id, theirs } => {
@@ -252,6 +262,7 @@ impl Saving {
         spawn_local(async move {
             match store.delete(&id).await {
                 Ok(()) => {
+                    tabs::announce_deleted(&id);
                     self.book(|book| book.delete_landed(&id));
                     self.after_success();
                 }

@@ -17,7 +17,7 @@ use crate::ui::browser;
 pub fn AgendaEditor(current: Current) -> impl IntoView {
     let state = current.state;
     let c = current.clone();
-    let ids = move || c.read(|m| m.agenda.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+    let ids = move || c.row_ids(AGENDA);
     let c = current.clone();
     let total = move || {
         c.read(|m| {

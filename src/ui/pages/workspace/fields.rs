@@ -2,32 +2,76 @@
 
 use leptos::prelude::*;
 
+use crate::core::domain::edit::{At, Edit, FieldKey, List, Part, Row, Value};
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::Meeting;
+use crate::ui::keyed::Key;
 use crate::ui::state::AppState;
-use crate::ui::toast::Undo;
 
-/// Reads and edits one meeting by id.
+/// Reads and edits one meeting by id. A view reads the part it shows (a field, a row, a list's
+/// rows) and is redrawn when that part changes; `read` is for views derived from the whole.
 #[derive(Clone)]
 pub struct Current {
     pub id: String,
-    meeting: Memo<Option<Meeting>>,
     pub state: AppState,
 }
 
 impl Current {
-    pub fn new(id: String, meeting: Memo<Option<Meeting>>, state: AppState) -> Current {
-        Current { id, meeting, state }
+    pub fn new(id: String, state: AppState) -> Current {
+        Current { id, state }
     }
 
-    /// Reads from the meeting, subscribing the caller to its changes.
+    fn read_tracking<R: Default>(&self, key: Key, read: impl FnOnce(&Meeting) -> R) -> R {
+        self.state.keys.track(&self.id, key);
+        self.state.with_meeting(&self.id, read).unwrap_or_default()
+    }
+
+    /// Reads from the whole meeting, redrawn on any change of it.
     pub fn read<R: Default>(&self, read: impl FnOnce(&Meeting) -> R) -> R {
-        self.meeting
-            .with(|meeting| meeting.as_ref().map(read).unwrap_or_default())
+        self.read_tracking(Key::Whole, read)
     }
 
+    /// Reads one of the meeting's own fields, redrawn only when that field changes.
+    pub fn read_field<R: Default>(&self, field: FieldKey, read: impl FnOnce(&Meeting) -> R) -> R {
+        self.read_tracking(Key::Part(Part::Field(field)), read)
+    }
+
+    /// The ids of a list's rows in order, redrawn when rows come, go or move.
+    pub fn row_ids<R>(&self, rows: Rows<R>) -> Vec<String> {
+        self.read_tracking(Key::Part(Part::Rows(rows.list)), |m| {
+            (rows.read)(m)
+                .iter()
+                .map(|row| (rows.id_of)(row).to_owned())
+                .collect()
+        })
+    }
+
+    /// Applies one edit to this meeting; the inverse comes back for an undo.
+    pub fn dispatch(&self, edit: Edit) {
+        let _ = self.state.dispatch(&self.id, edit);
+    }
+
+    /// Sets one of the meeting's own fields.
+    pub fn set(&self, value: Value) {
+        self.dispatch(Edit::set(value));
+    }
+
+    /// Applies a change computed on a copy of the meeting (a button's action), as named edits.
     pub fn edit(&self, change: impl FnOnce(&mut Meeting)) {
         self.state.edit_meeting(&self.id, change);
+    }
+
+    /// Makes a destructive change and offers to take it back for a few seconds, saying
+    /// `message`; undo takes back only this change.
+    pub fn edit_with_undo(&self, message: T, change: impl FnOnce(&mut Meeting)) {
+        let edit = self.state.with_meeting(&self.id, |before| {
+            let mut after = before.clone();
+            change(&mut after);
+            crate::core::domain::edit::diff(before, &after)
+        });
+        if let Some(edit) = edit.filter(|edit| !edit.is_nothing()) {
+            self.state.dispatch_with_undo(&self.id, edit, message);
+        }
     }
 }
 
@@ -36,8 +80,9 @@ pub fn text_field(
     current: &Current,
     label: T,
     id: &'static str,
+    field: FieldKey,
     get: fn(&Meeting) -> String,
-    set: fn(&mut Meeting, String),
+    set: fn(String) -> Value,
 ) -> impl IntoView {
     let (read, write) = (current.clone(), current.clone());
     view! {
@@ -47,8 +92,8 @@ pub fn text_field(
                 type="text"
                 id=id
                 name=id
-                prop:value=move || read.read(get)
-                on:input=move |ev| write.edit(|m| set(m, event_target_value(&ev)))
+                prop:value=move || read.read_field(field, get)
+                on:input=move |ev| write.set(set(event_target_value(&ev)))
             />
         </label>
     }
@@ -58,16 +103,17 @@ pub fn text_field(
 pub fn check_field(
     current: &Current,
     label: T,
+    field: FieldKey,
     get: fn(&Meeting) -> bool,
-    set: fn(&mut Meeting, bool),
+    set: fn(bool) -> Value,
 ) -> impl IntoView {
     let (read, write) = (current.clone(), current.clone());
     view! {
         <label class="check">
             <input
                 type="checkbox"
-                prop:checked=move || read.read(get)
-                on:change=move |ev| write.edit(|m| set(m, event_target_checked(&ev)))
+                prop:checked=move || read.read_field(field, get)
+                on:change=move |ev| write.set(set(event_target_checked(&ev)))
             />
             {current.state.text(label)}
         </label>
@@ -107,9 +153,11 @@ pub fn enum_select<E: Copy + std::fmt::Debug + PartialEq + Send + Sync + 'static
 
 /// A list of the meeting whose rows have ids (participants, agenda items, pre-reads).
 pub struct Rows<R> {
+    pub list: List,
     pub read: fn(&Meeting) -> &[R],
     pub write: fn(&mut Meeting) -> &mut Vec<R>,
     pub id_of: fn(&R) -> &str,
+    pub wrap: fn(R) -> Row,
 }
 
 impl<R> Clone for Rows<R> {
@@ -121,32 +169,40 @@ impl<R> Clone for Rows<R> {
 impl<R> Copy for Rows<R> {}
 
 pub const PARTICIPANTS: Rows<crate::core::domain::model::Participant> = Rows {
+    list: List::Participant,
+    wrap: Row::Participant,
     read: |m| &m.participants,
     write: |m| &mut m.participants,
     id_of: |p| &p.id,
 };
 
 pub const AGENDA: Rows<crate::core::domain::model::AgendaItem> = Rows {
+    list: List::Agenda,
+    wrap: Row::Agenda,
     read: |m| &m.agenda,
     write: |m| &mut m.agenda,
     id_of: |a| &a.id,
 };
 
 pub const MATERIALS: Rows<crate::core::domain::model::PreRead> = Rows {
+    list: List::Material,
+    wrap: Row::Material,
     read: |m| &m.materials,
     write: |m| &mut m.materials,
     id_of: |x| &x.id,
 };
 
 impl Current {
-    /// Reads from the row `id` of `rows`; the default when it is gone.
+    /// Reads from the row `id` of `rows`, redrawn only when that row changes; the default when
+    /// it is gone.
     pub fn read_row<R, V: Default>(
         &self,
         rows: Rows<R>,
         id: &str,
         read: impl FnOnce(&R) -> V,
     ) -> V {
-        self.read(|m| {
+        let key = Key::Part(Part::Row(rows.list, At::Id(id.to_owned())));
+        self.read_tracking(key, |m| {
             (rows.read)(m)
                 .iter()
                 .find(|r| (rows.id_of)(r) == id)
@@ -155,39 +211,33 @@ impl Current {
         })
     }
 
-    pub fn edit_row<R>(&self, rows: Rows<R>, id: &str, change: impl FnOnce(&mut R)) {
-        self.edit(|m| {
-            if let Some(row) = (rows.write)(m).iter_mut().find(|r| (rows.id_of)(r) == id) {
-                change(row);
-            }
+    /// Changes the row `id` of `rows` in place: one edit naming that row, whichever place it
+    /// has by then (a row re-sorted or moved by another tab keeps what is typed into it).
+    pub fn edit_row<R: Clone>(&self, rows: Rows<R>, id: &str, change: impl FnOnce(&mut R)) {
+        let row = self.state.with_meeting(&self.id, |m| {
+            (rows.read)(m)
+                .iter()
+                .find(|r| (rows.id_of)(r) == id)
+                .cloned()
         });
+        if let Some(mut row) = row.flatten() {
+            change(&mut row);
+            self.dispatch(Edit::put(At::Id(id.to_owned()), (rows.wrap)(row)));
+        }
     }
 
     /// Removes a row, offering undo for a few seconds.
     pub fn remove_row<R>(&self, rows: Rows<R>, id: &str) {
-        self.edit_with_undo(T::RowRemoved, |m| {
-            (rows.write)(m).retain(|r| (rows.id_of)(r) != id)
-        });
-    }
-
-    /// Makes a destructive edit and offers to revert it for a few seconds, saying `message`.
-    pub fn edit_with_undo(&self, message: T, change: impl FnOnce(&mut Meeting)) {
-        let before = self.state.find(&self.id);
-        self.edit(change);
-        if let Some(meeting) = before {
-            let message = self.state.text(message).to_owned();
-            self.state.toasts.show(
-                message,
-                Some(Undo::Revert {
-                    meeting: Box::new(meeting),
-                }),
-            );
-        }
+        self.state.dispatch_with_undo(
+            &self.id,
+            Edit::remove(rows.list, At::Id(id.to_owned())),
+            T::RowRemoved,
+        );
     }
 }
 
 /// A text input bound to one field of one row, labelled and placeheld by `label`.
-pub fn row_text<R: 'static>(
+pub fn row_text<R: Clone + 'static>(
     current: &Current,
     rows: Rows<R>,
     id: &str,
@@ -225,6 +275,8 @@ pub fn remove_row_button<R: 'static>(current: &Current, rows: Rows<R>, id: &str)
 }
 
 pub const ACTIONS: Rows<crate::core::domain::model::ActionItem> = Rows {
+    list: List::Action,
+    wrap: Row::Action,
     read: |m| &m.actions,
     write: |m| &mut m.actions,
     id_of: |a| &a.id,

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::domain::edit::Value;
+
 use super::fields::Current;
 use super::read_back::ReadBack;
 use crate::core::domain::clock::format_duration;
@@ -81,15 +83,12 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
     };
 
     let (read, write) = (current.clone(), current.clone());
+    // Every keystroke is stored (memory, then IndexedDB and the leaving journal): minutes typed
+    // with the cursor still in the editor survive a crash (F1).
     let text = move || read.read(|m| minutes_text(m, state.prefs.lang.get()));
-    // What is being typed, before the editor's change event stores it: the preview follows it.
-    let typing = RwSignal::new(None::<String>);
-    let preview = {
-        let text = text.clone();
-        move || typing.get().unwrap_or_else(&text)
-    };
+    let preview = text.clone();
     let c = current.clone();
-    let regenerate = move |_| c.edit(|m| m.minutes.text.clear());
+    let regenerate = move |_| c.edit_with_undo(T::MinutesRegenerated, |m| m.minutes.text.clear());
     let mark = {
         let current = current.clone();
         move |status: MinutesStatus| {
@@ -141,9 +140,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
                 ),
             }
         });
-        if let Err(cause) = browser::download(&name, mime, &body) {
-            state.toasts.show(format!("{cause:?}"), None);
-        }
+        state.download(&name, mime, &body);
     };
     let button = move |kind: Export, label: T, testid: &'static str| {
         let export = export.clone();
@@ -168,11 +165,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
                     aria-label=state.text(T::MinutesTitle)
                     data-testid="minutes-editor"
                     prop:value=text
-                    on:input=move |ev| typing.set(Some(event_target_value(&ev)))
-                    on:change=move |ev| {
-                        write.edit(|m| m.minutes.text = event_target_value(&ev));
-                        typing.set(None);
-                    }
+                    on:input=move |ev| write.set(Value::MinutesText(event_target_value(&ev)))
                 ></textarea>
                 // Rendered from the Markdown (`markdown_html` escapes every text); what the print
                 // stylesheet prints from this tab.

@@ -12,7 +12,7 @@ use crate::ui::browser;
 pub fn Materials(current: Current) -> impl IntoView {
     let state = current.state;
     let c = current.clone();
-    let ids = move || c.read(|m| m.materials.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
+    let ids = move || c.row_ids(MATERIALS);
     let c = current.clone();
     let add = move |_| {
         let id = browser::new_id();

@@ -26,8 +26,7 @@ pub use fields::Current;
 #[component]
 pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let meeting = state.meeting_memo(id.clone());
-    if meeting.get_untracked().is_none() {
+    if state.with_meeting(&id, |_| ()).is_none() {
         return view! {
             <div class="empty">
                 <p>{state.text(T::MeetingNotFound)}</p>
@@ -36,7 +35,7 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
         }
         .into_any();
     }
-    let current = Current::new(id.clone(), meeting, state);
+    let current = Current::new(id.clone(), state);
     let title = {
         let current = current.clone();
         move || current.read(|m| display_title(m, state.prefs.lang.get()))

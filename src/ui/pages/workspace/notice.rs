@@ -54,13 +54,11 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
         });
         match ics {
             Some((id, ics)) => {
-                if let Err(cause) = browser::download(
+                state.download(
                     &format!("crossmeet-{id}.ics"),
                     "text/calendar;charset=utf-8",
                     &ics,
-                ) {
-                    state.toasts.show(format!("{cause:?}"), None);
-                }
+                );
             }
             None => state.toasts.show(T::CheckNoTime.get(lang).to_owned(), None),
         }

@@ -8,6 +8,7 @@ use super::fields::{
 };
 use crate::core::domain::checks::{objective_issue, ObjectiveIssue};
 use crate::core::domain::cost::{attendees, cost_text, Cost};
+use crate::core::domain::edit::{FieldKey, Value};
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{MeetingType, Participant, Role, SeriesRef};
 use crate::core::domain::order;
@@ -39,7 +40,7 @@ pub fn PlanStage(current: Current) -> impl IntoView {
     };
     view! {
         <div class="form-grid">
-            {text_field(&current, T::FieldTitle, "title", |m| m.title.clone(), |m, v| m.title = v)}
+            {text_field(&current, T::FieldTitle, "title", FieldKey::Title, |m| m.title.clone(), Value::Title)}
             <label class="field">
                 <span>{state.text(T::FieldType)}</span>
                 {enum_select(&current, "field-kind", &MeetingType::ALL, MeetingType::label, |m| m.kind, |m, v| m.kind = v)}
@@ -51,8 +52,8 @@ pub fn PlanStage(current: Current) -> impl IntoView {
                     name="objective"
                     rows="2"
                     placeholder=state.text(T::FieldObjectivePlaceholder)
-                    prop:value=move || read.read(|m| m.objective.clone())
-                    on:input=move |ev| write.edit(|m| m.objective = event_target_value(&ev))
+                    prop:value=move || read.read_field(FieldKey::Objective, |m| m.objective.clone())
+                    on:input=move |ev| write.set(Value::Objective(event_target_value(&ev)))
                 ></textarea>
                 {feedback}
                 <details class="examples">
@@ -68,14 +69,17 @@ pub fn PlanStage(current: Current) -> impl IntoView {
             <fieldset class="field wide" id="field-necessity" tabindex="-1">
                 <legend>{state.text(T::FieldNecessity)}</legend>
                 {check_field(&current, T::NecessityMultiDept,
+                    FieldKey::NeedsSeveralDepartments,
                     |m| m.necessity.needs_several_departments == Some(true),
-                    |m, v| m.necessity.needs_several_departments = Some(v))}
+                    |v| Value::NeedsSeveralDepartments(Some(v)))}
                 {check_field(&current, T::NecessityResources,
+                    FieldKey::NeedsCombinedResources,
                     |m| m.necessity.needs_combined_resources == Some(true),
-                    |m, v| m.necessity.needs_combined_resources = Some(v))}
+                    |v| Value::NeedsCombinedResources(Some(v)))}
                 {check_field(&current, T::NecessityAsync,
+                    FieldKey::AsyncUpdateWouldDo,
                     |m| m.necessity.async_update_would_do == Some(true),
-                    |m, v| m.necessity.async_update_would_do = Some(v))}
+                    |v| Value::AsyncUpdateWouldDo(Some(v)))}
                 <p class="cost-line" data-testid="plan-cost">{move || {
                     let lang = state.prefs.lang.get();
                     let rate = state.prefs.rate();
@@ -152,7 +156,9 @@ fn SeriesField(current: Current) -> impl IntoView {
 fn CarriedNotes(current: Current) -> impl IntoView {
     let state = current.state;
     move || {
-        let carried = current.read(|meeting| {
+        // The series is the one field this depends on; the other meetings arrive through the
+        // collection signal, which settles after typing.
+        let carried = current.read_field(FieldKey::Series, |meeting| {
             state.meetings.with(|all| {
                 carried_notes(all, meeting).map(|source| {
                     (
@@ -177,23 +183,11 @@ fn CarriedNotes(current: Current) -> impl IntoView {
 fn Participants(current: Current) -> impl IntoView {
     let state = current.state;
     let c = current.clone();
-    let ids = move || {
-        c.read(|m| {
-            m.participants
-                .iter()
-                .map(|p| p.id.clone())
-                .collect::<Vec<_>>()
-        })
-    };
+    let ids = move || c.row_ids(PARTICIPANTS);
     let c = current.clone();
     let size = move || {
-        c.read(|m| {
-            tr(
-                state.prefs.lang.get(),
-                T::SizeHint,
-                &[&m.participants.len().to_string()],
-            )
-        })
+        let count = c.row_ids(PARTICIPANTS).len();
+        tr(state.prefs.lang.get(), T::SizeHint, &[&count.to_string()])
     };
     let c = current.clone();
     let add = move |_| {

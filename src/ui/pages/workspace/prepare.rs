@@ -4,6 +4,8 @@
 use chrono::{Local, TimeZone, Utc};
 use leptos::prelude::*;
 
+use crate::core::domain::edit::{FieldKey, Value};
+
 use super::agenda_editor::AgendaEditor;
 use super::attendance::Attendance;
 use super::fields::{check_field, enum_select, text_field, Current};
@@ -85,8 +87,8 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
         let (c, mode) = (current.clone(), mode.clone());
         move || {
             (mode() != FormatMode::Online).then(|| view! {
-                {text_field(&c, T::FieldRoom, "room", |m| m.format.room.clone(), |m, v| m.format.room = v)}
-                {check_field(&c, T::RoomIsHome, |m| m.format.room_is_neutral == Some(false), |m, v| m.format.room_is_neutral = Some(!v))}
+                {text_field(&c, T::FieldRoom, "room", FieldKey::Room, |m| m.format.room.clone(), Value::Room)}
+                {check_field(&c, T::RoomIsHome, FieldKey::RoomIsNeutral, |m| m.format.room_is_neutral == Some(false), |v| Value::RoomIsNeutral(Some(!v)))}
             })
         }
     };
@@ -94,9 +96,9 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
         let (c, mode) = (current.clone(), mode.clone());
         move || {
             (mode() != FormatMode::Offline).then(|| view! {
-                {text_field(&c, T::FieldPlatform, "platform", |m| m.format.platform.clone(), |m, v| m.format.platform = v)}
-                {text_field(&c, T::FieldLink, "link", |m| m.format.link.clone(), |m, v| m.format.link = v)}
-                {check_field(&c, T::DevicesTested, |m| m.format.devices_tested, |m, v| m.format.devices_tested = v)}
+                {text_field(&c, T::FieldPlatform, "platform", FieldKey::Platform, |m| m.format.platform.clone(), Value::Platform)}
+                {text_field(&c, T::FieldLink, "link", FieldKey::Link, |m| m.format.link.clone(), Value::Link)}
+                {check_field(&c, T::DevicesTested, FieldKey::DevicesTested, |m| m.format.devices_tested, Value::DevicesTested)}
             })
         }
     };

@@ -24,9 +24,7 @@ pub fn SharePlan(current: Current) -> impl IntoView {
                 export_meeting_file(m, browser::now()),
             )
         });
-        if let Err(cause) = browser::download(&name, "application/json", &text) {
-            state.toasts.show(format!("{cause:?}"), None);
-        }
+        state.download(&name, "application/json", &text);
     };
 
     let c = current.clone();

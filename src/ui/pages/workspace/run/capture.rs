@@ -75,7 +75,7 @@ pub fn Captured(current: Current) -> impl IntoView {
         })
     };
     let c = current.clone();
-    let action_ids = move || c.read(|m| m.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+    let action_ids = move || c.row_ids(ACTIONS);
     let list = move |items: Vec<String>, testid: &'static str| {
         view! { <ul class="captured" data-testid=testid>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
     };

@@ -1,0 +1,79 @@
+//! The keyed store's subscriptions: a view that shows one field or one row of a meeting
+//! subscribes to that part only, so a keystroke redraws the views of what it changed and not
+//! every view of the meeting (the `reactive_stores` idea, keyed by the parts an edit names in
+//! `core::domain::edit::Part`, with one trigger per part instead of a derived store type).
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::core::domain::edit::Part;
+
+/// What a view of one meeting depends on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// Anything in the meeting (derived views: checks, totals, clocks).
+    Whole,
+    Part(Part),
+}
+
+/// One trigger per meeting and key, made when a view first asks for it.
+#[derive(Clone, Copy)]
+pub struct Keys {
+    triggers: StoredValue<HashMap<(String, Key), ArcTrigger>>,
+}
+
+impl Default for Keys {
+    fn default() -> Self {
+        Keys {
+            triggers: StoredValue::new(HashMap::new()),
+        }
+    }
+}
+
+impl Keys {
+    /// Subscribes the running view to `key` of meeting `id`.
+    pub fn track(self, id: &str, key: Key) {
+        let trigger = self.triggers.try_update_value(|triggers| {
+            triggers
+                .entry((id.to_owned(), key))
+                .or_insert_with(ArcTrigger::new)
+                .clone()
+        });
+        if let Some(trigger) = trigger {
+            trigger.track();
+        }
+    }
+
+    /// Meeting `id` changed in `parts`: its views of those parts and its whole-meeting views run.
+    pub fn changed(self, id: &str, parts: Vec<Part>) {
+        let triggers: Vec<ArcTrigger> = self.triggers.with_value(|triggers| {
+            std::iter::once(Key::Whole)
+                .chain(parts.into_iter().map(Key::Part))
+                .filter_map(|key| triggers.get(&(id.to_owned(), key)).cloned())
+                .collect()
+        });
+        triggers.iter().for_each(ArcTrigger::notify);
+    }
+
+    /// Meeting `id` was replaced as a whole (another tab's save, a restore, a recovered
+    /// journal): every view of it runs.
+    pub fn replaced(self, id: &str) {
+        let triggers: Vec<ArcTrigger> = self.triggers.with_value(|triggers| {
+            triggers
+                .iter()
+                .filter(|((meeting, _), _)| meeting == id)
+                .map(|(_, trigger)| trigger.clone())
+                .collect()
+        });
+        triggers.iter().for_each(ArcTrigger::notify);
+    }
+
+    /// Every meeting may have changed (the first load).
+    pub fn replaced_all(self) {
+        let triggers: Vec<ArcTrigger> = self
+            .triggers
+            .with_value(|triggers| triggers.values().cloned().collect());
+        triggers.iter().for_each(ArcTrigger::notify);
+    }
+}
