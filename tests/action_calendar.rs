@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -80,7 +80,8 @@ fn ics_of(meeting: &Meeting) -> String {
     let rows: Vec<(&Meeting, &ActionItem)> = meeting.actions.iter().map(|a| (meeting, a)).collect();
     // Thursday 3 December 2026, 08:00 UTC.
     let now = Utc.with_ymd_and_hms(2026, 12, 3, 8, 0, 0).unwrap();
-    action_calendar(&rows, Lang::Zh, now, day(3)).ics
+    let cst = FixedOffset::east_opt(8 * 3600).unwrap();
+    action_calendar(&rows, Lang::Zh, &cst, now, day(3)).ics
 }
 
 /// What a TEXT value can carry: the line breaks a calendar shows, no other control characters,

@@ -22,6 +22,11 @@ use crossmeet::core::storage::persist::{decode_meeting, encode_meeting};
 
 const CASES: u32 = 2_000;
 
+/// When the files are written: a fixed instant, after every sample meeting's.
+fn written_at() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 6, 8, 0, 0).unwrap()
+}
+
 fn sample_meetings() -> Vec<Meeting> {
     let at = Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap();
     let mut first = Meeting::blank("m1".into(), at);
@@ -132,7 +137,7 @@ proptest! {
 
     #[test]
     fn backup_files_never_panic_and_accepted_ones_round_trip(edits in edits()) {
-        let text = mangle(&export_backup(&sample_meetings(), Utc::now()), &edits);
+        let text = mangle(&export_backup(&sample_meetings(), written_at()), &edits);
         match parse_backup(&text) {
             Ok(meetings) => {
                 for meeting in meetings {
@@ -157,14 +162,14 @@ proptest! {
         // those in: the import goes through the same preparation as the app's.
         let meetings = sample_meetings();
         let file = if hostile {
-            export_backup(&meetings[..1], Utc::now()).replacen("\"backup\"", "\"meeting\"", 1)
+            export_backup(&meetings[..1], written_at()).replacen("\"backup\"", "\"meeting\"", 1)
         } else {
-            export_meeting_file(&meetings[0], Utc::now())
+            export_meeting_file(&meetings[0], written_at())
         };
         let text = mangle(&file, &edits);
         match parse_meeting_file(&text) {
             Ok(meeting) => {
-                let imported = prepare_import(&meetings, meeting, Utc::now(), || "fresh".into()).meeting;
+                let imported = prepare_import(&meetings, meeting, written_at(), || "fresh".into()).meeting;
                 prop_assert_eq!(&imported, &imported.plan_only(), "nothing but the plan comes in");
                 prop_assert_eq!(imported.revision, 0);
                 prop_assert!(meetings.iter().all(|m| m.id != imported.id), "never over a meeting of this device");

@@ -100,8 +100,8 @@ fn hostile_minutes_keep_their_table_shape_in_gfm() {
     let markdown = minutes_markdown(
         &meeting,
         Lang::Zh,
-        FixedOffset::east_opt(8 * 3600).unwrap(),
-        Utc::now(),
+        &FixedOffset::east_opt(8 * 3600).unwrap(),
+        Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap(),
     );
     let html = cmark_gfm(&markdown, GFM);
 
@@ -390,10 +390,10 @@ fn documents(meeting: &Meeting) -> [String; 2] {
         minutes_markdown(
             meeting,
             Lang::Zh,
-            offset,
+            &offset,
             Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap(),
         ),
-        notice(meeting, Lang::En, offset, NoticeStyle::Markdown),
+        notice(meeting, Lang::En, &offset, NoticeStyle::Markdown),
     ]
 }
 

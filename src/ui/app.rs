@@ -183,7 +183,7 @@ fn Banners() -> impl IntoView {
                 })
             }}
             {move || {
-                let today = chrono::Local::now().date_naive();
+                let today = browser::today();
                 let soon_days = state.prefs.due_soon_days.get();
                 let counts = state.meetings.with(|ms| reminder_counts(ms, today, soon_days));
                 (state.loaded.get() && !reminder_dismissed.get() && counts.any()).then(|| {

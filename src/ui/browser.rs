@@ -1,16 +1,38 @@
-//! The few browser calls the UI needs, each wrapped once: the clock, random ids, file download and
-//! upload, and the service worker's update signal.
+//! The few browser calls the UI needs, each wrapped once: the clock and time zone, random ids,
+//! file download and upload, and the service worker's update signal.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::domain::time::LocalZone;
 use crate::core::formats::text_file::{decode_text, TextFileError};
 
-/// The current time. The core never reads the clock; the UI passes this in.
+/// The current time: the app's one clock read (`clippy.toml` refuses the others). The core
+/// never reads the clock; the UI passes this in.
 pub fn now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    #[allow(clippy::disallowed_methods)] // The one allowed read, as above.
+    let millis = js_sys::Date::now();
+    DateTime::from_timestamp_millis(millis as i64).unwrap_or_default()
+}
+
+/// Today's date on this device's calendar.
+pub fn today() -> NaiveDate {
+    DeviceZone.local(now()).date()
+}
+
+/// This device's time zone, for the core (D5): the offset in force at each instant, daylight
+/// saving included, so a July meeting planned in December shows July's time.
+pub struct DeviceZone;
+
+impl LocalZone for DeviceZone {
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+        let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+        // getTimezoneOffset is minutes *behind* UTC at that date: CST gives -480, EDT 240.
+        let minutes = -(date.get_timezone_offset() as i32);
+        FixedOffset::east_opt(minutes * 60).unwrap_or(FixedOffset::east_opt(0).unwrap())
+    }
 }
 
 /// A random 16-hex-digit id from the browser's cryptographic generator.
@@ -195,13 +217,6 @@ fn gloo_document() -> Result<web_sys::Document, JsValue> {
     web_sys::window()
         .and_then(|window| window.document())
         .ok_or_else(|| JsValue::from_str("no document"))
-}
-
-/// This device's current UTC offset, for the checks' weekday and afternoon rules.
-pub fn local_offset() -> chrono::FixedOffset {
-    // getTimezoneOffset is minutes *behind* UTC: CST gives -480.
-    let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    chrono::FixedOffset::east_opt(minutes * 60).unwrap_or(chrono::FixedOffset::east_opt(0).unwrap())
 }
 
 /// Focuses the element with `id` once the page has rendered it (after a tab switch).

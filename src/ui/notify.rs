@@ -3,12 +3,12 @@
 //! load; what is already due when the watch starts is left to the opening reminder, so only an
 //! item that enters the window later (a new day, a moved deadline, an import) notifies.
 
-use chrono::Local;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Notification, NotificationOptions, NotificationPermission};
 
+use super::browser;
 use super::hooks::use_interval;
 use super::state::AppState;
 use crate::core::domain::i18n::T;
@@ -72,7 +72,7 @@ pub fn watch_due_soon(state: AppState) {
             known = None;
             return;
         }
-        let today = Local::now().date_naive();
+        let today = browser::today();
         let soon_days = state.prefs.due_soon_days.get_untracked();
         let current = state
             .meetings

@@ -113,12 +113,17 @@ export async function launchBrowser() {
   });
 }
 
-/** A fresh profile (empty IndexedDB, no service worker) with the app open and loaded. */
-export async function openApp(browser, url, options = {}) {
+/**
+ * A fresh profile (empty IndexedDB, no service worker) with the app open and loaded. `options`
+ * go to the browser context (such as `timezoneId`), except `clock`: a `Date` the page's fake
+ * clock starts at, installed before the app loads.
+ */
+export async function openApp(browser, url, { clock, ...options } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
+  if (clock) await page.clock.install({ time: clock });
   await page.goto(url);
   await waitForApp(page);
   return { context, page, errors };

@@ -1,26 +1,28 @@
 //! Agenda arithmetic and edits (R4): each item's clock time, reordering, sorting by phase and
 //! inserting a break (R2).
 
-use chrono::{DateTime, FixedOffset, NaiveTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 
 use crate::core::domain::model::{AgendaItem, Meeting, Phase};
 use crate::core::domain::order;
+use crate::core::domain::time::LocalZone;
 
 /// The minutes of a break inserted by [`insert_break`].
 pub const BREAK_MINUTES: u32 = 10;
 
-/// Each item's local start and end, in order, when the meeting has a start time.
-pub fn clock_times(meeting: &Meeting, offset: FixedOffset) -> Option<Vec<(NaiveTime, NaiveTime)>> {
-    let start: DateTime<Utc> = meeting.schedule.starts_at?;
-    let mut at = start.with_timezone(&offset);
+/// Each item's local start and end, in order, when the meeting has a start time. Each instant
+/// is read at its own offset, so a meeting across a daylight-saving change shows the clock on
+/// the wall.
+pub fn clock_times(meeting: &Meeting, zone: &dyn LocalZone) -> Option<Vec<(NaiveTime, NaiveTime)>> {
+    let mut at: DateTime<Utc> = meeting.schedule.starts_at?;
     Some(
         meeting
             .agenda
             .iter()
             .map(|item| {
-                let begin = at.time();
+                let begin = zone.local(at).time();
                 at += chrono::Duration::minutes(i64::from(item.minutes));
-                (begin, at.time())
+                (begin, zone.local(at).time())
             })
             .collect(),
     )
@@ -113,7 +115,7 @@ pub fn insert_break(agenda: &mut Vec<AgendaItem>, id: String, title: String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{FixedOffset, TimeZone};
 
     fn item(id: &str, phase: Phase, minutes: u32) -> AgendaItem {
         AgendaItem {
@@ -148,7 +150,7 @@ mod tests {
             },
             ..Meeting::default()
         };
-        let spans: Vec<String> = clock_times(&meeting, cst)
+        let spans: Vec<String> = clock_times(&meeting, &cst)
             .unwrap()
             .into_iter()
             .map(format_span)
@@ -157,7 +159,7 @@ mod tests {
             spans,
             ["14:00–14:10", "14:10–14:30", "14:30–14:50", "14:50–15:00"]
         );
-        assert_eq!(clock_times(&Meeting::default(), cst), None);
+        assert_eq!(clock_times(&Meeting::default(), &cst), None);
     }
 
     #[test]

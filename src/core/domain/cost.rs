@@ -5,13 +5,14 @@
 //! Everything is integer arithmetic: person-minutes inside, hours shown in tenths and money in
 //! whole yuan, so the text is exact and the wasm build needs no float formatting.
 
-use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::core::domain::clock::{clocks, RunState, DEFAULT_TURN};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{AttendanceStatus, Meeting};
 use crate::core::domain::order;
 use crate::core::domain::retro::Grouping;
+use crate::core::domain::time::LocalZone;
 
 /// The people the meeting costs: every participant who has not declined. A pending invitee
 /// counts, because the plan reserves their time until they say no; the app records no presence
@@ -168,17 +169,17 @@ pub struct CostGroup {
 
 /// Cost per series or per quarter, grouped and ordered as `retro::retrospective` groups: series
 /// by name with meetings outside a series last, quarters newest first with undated ones last.
-/// A meeting's quarter is the calendar quarter of its start (else its creation) at `offset`, so
+/// A meeting's quarter is the calendar quarter of its start (else its creation) in `zone`, so
 /// a meeting on 31 December evening UTC can belong to the next year's first quarter in UTC+8.
 pub fn cost_review(
     meetings: &[Meeting],
     grouping: Grouping,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
     lang: Lang,
 ) -> Vec<CostGroup> {
     let mut keyed: Vec<(String, i64, CostGroup)> = Vec::new();
     for meeting in meetings.iter().filter(|m| !m.is_template) {
-        let (name, quarter, label) = group_of(meeting, grouping, offset, lang);
+        let (name, quarter, label) = group_of(meeting, grouping, zone, lang);
         let index = match keyed
             .iter()
             .position(|(known, at, _)| *known == name && *at == quarter)
@@ -217,7 +218,7 @@ pub fn cost_review(
 fn group_of(
     meeting: &Meeting,
     grouping: Grouping,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
     lang: Lang,
 ) -> (String, i64, String) {
     match grouping {
@@ -229,7 +230,7 @@ fn group_of(
         },
         Grouping::Quarter => {
             let when: Option<DateTime<Utc>> = meeting.schedule.starts_at.or(meeting.created_at);
-            match when.map(|at| at.with_timezone(&offset).date_naive()) {
+            match when.map(|at| zone.local(at).date()) {
                 Some(date) => {
                     let quarter = date.month0() / 3 + 1;
                     let label = tr(
@@ -275,7 +276,7 @@ mod figures_tests {
 mod tests {
     use super::*;
     use crate::core::domain::model::{Attendance, Participant, RunEvent, RunEventKind, SeriesRef};
-    use chrono::{Duration, NaiveDate, TimeZone};
+    use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 
     fn at(year: i32, month: u32, day: u32, hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(year, month, day, hour, 0, 0).unwrap()
@@ -409,7 +410,7 @@ mod tests {
             meeting("q1-planned", None, at(2027, 3, 31, 1)),
             meeting("q3", None, at(2026, 9, 30, 1)),
         ];
-        let groups = cost_review(&meetings, Grouping::Quarter, utc8(), Lang::Zh);
+        let groups = cost_review(&meetings, Grouping::Quarter, &utc8(), Lang::Zh);
         let summary: Vec<_> = groups
             .iter()
             .map(|g| {
@@ -434,7 +435,7 @@ mod tests {
         let in_london = cost_review(
             &meetings,
             Grouping::Quarter,
-            FixedOffset::east_opt(0).unwrap(),
+            &FixedOffset::east_opt(0).unwrap(),
             Lang::En,
         );
         assert_eq!(in_london[1].label, "2026 Q4");
@@ -452,7 +453,7 @@ mod tests {
             held(meeting("4", Some("周例会"), at(2026, 11, 9, 6)), 65),
             template,
         ];
-        let groups = cost_review(&meetings, Grouping::Series, utc8(), Lang::En);
+        let groups = cost_review(&meetings, Grouping::Series, &utc8(), Lang::En);
         let labels: Vec<_> = groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(labels, ["Launch", "周例会", "Not in a series"]);
         assert_eq!(groups[1].meetings, 2);
@@ -466,7 +467,7 @@ mod tests {
             &meetings,
             Grouping::Series,
             NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-            utc8(),
+            &utc8(),
             Lang::En,
         );
         let retro_labels: Vec<_> = retro.iter().map(|g| g.label.as_str()).collect();

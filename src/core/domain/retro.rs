@@ -2,12 +2,13 @@
 //! time, late or are still open (the goal achievement rate), how far each held meeting ran over,
 //! what the quick feedback said, and the improvement notes carried into the next meeting.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::core::domain::clock::{clocks, RunState, DEFAULT_TURN};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{ActionStatus, Feedback, Meeting};
 use crate::core::domain::order;
+use crate::core::domain::time::LocalZone;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Grouping {
@@ -143,14 +144,14 @@ pub fn retrospective(
     meetings: &[Meeting],
     grouping: Grouping,
     today: NaiveDate,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
     lang: Lang,
 ) -> Vec<RetroGroup> {
     let mut keyed: Vec<(String, RetroGroup)> = Vec::new();
     let mut sorted: Vec<&Meeting> = meetings.iter().filter(|m| !m.is_template).collect();
     order::sort_by_key(&mut sorted, |meeting| when(meeting));
     for meeting in sorted {
-        let (key, label) = group_of(meeting, grouping, offset, lang);
+        let (key, label) = group_of(meeting, grouping, zone, lang);
         let index = match keyed.iter().position(|(known, _)| *known == key) {
             Some(index) => index,
             None => {
@@ -167,7 +168,7 @@ pub fn retrospective(
                 keyed.len() - 1
             }
         };
-        add_meeting(&mut keyed[index].1, meeting, today, offset);
+        add_meeting(&mut keyed[index].1, meeting, today, zone);
     }
     match grouping {
         Grouping::Series => order::sort_by(&mut keyed, |a, b| {
@@ -182,7 +183,7 @@ pub fn retrospective(
 fn group_of(
     meeting: &Meeting,
     grouping: Grouping,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
     lang: Lang,
 ) -> (String, String) {
     match grouping {
@@ -193,7 +194,7 @@ fn group_of(
             _ => (String::new(), T::RetroNoSeries.get(lang).to_owned()),
         },
         Grouping::Quarter => {
-            let date = when(meeting).map(|at| at.with_timezone(&offset).date_naive());
+            let date = when(meeting).map(|at| zone.local(at).date());
             match date {
                 Some(date) => {
                     let quarter = date.month0() / 3 + 1;
@@ -218,7 +219,7 @@ fn when(meeting: &Meeting) -> Option<DateTime<Utc>> {
     meeting.schedule.starts_at.or(meeting.created_at)
 }
 
-fn add_meeting(group: &mut RetroGroup, meeting: &Meeting, today: NaiveDate, offset: FixedOffset) {
+fn add_meeting(group: &mut RetroGroup, meeting: &Meeting, today: NaiveDate, zone: &dyn LocalZone) {
     for action in &meeting.actions {
         let tally = &mut group.actions;
         match action.status {
@@ -257,10 +258,7 @@ fn add_meeting(group: &mut RetroGroup, meeting: &Meeting, today: NaiveDate, offs
     group.meetings.push(MeetingLine {
         id: meeting.id.clone(),
         title: meeting.title.clone(),
-        date: meeting
-            .schedule
-            .starts_at
-            .map(|at| at.with_timezone(&offset).date_naive()),
+        date: meeting.schedule.starts_at.map(|at| zone.local(at).date()),
         overrun_minutes: overrun_minutes(meeting),
     });
 }
@@ -293,7 +291,7 @@ pub fn carried_notes<'a>(meetings: &'a [Meeting], meeting: &Meeting) -> Option<&
 mod tests {
     use super::*;
     use crate::core::domain::model::{ActionItem, RunEvent, RunEventKind, SeriesRef};
-    use chrono::TimeZone;
+    use chrono::{FixedOffset, TimeZone};
 
     fn at(month: u32, day: u32, hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, month, day, hour, 0, 0).unwrap()
@@ -358,7 +356,7 @@ mod tests {
             action(ActionStatus::Blocked, Some(date(12, 20)), None),
             action(ActionStatus::Cancelled, Some(date(11, 1)), None),
         ];
-        let groups = retrospective(&[m], Grouping::Series, date(11, 25), utc8(), Lang::Zh);
+        let groups = retrospective(&[m], Grouping::Series, date(11, 25), &utc8(), Lang::Zh);
         let tally = groups[0].actions;
         assert_eq!(
             tally,
@@ -381,7 +379,7 @@ mod tests {
             meeting("3", Some("Launch"), at(11, 4, 6)),
             meeting("4", Some("周例会"), at(11, 9, 6)),
         ];
-        let groups = retrospective(&meetings, Grouping::Series, date(11, 25), utc8(), Lang::En);
+        let groups = retrospective(&meetings, Grouping::Series, date(11, 25), &utc8(), Lang::En);
         let labels: Vec<_> = groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(labels, ["Launch", "周例会", "Not in a series"]);
         let ids: Vec<_> = groups[1].meetings.iter().map(|m| m.id.as_str()).collect();
@@ -400,7 +398,13 @@ mod tests {
                 Utc.with_ymd_and_hms(2026, 12, 31, 20, 0, 0).unwrap(),
             ),
         ];
-        let groups = retrospective(&meetings, Grouping::Quarter, date(11, 25), utc8(), Lang::Zh);
+        let groups = retrospective(
+            &meetings,
+            Grouping::Quarter,
+            date(11, 25),
+            &utc8(),
+            Lang::Zh,
+        );
         let labels: Vec<_> = groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -418,7 +422,7 @@ mod tests {
         assert_eq!(overrun_minutes(&meetings[0]), Some(15));
         assert_eq!(overrun_minutes(&meetings[1]), Some(-10));
         assert_eq!(overrun_minutes(&meetings[2]), None);
-        let groups = retrospective(&meetings, Grouping::Series, date(11, 25), utc8(), Lang::Zh);
+        let groups = retrospective(&meetings, Grouping::Series, date(11, 25), &utc8(), Lang::Zh);
         assert_eq!(
             groups[0].average_overrun_minutes(),
             Some(2),
@@ -454,7 +458,7 @@ mod tests {
         ];
         let feedback = m.feedback.clone();
         let tally =
-            retrospective(&[m], Grouping::Series, date(11, 25), utc8(), Lang::Zh)[0].feedback;
+            retrospective(&[m], Grouping::Series, date(11, 25), &utc8(), Lang::Zh)[0].feedback;
         assert_eq!(tally.responses, 3);
         assert_eq!((tally.agenda_time_right, tally.agenda_time_wrong), (1, 1));
         assert_eq!((tally.materials_enough, tally.materials_short), (0, 1));
@@ -498,7 +502,7 @@ mod tests {
         );
         assert_eq!(carried_notes(&all, &first), None);
         assert_eq!(carried_notes(&all, &other), None);
-        let groups = retrospective(&all, Grouping::Series, date(11, 25), utc8(), Lang::Zh);
+        let groups = retrospective(&all, Grouping::Series, date(11, 25), &utc8(), Lang::Zh);
         assert_eq!(groups[1].label, "周例会");
         assert_eq!(groups[1].latest_notes, ["材料提前两天发"]);
     }

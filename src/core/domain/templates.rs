@@ -242,7 +242,7 @@ mod tests {
 
     fn build(situation: Situation, lang: Lang) -> Meeting {
         let mut counter = 0;
-        meeting_from_template(situation, lang, "m".into(), Utc::now(), || {
+        meeting_from_template(situation, lang, "m".into(), DateTime::UNIX_EPOCH, || {
             counter += 1;
             format!("a{counter}")
         })

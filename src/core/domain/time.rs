@@ -1,7 +1,27 @@
 //! Date and time text for the UI and for `<input type="datetime-local">`, written by hand:
 //! chrono's strftime engine costs more in the wasm bundle than these three functions.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
+
+/// The organiser's time zone as the core sees it: the UTC offset in force at an instant (D5).
+/// Daylight saving makes the offset differ between instants, so each instant is shown at its
+/// own offset, never at today's: a July meeting planned in a New York December is at 14:00 EDT,
+/// not 13:00. The browser glue answers it for the device; a fixed offset answers it in tests.
+pub trait LocalZone {
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset;
+
+    /// `at` as this zone's wall clock shows it.
+    fn local(&self, at: DateTime<Utc>) -> NaiveDateTime {
+        at.naive_utc() + self.offset_at(at)
+    }
+}
+
+/// A zone without daylight saving (China Standard Time is `+08:00` all year).
+impl LocalZone for FixedOffset {
+    fn offset_at(&self, _at: DateTime<Utc>) -> FixedOffset {
+        *self
+    }
+}
 
 /// `2026-11-24 14:00`, for display.
 pub fn format_date_time(at: NaiveDateTime) -> String {

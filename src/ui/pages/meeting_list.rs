@@ -1,16 +1,15 @@
 //! The meeting list: search, create (blank or from the four S1 templates), open, duplicate and
 //! delete with undo.
 
-use chrono::Local;
 use leptos::prelude::*;
 
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Situation;
-use crate::core::domain::time::format_date_time;
+use crate::core::domain::time::{format_date_time, LocalZone};
 use crate::core::storage::summary::MeetingSummary;
 use crate::core::view::first_screen::template_name;
 use crate::core::view::route::{Route, Stage};
-use crate::ui::browser;
+use crate::ui::browser::{self, DeviceZone};
 use crate::ui::pages::show_more;
 use crate::ui::state::{title_or_untitled, AppState};
 
@@ -209,7 +208,7 @@ fn MeetingCard(summary: MeetingSummary) -> impl IntoView {
 fn facts(summary: &MeetingSummary, lang: Lang) -> String {
     let start = summary.starts_at.map_or_else(
         || T::NotScheduled.get(lang).to_owned(),
-        |at| format_date_time(at.with_timezone(&Local).naive_local()),
+        |at| format_date_time(DeviceZone.local(at)),
     );
     let mut parts = vec![
         summary.situation.label().get(lang).to_owned(),

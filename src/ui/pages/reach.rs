@@ -2,7 +2,6 @@
 //! the tracker's filter selects (the whole tracker, one person, or one meeting's follow-up tab).
 //! Nothing is worked out until a button asks for it, so the tracker's filter stays as quick.
 
-use chrono::Local;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,7 +35,7 @@ fn copy_message(
 ) {
     let cx = ChaseContext {
         lang: state.prefs.lang.get_untracked(),
-        today: Local::now().date_naive(),
+        today: browser::today(),
         soon_days: state.prefs.due_soon_days.get_untracked(),
         format: if markdown.get_untracked() {
             ChaseFormat::Markdown
@@ -66,7 +65,13 @@ pub fn ReachOwners(filter: RwSignal<TrackerFilter>, file_stem: String) -> impl I
     let download = move |_| {
         let lang = state.prefs.lang.get_untracked();
         let calendar = with_rows(state, &filter.get_untracked(), |rows| {
-            action_calendar(rows, lang, browser::now(), Local::now().date_naive())
+            action_calendar(
+                rows,
+                lang,
+                &browser::DeviceZone,
+                browser::now(),
+                browser::today(),
+            )
         });
         let name = format!("{file_stem}-actions.ics");
         if state.download(&name, "text/calendar;charset=utf-8", &calendar.ics) {
@@ -96,7 +101,7 @@ pub fn ReachOwners(filter: RwSignal<TrackerFilter>, file_stem: String) -> impl I
             return None;
         }
         state.meetings.track();
-        let today = Local::now().date_naive();
+        let today = browser::today();
         let owners = with_rows(state, &filter.get(), |rows| owners_to_chase(rows, today));
         let lang = state.prefs.lang.get_untracked();
         let items = owners

@@ -18,16 +18,12 @@ pub fn Review() -> impl IntoView {
     // Each group with its cost line (issue 14.3) and, per series, a department holding the
     // floor meeting after meeting (issue 14.1).
     let groups = move || {
-        let today = chrono::Local::now().date_naive();
-        let (grouping, lang, offset) = (
-            grouping.get(),
-            state.prefs.lang.get(),
-            browser::local_offset(),
-        );
+        let today = browser::today();
+        let (grouping, lang) = (grouping.get(), state.prefs.lang.get());
         let rate = state.prefs.rate();
         state.meetings.with(|meetings| {
-            let costs = cost_review(meetings, grouping, offset, lang);
-            retrospective(meetings, grouping, today, offset, lang)
+            let costs = cost_review(meetings, grouping, &browser::DeviceZone, lang);
+            retrospective(meetings, grouping, today, &browser::DeviceZone, lang)
                 .into_iter()
                 .map(|group| {
                     let cost = costs

@@ -163,7 +163,7 @@ fn Backup() -> impl IntoView {
         let text = state
             .meetings
             .with_untracked(|meetings| export_backup(meetings, now));
-        let name = format!("crossmeet-backup-{}.json", format_date(now.date_naive()));
+        let name = format!("crossmeet-backup-{}.json", format_date(browser::today()));
         state.download(&name, "application/json", &text);
     };
 

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
-use crate::core::domain::time::format_date_time;
+use crate::core::domain::time::{format_date_time, LocalZone};
 use crate::core::formats::backup::{check_backup_size, ImportError};
 use crate::core::formats::share::{
     decode_link_payload, parse_link_plan, parse_meeting_file, prepare_import, MAX_LINK_PLAN_BYTES,
@@ -122,7 +122,7 @@ fn Preview(meeting: Meeting) -> impl IntoView {
     let when = meeting
         .schedule
         .starts_at
-        .map(|at| format_date_time(at.with_timezone(&browser::local_offset()).naive_local()));
+        .map(|at| format_date_time(browser::DeviceZone.local(at)));
     let facts = tr(
         lang,
         T::SharePreviewFacts,

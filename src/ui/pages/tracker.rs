@@ -2,7 +2,6 @@
 //! overdue, due today and due soon marked, status and dated progress notes edited in place —
 //! with the Excel round trip (`tracker_csv.rs`) and reaching the owners (`reach.rs`).
 
-use chrono::Local;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -151,7 +150,7 @@ fn TrackerLine(rows: Memo<(usize, Vec<TrackerRow>)>, place: usize) -> impl IntoV
     let judged = move || {
         row.with(|row| {
             row.as_ref().map(|row| {
-                let today = Local::now().date_naive();
+                let today = browser::today();
                 due(
                     &row.action,
                     today,
@@ -192,7 +191,7 @@ fn TrackerLine(rows: Memo<(usize, Vec<TrackerRow>)>, place: usize) -> impl IntoV
             .into_iter()
             .find(|s| format!("{s:?}") == value)
         {
-            let today = Local::now().date_naive();
+            let today = browser::today();
             edit_action(&|action| action.set_status(status, today));
         }
     };
@@ -210,7 +209,7 @@ fn TrackerLine(rows: Memo<(usize, Vec<TrackerRow>)>, place: usize) -> impl IntoV
         if text.trim().is_empty() {
             return;
         }
-        let on = Some(Local::now().date_naive());
+        let on = Some(browser::today());
         edit_action(&|action| {
             action.progress.push(ProgressNote {
                 on,

@@ -1,7 +1,6 @@
 //! The tracker's Excel round trip (F3): export every action as CSV, and read an edited one back
 //! as a preview of its changes, applied only when the user confirms.
 
-use chrono::Local;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -26,10 +25,7 @@ pub fn RoundTrip() -> impl IntoView {
         let csv = state
             .meetings
             .with_untracked(|ms| actions_csv(ms.iter().filter(|m| !m.is_template), lang));
-        let name = format!(
-            "crossmeet-tracker-{}.csv",
-            format_date(Local::now().date_naive())
-        );
+        let name = format!("crossmeet-tracker-{}.csv", format_date(browser::today()));
         state.download(&name, "text/csv;charset=utf-8", &csv);
     };
     let choose = move |ev: leptos::ev::Event| {
@@ -63,7 +59,7 @@ pub fn RoundTrip() -> impl IntoView {
         plan.set(None);
         let changed = state
             .meetings
-            .with_untracked(|ms| apply_tracker_plan(&planned, ms, Local::now().date_naive()));
+            .with_untracked(|ms| apply_tracker_plan(&planned, ms, browser::today()));
         let count = planned.updates.len();
         state.put_meetings(changed);
         state.toasts.show(

@@ -6,12 +6,13 @@ mod objective;
 mod plan;
 mod prepare;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
 use crate::core::domain::model::Stage;
 use crate::core::domain::order;
+use crate::core::domain::time::LocalZone;
 
 pub use objective::{objective_issue, ObjectiveIssue};
 pub use prepare::phases_in_order;
@@ -110,16 +111,16 @@ impl Finding {
     }
 }
 
-/// Everything the checks need besides the meeting: the time now and the organiser's UTC offset
-/// (weekday and afternoon rules are about local time).
-#[derive(Clone, Copy, Debug)]
-pub struct CheckContext {
+/// Everything the checks need besides the meeting: the time now and the organiser's time zone
+/// (weekday and afternoon rules are about local time, at the meeting's own offset).
+#[derive(Clone, Copy)]
+pub struct CheckContext<'a> {
     pub now: DateTime<Utc>,
-    pub offset: FixedOffset,
+    pub zone: &'a dyn LocalZone,
 }
 
 /// Every finding for a meeting, most severe first, plan before prepare.
-pub fn check(meeting: &Meeting, context: CheckContext) -> Vec<Finding> {
+pub fn check(meeting: &Meeting, context: CheckContext<'_>) -> Vec<Finding> {
     let mut findings = plan::check(meeting);
     findings.extend(prepare::check(meeting, context));
     order::sort_by_key(&mut findings, |finding| {
@@ -138,7 +139,7 @@ pub fn is_ready(findings: &[Finding]) -> bool {
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{FixedOffset, TimeZone};
 
     /// China Standard Time, where most users are.
     pub fn cst() -> FixedOffset {
@@ -153,8 +154,9 @@ pub(crate) mod test_support {
             .with_timezone(&Utc)
     }
 
-    pub fn context(now: DateTime<Utc>) -> CheckContext {
-        CheckContext { now, offset: cst() }
+    pub fn context(now: DateTime<Utc>) -> CheckContext<'static> {
+        const CST: FixedOffset = FixedOffset::east_opt(8 * 3600).unwrap();
+        CheckContext { now, zone: &CST }
     }
 
     pub fn codes(findings: &[Finding]) -> Vec<&'static str> {

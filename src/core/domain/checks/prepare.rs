@@ -11,7 +11,7 @@ use crate::core::domain::time::working_days_after;
 /// The guide's notice window, in working days (R1).
 pub const NOTICE_DAYS: std::ops::RangeInclusive<i64> = 3..=5;
 
-pub fn check(meeting: &Meeting, context: CheckContext) -> Vec<Finding> {
+pub fn check(meeting: &Meeting, context: CheckContext<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     time(meeting, context, &mut findings);
     duration(meeting, &mut findings);
@@ -22,7 +22,7 @@ pub fn check(meeting: &Meeting, context: CheckContext) -> Vec<Finding> {
     findings
 }
 
-fn time(meeting: &Meeting, context: CheckContext, findings: &mut Vec<Finding>) {
+fn time(meeting: &Meeting, context: CheckContext<'_>, findings: &mut Vec<Finding>) {
     let Some(starts_at) = meeting.schedule.starts_at else {
         findings.push(Finding::new(
             "R1-no-time",
@@ -32,7 +32,7 @@ fn time(meeting: &Meeting, context: CheckContext, findings: &mut Vec<Finding>) {
         ));
         return;
     };
-    let local = starts_at.with_timezone(&context.offset);
+    let local = context.zone.local(starts_at);
     match (local.weekday(), local.hour() < 12) {
         (Weekday::Mon, true) => findings.push(Finding::new(
             "R1-monday-morning",
@@ -52,10 +52,7 @@ fn time(meeting: &Meeting, context: CheckContext, findings: &mut Vec<Finding>) {
         return;
     }
     let noticed = meeting.schedule.notice_sent_at.unwrap_or(context.now);
-    let days = working_days_after(
-        noticed.with_timezone(&context.offset).date_naive(),
-        local.date_naive(),
-    );
+    let days = working_days_after(context.zone.local(noticed).date(), local.date());
     if days < *NOTICE_DAYS.start() {
         findings.push(
             Finding::new(
@@ -213,7 +210,7 @@ pub fn phases_in_order(meeting: &Meeting) -> bool {
     phases.windows(2).all(|pair| pair[0] <= pair[1])
 }
 
-fn materials(meeting: &Meeting, context: CheckContext, findings: &mut Vec<Finding>) {
+fn materials(meeting: &Meeting, context: CheckContext<'_>, findings: &mut Vec<Finding>) {
     let deadline = meeting
         .schedule
         .starts_at

@@ -18,7 +18,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use super::ical::{date, utc, Ical};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{ActionItem, Meeting};
-use crate::core::domain::time::{format_date, is_working_day};
+use crate::core::domain::time::{format_date, is_working_day, LocalZone};
 
 /// The hour of the day the morning alarms go off.
 const MORNING_HOUR: i64 = 9;
@@ -34,10 +34,12 @@ pub struct ActionCalendar {
 }
 
 /// The calendar for `rows` (actions with their meetings, as the tracker lists them), written
-/// `now`; the progress reminders start on the first working day from `today`.
+/// `now`; the progress reminders start on the first working day from `today`, and each meeting
+/// is named with its date in `zone`.
 pub fn action_calendar(
     rows: &[(&Meeting, &ActionItem)],
     lang: Lang,
+    zone: &dyn LocalZone,
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> ActionCalendar {
@@ -48,7 +50,7 @@ pub fn action_calendar(
     for (meeting, action) in rows {
         match action.deadline {
             Some(deadline) => {
-                action_event(&mut ical, meeting, action, deadline, lang, &stamp);
+                action_event(&mut ical, meeting, action, deadline, lang, zone, &stamp);
                 events += 1;
             }
             None => without_deadline += 1,
@@ -87,6 +89,7 @@ fn action_event(
     action: &ActionItem,
     deadline: NaiveDate,
     lang: Lang,
+    zone: &dyn LocalZone,
     stamp: &str,
 ) {
     let open = !action.status.is_closed();
@@ -104,7 +107,10 @@ fn action_event(
     ical.raw("DTEND;VALUE=DATE:", &date(deadline + Duration::days(1)));
     ical.raw("SEQUENCE:", &meeting.revision.to_string());
     ical.text("SUMMARY", &summary);
-    ical.text("DESCRIPTION", &description(meeting, action, deadline, lang));
+    ical.text(
+        "DESCRIPTION",
+        &description(meeting, action, deadline, lang, zone),
+    );
     ical.raw("STATUS:", if open { "CONFIRMED" } else { "CANCELLED" });
     // A deadline is a reminder, not a meeting: it does not make the owner look busy.
     ical.raw("TRANSP:TRANSPARENT", "");
@@ -116,7 +122,13 @@ fn action_event(
     ical.raw("END:VEVENT", "");
 }
 
-fn description(meeting: &Meeting, action: &ActionItem, deadline: NaiveDate, lang: Lang) -> String {
+fn description(
+    meeting: &Meeting,
+    action: &ActionItem,
+    deadline: NaiveDate,
+    lang: Lang,
+    zone: &dyn LocalZone,
+) -> String {
     let line = |label: T, value: &str| {
         let value = value.trim();
         let value = if value.is_empty() {
@@ -141,7 +153,7 @@ fn description(meeting: &Meeting, action: &ActionItem, deadline: NaiveDate, lang
         .unwrap_or_default();
     let mut held = meeting.title_or_untitled(lang).to_owned();
     if let Some(start) = meeting.schedule.starts_at {
-        held.push_str(&format!(" {}", format_date(start.date_naive())));
+        held.push_str(&format!(" {}", format_date(zone.local(start).date())));
     }
     [
         line(T::ColTask, &action.task),
@@ -243,7 +255,7 @@ fn progress_event(
 mod tests {
     use super::*;
     use crate::core::domain::model::{ActionStatus, Participant};
-    use chrono::TimeZone;
+    use chrono::{FixedOffset, TimeZone};
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
@@ -283,7 +295,13 @@ mod tests {
         let rows: Vec<(&Meeting, &ActionItem)> =
             meeting.actions.iter().map(|a| (meeting, a)).collect();
         let now = Utc.with_ymd_and_hms(2026, 12, 3, 8, 0, 0).unwrap();
-        action_calendar(&rows, Lang::Zh, now, day(5))
+        action_calendar(
+            &rows,
+            Lang::Zh,
+            &FixedOffset::east_opt(8 * 3600).unwrap(),
+            now,
+            day(5),
+        )
     }
 
     fn unfolded(ics: &str) -> String {

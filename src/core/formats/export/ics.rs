@@ -1,18 +1,19 @@
 //! The calendar invitation (R6) as iCalendar: times in UTC, and the agenda in the description so
 //! it travels with the invitation.
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::ical::{utc, Ical};
 use super::notice::{notice, NoticeStyle};
 use crate::core::domain::i18n::Lang;
 use crate::core::domain::model::{FormatMode, Meeting};
+use crate::core::domain::time::LocalZone;
 
 /// The `.ics` file for `meeting`, or `None` when it has no start time yet.
 pub fn calendar(
     meeting: &Meeting,
     lang: Lang,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
     now: DateTime<Utc>,
 ) -> Option<String> {
     let start = meeting.schedule.starts_at?;
@@ -36,7 +37,7 @@ pub fn calendar(
     ical.text("SUMMARY", title);
     ical.text(
         "DESCRIPTION",
-        &notice(meeting, lang, offset, NoticeStyle::PlainText),
+        &notice(meeting, lang, zone, NoticeStyle::PlainText),
     );
     ical.text("LOCATION", &location);
     ical.raw("SEQUENCE:", &meeting.revision.to_string());
@@ -47,13 +48,13 @@ pub fn calendar(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{FixedOffset, TimeZone};
 
     #[test]
     fn a_meeting_without_a_time_has_no_invitation() {
         let now = Utc.with_ymd_and_hms(2026, 11, 24, 0, 0, 0).unwrap();
         let offset = FixedOffset::east_opt(0).unwrap();
-        assert_eq!(calendar(&Meeting::default(), Lang::Zh, offset, now), None);
+        assert_eq!(calendar(&Meeting::default(), Lang::Zh, &offset, now), None);
     }
 
     #[test]
@@ -71,7 +72,7 @@ mod tests {
                 .unwrap()
                 .with_timezone(&Utc),
         );
-        let ics = calendar(&meeting, Lang::Zh, offset, now).unwrap();
+        let ics = calendar(&meeting, Lang::Zh, &offset, now).unwrap();
         assert!(ics.contains("DTSTART:20261201T060000Z\r\n"));
         assert!(ics.contains("DTEND:20261201T070000Z\r\n"));
         assert!(ics.contains("DTSTAMP:20261124T083000Z\r\n"));

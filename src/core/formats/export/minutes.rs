@@ -3,7 +3,7 @@
 //! speaking time by department and the parked points. User text is escaped so tables keep their
 //! shape.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 
 use super::markdown::escape_inline;
 use crate::core::domain::airtime::{airtime, ItemFocus};
@@ -11,13 +11,13 @@ use crate::core::domain::clock::{clocks, DEFAULT_TURN};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{AttendanceStatus, Meeting};
 use crate::core::domain::order;
-use crate::core::domain::time::{format_date, format_date_time, format_time};
+use crate::core::domain::time::{format_date, format_date_time, format_time, LocalZone};
 
-/// The minutes of `meeting`, its times shown at `offset`, actual durations as of `now`.
+/// The minutes of `meeting`, its times shown in `zone`, actual durations as of `now`.
 pub fn minutes_markdown(
     meeting: &Meeting,
     lang: Lang,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
     now: DateTime<Utc>,
 ) -> String {
     let text = |key: T| key.get(lang);
@@ -37,7 +37,7 @@ pub fn minutes_markdown(
             "{}{}{}\n\n",
             text(T::FieldStart),
             text(T::Colon),
-            format_date_time(start.with_timezone(&offset).naive_local())
+            format_date_time(zone.local(start))
         ));
     }
     out.push_str(&format!(
@@ -207,6 +207,7 @@ fn row(cells: impl IntoIterator<Item = String>) -> String {
 mod tests {
     use super::*;
     use crate::core::domain::model::{ActionItem, Decision};
+    use chrono::FixedOffset;
 
     #[test]
     fn the_follow_up_rule_names_the_meetings_own_progress_time() {
@@ -238,8 +239,8 @@ mod tests {
         let md = minutes_markdown(
             &meeting,
             Lang::Zh,
-            FixedOffset::east_opt(8 * 3600).unwrap(),
-            Utc::now(),
+            &FixedOffset::east_opt(8 * 3600).unwrap(),
+            DateTime::UNIX_EPOCH,
         );
         assert!(md.starts_with("# 评审 \\| 第一轮 — 会议纪要\n"));
         let decisions = md.find("## 决议").unwrap();
@@ -300,7 +301,7 @@ mod tests {
             ..Meeting::default()
         };
         let offset = FixedOffset::east_opt(8 * 3600).unwrap();
-        let zh = minutes_markdown(&meeting, Lang::Zh, offset, at(3600));
+        let zh = minutes_markdown(&meeting, Lang::Zh, &offset, at(3600));
         let section = &zh[zh.find("## 发言时间（按部门）\n\n").unwrap()..];
         assert!(
             section.starts_with(
@@ -317,7 +318,7 @@ mod tests {
             zh.find("## 议程").unwrap() < zh.find("## 发言时间").unwrap(),
             "after the agenda"
         );
-        let en = minutes_markdown(&meeting, Lang::En, offset, at(3600));
+        let en = minutes_markdown(&meeting, Lang::En, &offset, at(3600));
         assert!(en.contains("## Speaking time by department\n\n| Department | Minutes | Share |\n"));
         assert!(en.contains("| \\*访客\\* (department unknown) | 1.5 | 25% |\n"));
     }

@@ -2,13 +2,11 @@
 //! place or link, agenda with clock times and owners, attendees, pre-reads, what each department
 //! must prepare, and the absence rule. Plain text for chat apps, Markdown for documents.
 
-use chrono::FixedOffset;
-
 use super::markdown::escape_inline;
 use crate::core::domain::agenda::{clock_times, format_span};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{FormatMode, Meeting, Phase, Role};
-use crate::core::domain::time::format_date_time;
+use crate::core::domain::time::{format_date_time, LocalZone};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeStyle {
@@ -16,8 +14,8 @@ pub enum NoticeStyle {
     Markdown,
 }
 
-/// The notice for `meeting`, times shown at `offset`.
-pub fn notice(meeting: &Meeting, lang: Lang, offset: FixedOffset, style: NoticeStyle) -> String {
+/// The notice for `meeting`, times shown in `zone`.
+pub fn notice(meeting: &Meeting, lang: Lang, zone: &dyn LocalZone, style: NoticeStyle) -> String {
     let md = style == NoticeStyle::Markdown;
     let (colon, open, close, sep) = (
         T::Colon.get(lang),
@@ -59,7 +57,7 @@ pub fn notice(meeting: &Meeting, lang: Lang, offset: FixedOffset, style: NoticeS
     out.push_str(&heading(T::NoticeWhenWhere));
     let when = meeting.schedule.starts_at.map_or_else(
         || T::NotScheduled.get(lang).to_owned(),
-        |at| format_date_time(at.with_timezone(&offset).naive_local()),
+        |at| format_date_time(zone.local(at)),
     );
     out.push_str(&format!(
         "{bullet}{}{colon}{}{open}{}{close}\n",
@@ -99,7 +97,7 @@ pub fn notice(meeting: &Meeting, lang: Lang, offset: FixedOffset, style: NoticeS
     }
 
     out.push_str(&heading(T::Agenda));
-    let spans = clock_times(meeting, offset);
+    let spans = clock_times(meeting, zone);
     for (index, item) in meeting.agenda.iter().enumerate() {
         let span = spans
             .as_ref()
@@ -188,7 +186,7 @@ pub fn notice(meeting: &Meeting, lang: Lang, offset: FixedOffset, style: NoticeS
 mod tests {
     use super::*;
     use crate::core::domain::model::{AgendaItem, Participant, PreRead, PreparationAsk};
-    use chrono::{TimeZone, Utc};
+    use chrono::{FixedOffset, TimeZone, Utc};
 
     fn meeting() -> Meeting {
         let cst = FixedOffset::east_opt(8 * 3600).unwrap();
@@ -243,7 +241,7 @@ mod tests {
     #[test]
     fn plain_notice_carries_every_part_of_the_plan() {
         let cst = FixedOffset::east_opt(8 * 3600).unwrap();
-        let text = notice(&meeting(), Lang::Zh, cst, NoticeStyle::PlainText);
+        let text = notice(&meeting(), Lang::Zh, &cst, NoticeStyle::PlainText);
         for expected in [
             "会议通知:Q3 排期 | 对齐",
             "确定Q3上线排期并明确各部门交付物",
@@ -263,7 +261,7 @@ mod tests {
     #[test]
     fn markdown_notice_escapes_user_text_and_follows_the_language() {
         let cst = FixedOffset::east_opt(8 * 3600).unwrap();
-        let md = notice(&meeting(), Lang::En, cst, NoticeStyle::Markdown);
+        let md = notice(&meeting(), Lang::En, &cst, NoticeStyle::Markdown);
         assert!(md.starts_with("## Q3 排期 \\| 对齐\n"), "{md}");
         assert!(md.contains("### Agenda"));
         assert!(md.contains("same-level substitute"));

@@ -112,7 +112,7 @@ fn AgendaRow(
         move || {
             c.read(|m: &Meeting| {
                 let index = m.agenda.iter().position(|a| a.id == id)?;
-                clock_times(m, browser::local_offset()).map(|spans| format_span(spans[index]))
+                clock_times(m, &browser::DeviceZone).map(|spans| format_span(spans[index]))
             })
         }
     };
@@ -198,7 +198,7 @@ pub fn AgendaReadOnly(current: Current) -> impl IntoView {
     let state = current.state;
     let rows = move || {
         current.read(|m| {
-            let spans = clock_times(m, browser::local_offset());
+            let spans = clock_times(m, &browser::DeviceZone);
             m.agenda
                 .iter()
                 .enumerate()

@@ -32,7 +32,7 @@ enum Export {
 /// The minutes as edited, or freshly generated when nobody has edited them yet.
 fn minutes_text(meeting: &Meeting, lang: crate::core::domain::i18n::Lang) -> String {
     if meeting.minutes.text.trim().is_empty() {
-        minutes_markdown(meeting, lang, browser::local_offset(), browser::now())
+        minutes_markdown(meeting, lang, &browser::DeviceZone, browser::now())
     } else {
         meeting.minutes.text.clone()
     }

@@ -19,7 +19,7 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
                 notice(
                     m,
                     state.prefs.lang.get_untracked(),
-                    browser::local_offset(),
+                    &browser::DeviceZone,
                     style,
                 )
             })
@@ -32,7 +32,7 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
                 notice(
                     m,
                     state.prefs.lang.get(),
-                    browser::local_offset(),
+                    &browser::DeviceZone,
                     NoticeStyle::Markdown,
                 )
             })
@@ -49,8 +49,7 @@ pub fn NoticePanel(current: Current) -> impl IntoView {
     let download = move |_| {
         let lang = state.prefs.lang.get_untracked();
         let ics = current.read(|m| {
-            calendar(m, lang, browser::local_offset(), browser::now())
-                .map(|ics| (m.id.clone(), ics))
+            calendar(m, lang, &browser::DeviceZone, browser::now()).map(|ics| (m.id.clone(), ics))
         });
         match ics {
             Some((id, ics)) => {

@@ -13,8 +13,10 @@ use super::materials::{Materials, PreparationAsks};
 use super::notice::NoticePanel;
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::FormatMode;
-use crate::core::domain::time::{format_date_time, format_input, parse_input, working_days_after};
-use crate::ui::browser;
+use crate::core::domain::time::{
+    format_date_time, format_input, parse_input, working_days_after, LocalZone,
+};
+use crate::ui::browser::{self, DeviceZone};
 
 #[component]
 pub fn PrepareStage(current: Current) -> impl IntoView {
@@ -24,7 +26,7 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
         read.read(|m| {
             m.schedule
                 .starts_at
-                .map(|at| format_input(at.with_timezone(&Local).naive_local()))
+                .map(|at| format_input(DeviceZone.local(at)))
                 .unwrap_or_default()
         })
     };
@@ -49,8 +51,8 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
             m.schedule.starts_at.map(|start| {
                 let from = m.schedule.notice_sent_at.unwrap_or_else(browser::now);
                 let days = working_days_after(
-                    from.with_timezone(&Local).date_naive(),
-                    start.with_timezone(&Local).date_naive(),
+                    DeviceZone.local(from).date(),
+                    DeviceZone.local(start).date(),
                 );
                 tr(
                     state.prefs.lang.get(),
@@ -148,7 +150,7 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
         <section class="sub-section">
             <h2>{state.text(T::NoticeTitle)}</h2>
             <p class="muted">
-                {move || notice_read.read(|m| m.schedule.notice_sent_at.map(|at| tr(state.prefs.lang.get(), T::NoticeSentAt, &[&format_date_time(at.with_timezone(&Local).naive_local())])))}
+                {move || notice_read.read(|m| m.schedule.notice_sent_at.map(|at| tr(state.prefs.lang.get(), T::NoticeSentAt, &[&format_date_time(DeviceZone.local(at))])))}
             </p>
             <NoticePanel current=current.clone()/>
             <button type="button" data-testid="mark-notice-sent" on:click=move |_| {

@@ -17,7 +17,7 @@ pub fn findings(current: &Current) -> Memo<Vec<Finding>> {
     Memo::new(move |_| {
         let context = CheckContext {
             now: browser::now(),
-            offset: browser::local_offset(),
+            zone: &browser::DeviceZone,
         };
         current.read(|m| check(m, context))
     })

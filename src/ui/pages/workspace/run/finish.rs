@@ -9,8 +9,8 @@ use super::Act;
 use crate::core::domain::clock::Clocks;
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::rebalance::{self, FLOOR_MINUTES};
-use crate::core::domain::time::format_time;
-use crate::ui::browser;
+use crate::core::domain::time::{format_time, LocalZone};
+use crate::ui::browser::{self, DeviceZone};
 
 #[component]
 pub fn FinishOnTime(current: Current, all: Memo<Clocks>, act: Act) -> impl IntoView {
@@ -44,9 +44,8 @@ pub fn FinishOnTime(current: Current, all: Memo<Clocks>, act: Act) -> impl IntoV
                         .into_any(),
                 );
             };
-            let offset = browser::local_offset();
             let clock =
-                |at: chrono::DateTime<chrono::Utc>| format_time(at.with_timezone(&offset).time());
+                |at: chrono::DateTime<chrono::Utc>| format_time(DeviceZone.local(at).time());
             let titles = current.read(|m| {
                 plan.changes
                     .iter()
