@@ -220,7 +220,10 @@ export async function addParticipant(page, name, department) {
   return rows + 1;
 }
 
-/** The meeting record `id` as stored in the app's IndexedDB (`{ schema, meeting, … }`), parsed. */
+/**
+ * The meeting record `id` as stored in the app's IndexedDB (`{ schema, meeting, … }`), parsed;
+ * `null` when there is none.
+ */
 export async function storedRecord(page, id) {
   return page.evaluate(
     (id) =>
@@ -231,7 +234,7 @@ export async function storedRecord(page, id) {
           const request = open.result.transaction("meetings").objectStore("meetings").get(id);
           request.onsuccess = () => {
             open.result.close();
-            resolve(JSON.parse(request.result));
+            resolve(request.result === undefined ? null : JSON.parse(request.result));
           };
           request.onerror = () => reject(request.error);
         };

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::domain::model::Meeting;
 use crate::core::domain::time::format_date;
 use crate::core::formats::backup::{
     check_backup_size, export_backup, parse_backup, plan_restore, RestorePlan,
@@ -155,6 +156,8 @@ fn Backup() -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     let plan = RwSignal::new(None::<RestorePlan>);
+    // The backup as read when it was chosen, planned again when the restore is confirmed.
+    let chosen = StoredValue::new(Vec::<Meeting>::new());
     // How many meetings a confirmed restore writes, until they are all stored.
     let restoring = RwSignal::new(None::<usize>);
 
@@ -190,7 +193,8 @@ fn Backup() -> impl IntoView {
                 Ok(incoming) => {
                     let planned = state
                         .meetings
-                        .with_untracked(|local| plan_restore(local, incoming));
+                        .with_untracked(|local| plan_restore(local, incoming.clone()));
+                    chosen.set_value(incoming);
                     plan.set(Some(planned));
                 }
                 Err(refused) => error.set(Some(refused.message(lang))),
@@ -199,9 +203,15 @@ fn Backup() -> impl IntoView {
     };
 
     let confirm = move |_| {
-        let Some(planned) = plan.get_untracked() else {
+        if plan.get_untracked().is_none() {
             return;
-        };
+        }
+        // Planned again now, against the meetings as they are: one edited since the file was
+        // chosen (here or in another tab) is newer than the backup's copy and is kept (D3).
+        let incoming = std::mem::take(&mut *chosen.write_value());
+        let planned = state
+            .meetings
+            .with_untracked(|local| plan_restore(local, incoming));
         plan.set(None);
         restoring.set(Some(planned.added.len() + planned.updated.len()));
         state.put_meetings(planned.into_writes());

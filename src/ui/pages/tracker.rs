@@ -2,8 +2,9 @@
 //! overdue, due today and due soon marked, status and dated progress notes edited in place —
 //! with the Excel round trip (`tracker_csv.rs`) and reaching the owners (`reach.rs`).
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::{ActionStatus, ProgressNote};
@@ -37,6 +38,8 @@ pub fn Tracker() -> impl IntoView {
     let sort = RwSignal::new(SortKey::default());
     let shown = RwSignal::new(TRACKER_PAGE);
     // (all rows that pass, the first `shown` of them): only drawn rows are copied.
+    // Half-typed progress notes, by meeting and action id.
+    let drafts = RwSignal::new(HashMap::new());
     let rows = Memo::new(move |_| {
         let (filter, sort, shown) = (filter.get(), sort.get(), shown.get());
         state.meetings.with(|meetings| {
@@ -126,7 +129,7 @@ pub fn Tracker() -> impl IntoView {
                         </thead>
                         <tbody>
                             <For each=move || 0..rows.with(|(_, drawn)| drawn.len()) key=|place| *place let:place>
-                                <TrackerLine rows place/>
+                                <TrackerLine rows place drafts/>
                             </For>
                         </tbody>
                     </table>
@@ -141,9 +144,21 @@ pub fn Tracker() -> impl IntoView {
 /// One row of the page, by its place: its cells follow whichever action the filter puts there,
 /// so a filter keystroke rewrites texts instead of tearing down and building rows (issue 15.3).
 #[component]
-fn TrackerLine(rows: Memo<(usize, Vec<TrackerRow>)>, place: usize) -> impl IntoView {
+fn TrackerLine(
+    rows: Memo<(usize, Vec<TrackerRow>)>,
+    place: usize,
+    drafts: RwSignal<HashMap<(String, String), String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let row = Memo::new(move |_| rows.with(|(_, drawn)| drawn.get(place).cloned()));
+    // The action shown here, by id: a half-typed progress note belongs to it and follows it
+    // wherever a re-sort or another tab's save moves it (F3).
+    let action_key = move || {
+        row.with(|row| {
+            row.as_ref()
+                .map(|row| (row.meeting_id.clone(), row.action.id.clone()))
+        })
+    };
     let read = move |read: fn(&TrackerRow) -> String| {
         move || row.with(|row| row.as_ref().map(read).unwrap_or_default())
     };
@@ -195,28 +210,44 @@ fn TrackerLine(rows: Memo<(usize, Vec<TrackerRow>)>, place: usize) -> impl IntoV
             edit_action(&|action| action.set_status(status, today));
         }
     };
+    let draft = move || {
+        let key = action_key();
+        drafts
+            .with(|drafts| key.and_then(|key| drafts.get(&key).cloned()))
+            .unwrap_or_default()
+    };
+    let type_note = move |ev: leptos::ev::Event| {
+        if let Some(key) = untrack(action_key) {
+            let text = event_target_value(&ev);
+            drafts.update(|drafts| {
+                drafts.insert(key, text);
+            });
+        }
+    };
     let add_note = move |ev: leptos::ev::KeyboardEvent| {
         if !browser::is_enter(&ev) {
             return;
         }
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(key) = untrack(action_key) else {
             return;
         };
-        let text = input.value();
+        let text = drafts.with_untracked(|drafts| drafts.get(&key).cloned().unwrap_or_default());
         if text.trim().is_empty() {
             return;
         }
         let on = Some(browser::today());
-        edit_action(&|action| {
-            action.progress.push(ProgressNote {
-                on,
-                text: text.trim().to_owned(),
-            })
+        let (meeting_id, action_id) = key.clone();
+        state.edit_meeting(&meeting_id, |m| {
+            if let Some(action) = m.actions.iter_mut().find(|a| a.id == action_id) {
+                action.progress.push(ProgressNote {
+                    on,
+                    text: text.trim().to_owned(),
+                });
+            }
         });
-        input.set_value("");
+        drafts.update(|drafts| {
+            drafts.remove(&key);
+        });
     };
     let notes = move || {
         row.with(|row| {
@@ -253,7 +284,8 @@ fn TrackerLine(rows: Memo<(usize, Vec<TrackerRow>)>, place: usize) -> impl IntoV
             </td>
             <td data-label=state.text(T::ColProgress)>
                 <ul class="notes">{notes}</ul>
-                <input type="text" aria-label=state.text(T::AddProgress) placeholder=state.text(T::AddProgress) on:keydown=add_note/>
+                <input type="text" aria-label=state.text(T::AddProgress) placeholder=state.text(T::AddProgress)
+                    prop:value=draft on:input=type_note on:keydown=add_note/>
             </td>
         </tr>
     }

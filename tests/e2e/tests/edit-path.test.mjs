@@ -164,6 +164,8 @@ test("regenerating the minutes can be undone: a line written by hand comes back"
     await editor.press("Control+End");
     const line = "\n手写：会后请财务确认预算";
     await page.keyboard.type(line);
+    // Leaving the editor stores it in every build, so what is tested below is the undo.
+    await editor.blur();
     await waitForStored(page, id, (m) => m.minutes.text.endsWith(line), "the hand-written line");
     await page.reload();
     await waitForApp(page);
@@ -172,6 +174,147 @@ test("regenerating the minutes can be undone: a line written by hand comes back"
     await page.getByTestId("toast").getByRole("button", { name: "撤销" }).click();
     assert.ok((await editor.inputValue()).endsWith(line), "undo brings the line back");
     await waitForStored(page, id, (m) => m.minutes.text.endsWith(line), "the line stored again");
+  } finally {
+    await context.close();
+  }
+});
+
+test("a meeting deleted in one tab does not come back from another tab that has it open", async () => {
+  const { context, page: first } = await openApp(browser, server.url);
+  try {
+    const id = await newMeeting(first);
+    await first.locator('input[name="title"]').fill("将被删除的会议");
+    await waitForStored(first, id, (m) => m.title === "将被删除的会议", "the title");
+    const second = await context.newPage();
+    await second.goto(`${server.url}#/m/${encodeURIComponent(id)}/plan`);
+    await waitForApp(second);
+    await second.locator('input[name="title"]').waitFor();
+
+    await first.goto(server.url);
+    await waitForApp(first);
+    await first.locator(".meeting-card").filter({ hasText: "将被删除的会议" }).getByRole("button", { name: "删除" }).click();
+    await first.locator(".meeting-card").filter({ hasText: "将被删除的会议" }).waitFor({ state: "detached" });
+
+    for (let tries = 0; (await storedRecord(first, id)) !== null && tries < 100; tries++) {
+      await first.waitForTimeout(50);
+    }
+    assert.equal(await storedRecord(first, id), null, "deleted from the store");
+    // One keystroke in the other tab, if its title field is still there.
+    await second.locator('input[name="title"]').press("x", { timeout: 1000 }).catch(() => {});
+    await second.waitForTimeout(500);
+    assert.equal(await storedRecord(first, id), null, "a keystroke elsewhere does not bring it back");
+    await first.reload();
+    await waitForApp(first);
+    assert.equal(await first.locator(".meeting-card").filter({ hasText: "将被删除的会议" }).count(), 0);
+    // The other tab was told: the meeting went from it too, with a word.
+    await second.getByTestId("meeting-not-found").waitFor();
+    assert.match(await second.getByTestId("toast").textContent(), /已在另一个标签页或窗口中删除/);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Restores a backup holding `meetings` (each `{ id, title, updated_at, actions }`). */
+async function restoreMeetings(page, meetings) {
+  const text = JSON.stringify({
+    app: "crossmeet",
+    kind: "backup",
+    schema: 2,
+    meetings: meetings.map((meeting) => ({ schema: 2, meeting })),
+  });
+  await page.goto(server.url + "#/settings");
+  await waitForApp(page);
+  await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await page.getByTestId("restore-confirm").click();
+  await page.getByTestId("toast").filter({ hasText: /已恢复 \d+ 个会议/ }).waitFor();
+}
+
+const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const action = (id, task, owner, deadline, status = "Open") => ({ id, task, owner, department: "研发部", deadline, status });
+
+test("a half-typed progress note stays with its action when the tracker is re-sorted, and Enter files it there", async () => {
+  const { context, page } = await openApp(browser, server.url);
+  try {
+    await restoreMeetings(page, [
+      {
+        id: "m1",
+        title: "排期会",
+        updated_at: new Date().toISOString(),
+        actions: [action("a1", "完成技术方案初稿", "赵工", day(-2)), action("a2", "确认投放预算", "Amy", day(3))],
+      },
+    ]);
+    await page.goto(server.url + "#/tracker");
+    await waitForApp(page);
+    const rowOf = (task) => page.locator("[data-testid=tracker] tbody tr").filter({ hasText: task });
+    const note = (task) => rowOf(task).getByPlaceholder("添加今日进展");
+    await note("完成技术方案初稿").fill("已完成一半");
+    // By owner, Amy comes before 赵工: the two actions swap places.
+    await page.getByTestId("sort").selectOption("Owner");
+    await page.waitForFunction(() => document.querySelector("[data-testid=tracker] tbody tr").textContent.includes("确认投放预算"));
+    assert.equal(await note("完成技术方案初稿").inputValue(), "已完成一半", "the draft moved with its action");
+    assert.equal(await note("确认投放预算").inputValue(), "", "the other action shows no draft");
+    await note("完成技术方案初稿").press("Enter");
+    const stored = await waitForStored(page, "m1", (m) => m.actions.some((a) => a.progress?.length), "the note");
+    const notes = Object.fromEntries(stored.actions.map((a) => [a.id, (a.progress ?? []).map((p) => p.text)]));
+    assert.deepEqual(notes, { a1: ["已完成一半"], a2: [] });
+  } finally {
+    await context.close();
+  }
+});
+
+test("a restore confirmed after the meeting was edited in another tab keeps that edit", async () => {
+  const { context, page } = await openApp(browser, server.url);
+  try {
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const twoHoursAgo = new Date(Date.now() - 7_200_000).toISOString();
+    await restoreMeetings(page, [{ id: "r1", title: "最初的标题", updated_at: twoHoursAgo, actions: [] }]);
+    // A newer backup of it is chosen: the plan says it will be updated.
+    const newer = JSON.stringify({
+      app: "crossmeet",
+      kind: "backup",
+      schema: 2,
+      meetings: [{ schema: 2, meeting: { id: "r1", title: "备份里的标题", updated_at: hourAgo } }],
+    });
+    await page.getByTestId("restore-file").setInputFiles({ name: "b2.json", mimeType: "application/json", buffer: Buffer.from(newer) });
+    await page.getByTestId("restore-confirm").waitFor();
+    // Meanwhile the meeting is edited in another tab.
+    const other = await context.newPage();
+    await other.goto(`${server.url}#/m/r1/plan`);
+    await waitForApp(other);
+    await other.locator('input[name="title"]').fill("另一个标签页刚改的标题");
+    await waitForStored(other, "r1", (m) => m.title === "另一个标签页刚改的标题", "the other tab's edit");
+    await page.waitForTimeout(300);
+    await page.getByTestId("restore-confirm").click();
+    await page.waitForTimeout(500);
+    const stored = await waitForStored(page, "r1", () => true, "r1");
+    assert.equal(stored.title, "另一个标签页刚改的标题", "the edit made after the file was chosen is kept");
+  } finally {
+    await context.close();
+  }
+});
+
+test("an action calendar downloaded again after marking an action done carries a higher SEQUENCE", async () => {
+  const { context, page } = await openApp(browser, server.url);
+  try {
+    await restoreMeetings(page, [
+      { id: "s1", title: "周会", updated_at: new Date().toISOString(), actions: [action("c1", "提交测试报告", "钱工", day(4))] },
+    ]);
+    await page.goto(server.url + "#/tracker");
+    await waitForApp(page);
+    const sequenceOf = async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-action-ics").click()]);
+      const file = path.join(os.tmpdir(), `crossmeet-seq-${Date.now()}.ics`);
+      await download.saveAs(file);
+      const ics = fs.readFileSync(file, "utf8");
+      const event = ics.split("BEGIN:VEVENT").find((block) => block.includes("c1"));
+      return { sequence: Number(/SEQUENCE:(\d+)/.exec(event)[1]), status: /STATUS:(\w+)/.exec(event)?.[1] };
+    };
+    const first = await sequenceOf();
+    await page.locator("[data-testid=tracker] tbody tr").filter({ hasText: "提交测试报告" }).getByRole("combobox").selectOption("Done");
+    await waitForStored(page, "s1", (m) => m.actions[0].status === "Done", "done");
+    const second = await sequenceOf();
+    assert.equal(second.status, "CANCELLED");
+    assert.ok(second.sequence > first.sequence, `SEQUENCE ${first.sequence} → ${second.sequence}`);
   } finally {
     await context.close();
   }

@@ -10,7 +10,7 @@ use crate::core::domain::agenda::{
 };
 use crate::core::domain::checks::phases_in_order;
 use crate::core::domain::i18n::{tr, T};
-use crate::core::domain::model::{AgendaItem, Meeting, Phase};
+use crate::core::domain::model::{AgendaItem, Phase};
 use crate::ui::browser;
 
 #[component]
@@ -56,6 +56,22 @@ pub fn AgendaEditor(current: Current) -> impl IntoView {
         c.edit(|m| insert_break(&mut m.agenda, browser::new_id(), title));
     };
     let dragged = RwSignal::new(None::<String>);
+    // Every item's clock times, computed once per change of the meeting; a row redraws only
+    // when its own times change (a keystroke in a title changes none).
+    let c = current.clone();
+    let spans = Memo::new(move |_| {
+        c.read(|m| {
+            let spans = clock_times(m, &browser::DeviceZone);
+            m.agenda
+                .iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    let span = spans.as_ref().map(|s| format_span(s[index]));
+                    (item.id.clone(), span.unwrap_or_default())
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="sub-section" id="field-agenda" tabindex="-1">
             <h2>{state.text(T::Agenda)}</h2>
@@ -68,7 +84,7 @@ pub fn AgendaEditor(current: Current) -> impl IntoView {
             </Show>
             <ol class="rows agenda" data-testid="agenda">
                 <For each=ids key=|id| id.clone() let:item_id>
-                    <AgendaRow current=current.clone() item_id dragged/>
+                    <AgendaRow current=current.clone() item_id dragged spans/>
                 </For>
             </ol>
             <p class="total" class:warn=move || !total_matches() data-testid="agenda-total">{total}</p>
@@ -88,6 +104,7 @@ fn AgendaRow(
     current: Current,
     item_id: String,
     dragged: RwSignal<Option<String>>,
+    spans: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let state = current.state;
     let read_item = {
@@ -108,11 +125,13 @@ fn AgendaRow(
         }
     };
     let span = {
-        let (c, id) = (current.clone(), item_id.clone());
+        let id = item_id.clone();
         move || {
-            c.read(|m: &Meeting| {
-                let index = m.agenda.iter().position(|a| a.id == id)?;
-                clock_times(m, &browser::DeviceZone).map(|spans| format_span(spans[index]))
+            spans.with(|spans| {
+                spans
+                    .iter()
+                    .find(|(item, _)| *item == id)
+                    .map(|(_, span)| span.clone())
             })
         }
     };

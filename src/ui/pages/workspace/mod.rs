@@ -23,18 +23,33 @@ use crate::ui::state::{display_title, AppState};
 
 pub use fields::Current;
 
+/// The open meeting's workspace, or a word that it is not there (never was, or was deleted in
+/// another tab while open here).
 #[component]
 pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     let state = expect_context::<AppState>();
-    if state.with_meeting(&id, |_| ()).is_none() {
-        return view! {
-            <div class="empty">
-                <p>{state.text(T::MeetingNotFound)}</p>
-                <a href="#/">{state.text(T::BackToList)}</a>
-            </div>
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| state.meetings.with(|ms| ms.iter().any(|m| m.id == id)))
+    };
+    move || {
+        if exists.get() {
+            view! { <OpenMeeting id=id.clone() stage/> }.into_any()
+        } else {
+            view! {
+                <div class="empty" data-testid="meeting-not-found">
+                    <p>{state.text(T::MeetingNotFound)}</p>
+                    <a href="#/">{state.text(T::BackToList)}</a>
+                </div>
+            }
+            .into_any()
         }
-        .into_any();
     }
+}
+
+#[component]
+fn OpenMeeting(id: String, stage: Stage) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let current = Current::new(id.clone(), state);
     let title = {
         let current = current.clone();
