@@ -10,7 +10,9 @@ use crate::core::domain::order;
 use crate::core::domain::time::parse_date;
 use crate::core::formats::csv;
 use crate::core::formats::export::csv::push_progress_cell;
-use crate::core::formats::tracker_export::{split_marker, ExportedAction, TrackerExport};
+use crate::core::formats::tracker_export::{
+    progress_fingerprint, split_marker, ExportedAction, TrackerExport,
+};
 
 /// The largest tracker file accepted, checked before it is read.
 pub const MAX_TRACKER_BYTES: u64 = 10 * 1024 * 1024;
@@ -307,19 +309,15 @@ pub fn plan_tracker_import(
                 CellChange::between(deadline, action.deadline, exported.map(|e| e.deadline));
         }
         if let Some(col) = progress_col {
-            update.new_notes = match exported {
-                // Lines typed since the export, less any the app holds already (the same file
-                // imported twice).
-                Some(exported) => added_notes(&cells[col], &exported.progress)
-                    .into_iter()
-                    .filter(|note| !action.progress.contains(note))
-                    .collect(),
-                None => {
-                    let mut known = String::new();
-                    push_progress_cell(&mut known, &action.progress);
-                    added_notes(&cells[col], &known)
-                }
-            };
+            // A cell left as exported adds nothing, whatever the app's notes are now (a note
+            // removed since is not brought back); an edited one adds its lines the app lacks.
+            let untouched = exported
+                .is_some_and(|exported| progress_fingerprint(&cells[col]) == exported.progress);
+            if !untouched {
+                let mut known = String::new();
+                push_progress_cell(&mut known, &action.progress);
+                update.new_notes = added_notes(&cells[col], &known);
+            }
         }
         if update.status.is_none() && update.deadline.is_none() && update.new_notes.is_empty() {
             plan.unchanged += 1;
@@ -330,15 +328,15 @@ pub fn plan_tracker_import(
     Ok(plan)
 }
 
-/// The notes a progress cell adds to the `exported` cell (the notes as [`push_progress_cell`]
-/// wrote them). A note may itself hold line breaks, so lines are only compared after the whole
-/// cell is: unchanged means no new note, and lines appended after the exported text (the usual
-/// edit) are new notes, one per line. Anything else was edited in the middle: each line that is
-/// no line of an exported note is new.
-fn added_notes(cell: &str, exported: &str) -> Vec<ProgressNote> {
-    let (cell, exported) = (csv::normalise_breaks(cell), csv::normalise_breaks(exported));
-    let (cell, exported) = (cell.trim_end(), exported.trim_end());
-    if cell == exported {
+/// The notes a progress cell adds to the `known` notes (as [`push_progress_cell`] writes them).
+/// A note may itself hold line breaks, so lines are only compared after the whole cell is:
+/// unchanged means no new note, and lines appended after the known text (the usual edit) are
+/// new notes, one per line. Anything else was edited in the middle: each line that is no line of
+/// a known note is new.
+fn added_notes(cell: &str, known: &str) -> Vec<ProgressNote> {
+    let (cell, known) = (csv::normalise_breaks(cell), csv::normalise_breaks(known));
+    let (cell, known) = (cell.trim_end(), known.trim_end());
+    if cell == known {
         return Vec::new();
     }
     fn lines(text: &str) -> Vec<&str> {
@@ -347,16 +345,16 @@ fn added_notes(cell: &str, exported: &str) -> Vec<ProgressNote> {
             .filter(|line| !line.is_empty())
             .collect()
     }
-    let appended = if exported.is_empty() {
+    let appended = if known.is_empty() {
         Some(cell)
     } else {
-        cell.strip_prefix(exported)
+        cell.strip_prefix(known)
             .filter(|rest| rest.starts_with('\n'))
     };
     let new_lines = match appended {
         Some(rest) => lines(rest),
         None => {
-            let old = lines(exported);
+            let old = lines(known);
             lines(cell)
                 .into_iter()
                 .filter(|line| !old.contains(line))
