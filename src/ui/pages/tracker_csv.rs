@@ -132,7 +132,7 @@ pub fn RoundTrip() -> impl IntoView {
             });
             let unknown = (!planned.export_known && !planned.updates.is_empty()).then(|| {
                 view! {
-                    <p class="warning" role="note" data-testid="import-export-unknown">
+                    <p class="import-unknown" role="note" data-testid="import-export-unknown">
                         {tr(lang, T::ImportExportUnknown, &[&KEPT_EXPORTS.to_string()])}
                     </p>
                 }
@@ -230,15 +230,18 @@ fn UpdateRow(
         plain.push(format!("+ {}", note.text));
     }
     let label = tr(lang, T::ImportIncludeRow, &[&update.task]);
+    // A row holding only a conflict shows its task alone, the choice below it.
+    let changes = (!plain.is_empty()).then(|| format!(": {}", plain.join("; ")));
     view! {
         <li data-testid="import-row" data-action=update.action_id.clone()>
-            <input type="checkbox" checked=true aria-label=label data-testid="import-include"
-                on:change=move |ev| {
-                    let included = event_target_checked(&ev);
-                    edit(Box::new(move |u| u.left_out = !included));
-                }/>
-            " "
-            <strong>{update.task.clone()}</strong> ": " {plain.join("; ")}
+            <label class="check">
+                <input type="checkbox" checked=true aria-label=label data-testid="import-include"
+                    on:change=move |ev| {
+                        let included = event_target_checked(&ev);
+                        edit(Box::new(move |u| u.left_out = !included));
+                    }/>
+                <span><strong>{update.task.clone()}</strong> {changes}</span>
+            </label>
             {conflicts}
         </li>
     }
@@ -264,9 +267,8 @@ fn cell<V: Copy + 'static>(
         view! {
             <fieldset class="import-conflict" data-testid="import-conflict">
                 <legend>{T::ImportBothChanged.get(lang)}</legend>
-                <label><input type="radio" name=group.to_owned() checked=!change.take_sheet data-testid="import-keep-app" on:change=move |_| choose(false)/>" "{keep}</label>
-                " "
-                <label><input type="radio" name=group.to_owned() checked=change.take_sheet data-testid="import-take-sheet" on:change=move |_| choose(true)/>" "{take}</label>
+                <label class="check"><input type="radio" name=group.to_owned() checked=!change.take_sheet data-testid="import-keep-app" on:change=move |_| choose(false)/>{keep}</label>
+                <label class="check"><input type="radio" name=group.to_owned() checked=change.take_sheet data-testid="import-take-sheet" on:change=move |_| choose(true)/>{take}</label>
             </fieldset>
         }
         .into_any(),
