@@ -11,9 +11,10 @@ use proptest::prelude::*;
 use crossmeet::core::domain::i18n::Lang;
 use crossmeet::core::domain::model::{ActionItem, ActionStatus, Meeting, ProgressNote};
 use crossmeet::core::formats::csv;
-use crossmeet::core::formats::export::csv::actions_csv;
+use crossmeet::core::formats::export::csv::tracker_csv;
 use crossmeet::core::formats::text_file::{decode_text, Encoding};
-use crossmeet::core::formats::tracker_import::{plan_tracker_import, TrackerPlan};
+use crossmeet::core::formats::tracker_export::TrackerExport;
+use crossmeet::core::formats::tracker_import::{plan_tracker_import, CellChange, TrackerPlan};
 
 /// What the browser's `TextDecoder("gb18030", {fatal: true})` does.
 fn gb18030(bytes: &[u8]) -> Option<String> {
@@ -86,10 +87,12 @@ fn save(sheet: &[Vec<String>], separator: char, encoding: Encoding) -> Vec<u8> {
     }
 }
 
-/// Every saved form of `exported` read back: the form's name, its rows and its import plan.
+/// Every saved form of `exported` read back: the form's name, its rows and its import plan
+/// against the exports kept on the device.
 fn read_back(
     exported: &str,
     meetings: &[Meeting],
+    kept: &[TrackerExport],
 ) -> Vec<(&'static str, Vec<csv::Row>, TrackerPlan)> {
     let sheet = sheet(exported);
     FORMS
@@ -104,7 +107,7 @@ fn read_back(
             let decoded = decode_text(&bytes, gb18030).unwrap();
             assert_eq!(decoded.encoding, encoding, "{name}");
             let rows = csv::parse(&decoded.text).unwrap();
-            let plan = plan_tracker_import(&decoded.text, meetings).unwrap();
+            let plan = plan_tracker_import(&decoded.text, meetings, kept).unwrap();
             Some((name, rows, plan))
         })
         .collect()
@@ -149,14 +152,16 @@ fn sample_meetings() -> Vec<Meeting> {
 fn every_saved_form_reads_as_the_export_and_changes_nothing() {
     let meetings = sample_meetings();
     for lang in [Lang::Zh, Lang::En] {
-        let exported = actions_csv(&meetings, lang);
+        let (exported, export) = tracker_csv(&meetings, lang, "3f9a2c1d");
         let rows = csv::parse(&exported).unwrap();
-        let forms = read_back(&exported, &meetings);
+        let forms = read_back(&exported, &meetings, &[export]);
         assert_eq!(forms.len(), FORMS.len(), "every form, in {lang:?}");
         for (name, read, plan) in forms {
             assert_eq!(read, rows, "{name}, {lang:?}");
+            // The export id in the header survives every form: the export is recognised.
             let unchanged = TrackerPlan {
                 unchanged: 2,
+                export_known: true,
                 ..TrackerPlan::default()
             };
             assert_eq!(plan, unchanged, "{name}, {lang:?}");
@@ -167,11 +172,13 @@ fn every_saved_form_reads_as_the_export_and_changes_nothing() {
 #[test]
 fn an_edit_saved_as_gb18030_is_the_one_change() {
     let meetings = sample_meetings();
-    let mut sheet = sheet(&actions_csv(&meetings, Lang::Zh));
+    let (exported, export) = tracker_csv(&meetings, Lang::Zh, "3f9a2c1d");
+    let mut sheet = sheet(&exported);
     sheet[1][6] = "已完成".into();
     let bytes = save(&sheet, ',', Encoding::Gb18030);
     let text = decode_text(&bytes, gb18030).unwrap().text;
-    let plan = plan_tracker_import(&text, &meetings).unwrap();
+    let plan = plan_tracker_import(&text, &meetings, &[export]).unwrap();
+    assert!(plan.export_known);
     assert_eq!(plan.problems, vec![]);
     assert_eq!(plan.unchanged, 1);
     let [update] = &plan.updates[..] else {
@@ -179,7 +186,12 @@ fn an_edit_saved_as_gb18030_is_the_one_change() {
     };
     assert_eq!(
         update.status,
-        Some((ActionStatus::InProgress, ActionStatus::Done))
+        Some(CellChange {
+            app: ActionStatus::InProgress,
+            sheet: ActionStatus::Done,
+            conflict: false,
+            take_sheet: true
+        })
     );
     assert_eq!((update.deadline, update.new_notes.len()), (None, 0));
 }
@@ -236,15 +248,18 @@ proptest! {
     fn any_tracker_reads_back_alike_in_every_saved_form(
         meeting in meeting(),
         english in any::<bool>(),
+        export_id in "[a-zA-Z0-9]{1,16}",
     ) {
         let meetings = vec![meeting];
-        let exported = actions_csv(&meetings, if english { Lang::En } else { Lang::Zh });
+        let (exported, export) =
+            tracker_csv(&meetings, if english { Lang::En } else { Lang::Zh }, &export_id);
         let rows = csv::parse(&exported).unwrap();
         let unchanged = TrackerPlan {
             unchanged: meetings[0].actions.len(),
+            export_known: true,
             ..TrackerPlan::default()
         };
-        for (name, read, plan) in read_back(&exported, &meetings) {
+        for (name, read, plan) in read_back(&exported, &meetings, std::slice::from_ref(&export)) {
             prop_assert_eq!(&read, &rows, "{}", name);
             prop_assert_eq!(&plan, &unchanged, "{}", name);
         }

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use crossmeet::core::domain::i18n::Lang;
 use crossmeet::core::domain::model::{ActionItem, ActionStatus, AgendaItem, Meeting, Participant};
 use crossmeet::core::formats::backup::{export_backup, parse_backup, ImportError};
-use crossmeet::core::formats::export::csv::actions_csv;
+use crossmeet::core::formats::export::csv::tracker_csv;
 use crossmeet::core::formats::share::{
     base64url_encode, decode_link_payload, export_meeting_file, link_plan_text, parse_link_plan,
     parse_meeting_file, prepare_import,
@@ -200,10 +200,13 @@ proptest! {
     }
 
     #[test]
-    fn tracker_csv_changes_only_what_its_preview_lists(edits in edits(), lang in prop::sample::select(vec![Lang::Zh, Lang::En])) {
+    fn tracker_csv_changes_only_what_its_preview_lists(edits in edits(), lang in prop::sample::select(vec![Lang::Zh, Lang::En]), kept in any::<bool>()) {
         let meetings = sample_meetings();
-        let text = mangle(&actions_csv(&meetings, lang), &edits);
-        match plan_tracker_import(&text, &meetings) {
+        // Against the export it came from, kept on the device, or against none (the old rule).
+        let (file, export) = tracker_csv(&meetings, lang, "3f9a2c1d");
+        let exports = if kept { vec![export] } else { vec![] };
+        let text = mangle(&file, &edits);
+        match plan_tracker_import(&text, &meetings, &exports) {
             Ok(plan) => {
                 for problem in &plan.problems {
                     prop_assert!(!problem.message(Lang::Zh).is_empty());

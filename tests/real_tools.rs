@@ -268,6 +268,7 @@ fn hostile_action_csv_opens_in_libreoffice_as_text_one_row_per_item() {
 fn a_tracker_saved_back_by_libreoffice_imports_with_no_change() {
     use chrono::NaiveDate;
     use crossmeet::core::domain::model::{ActionStatus, ProgressNote};
+    use crossmeet::core::formats::export::csv::tracker_csv;
     use crossmeet::core::formats::text_file::decode_text;
     use crossmeet::core::formats::tracker_import::plan_tracker_import;
 
@@ -303,15 +304,14 @@ fn a_tracker_saved_back_by_libreoffice_imports_with_no_change() {
         ..Meeting::default()
     }];
     for lang in [Lang::Zh, Lang::En] {
+        let (exported, export) = tracker_csv(&meetings, lang, "3f9a2c1d");
         // Saved back as LibreOffice's "Text CSV", comma, double quotes, Unicode (UTF-8).
-        let saved = through_calc(
-            &actions_csv(&meetings, lang),
-            "csv:Text - txt - csv (StarCalc):44,34,76,1",
-        );
+        let saved = through_calc(&exported, "csv:Text - txt - csv (StarCalc):44,34,76,1");
         let text = decode_text(&saved, |_| None)
             .expect("LibreOffice writes UTF-8")
             .text;
-        let plan = plan_tracker_import(&text, &meetings).expect("the file is read");
+        let plan = plan_tracker_import(&text, &meetings, &[export]).expect("the file is read");
+        assert!(plan.export_known, "the export id survives Calc: {text}");
         assert_eq!(plan.problems, vec![], "{lang:?}: {text}");
         assert_eq!(plan.updates, vec![], "{lang:?}: {text}");
         assert_eq!(plan.unchanged, meetings[0].actions.len());

@@ -1,6 +1,8 @@
 //! The tracker's Excel round trip, as a property (issue 13): for any meetings, with any text in
 //! every exported field, the app's own export imports back with no change at all, and a file in
-//! which one cell was edited changes exactly that cell. RELIABILITY.md quotes the case counts.
+//! which one cell was edited changes exactly that cell; both against the export kept on the device
+//! and without it. Against the kept export, an unedited file changes nothing even after any edits
+//! in the app since (F3's three-way rule). RELIABILITY.md quotes the case counts.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -8,9 +10,9 @@ use proptest::prelude::*;
 
 use crossmeet::core::domain::i18n::Lang;
 use crossmeet::core::domain::model::{ActionItem, ActionStatus, Meeting, ProgressNote};
-use crossmeet::core::formats::export::csv::actions_csv;
+use crossmeet::core::formats::export::csv::{actions_csv, tracker_csv};
 use crossmeet::core::formats::tracker_import::{
-    apply_tracker_plan, plan_tracker_import, TrackerPlan,
+    apply_tracker_plan, plan_tracker_import, RowProblem, TrackerPlan,
 };
 
 const CASES: u32 = 3_000;
@@ -109,6 +111,28 @@ fn cell_edit() -> impl Strategy<Value = CellEdit> {
     ]
 }
 
+/// A change made in the app after the export, to one action.
+#[derive(Clone, Debug)]
+enum AppEdit {
+    Status(ActionStatus),
+    Deadline(Option<NaiveDate>),
+    AddNote(ProgressNote),
+    DropNotes,
+    Task(String),
+    Delete,
+}
+
+fn app_edit() -> impl Strategy<Value = AppEdit> {
+    prop_oneof![
+        status().prop_map(AppEdit::Status),
+        prop::option::of(date()).prop_map(AppEdit::Deadline),
+        note().prop_map(AppEdit::AddNote),
+        Just(AppEdit::DropNotes),
+        text().prop_map(AppEdit::Task),
+        Just(AppEdit::Delete),
+    ]
+}
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
 }
@@ -119,7 +143,7 @@ proptest! {
     #[test]
     fn an_unedited_export_reimports_with_no_change(meetings in meetings(), lang in language()) {
         let csv = actions_csv(&meetings, lang);
-        let plan = plan_tracker_import(&csv, &meetings).expect("the app's own file is read");
+        let plan = plan_tracker_import(&csv, &meetings, &[]).expect("the app's own file is read");
         let actions: usize = meetings.iter().map(|m| m.actions.len()).sum();
         prop_assert_eq!(plan, TrackerPlan { unchanged: actions, ..TrackerPlan::default() });
     }
@@ -130,6 +154,7 @@ proptest! {
         lang in language(),
         pick in any::<prop::sample::Index>(),
         edit in cell_edit(),
+        kept in any::<bool>(),
     ) {
         let ids: Vec<(usize, usize)> = meetings
             .iter()
@@ -167,9 +192,15 @@ proptest! {
                 text: text.clone(),
             }),
         }
-        let csv = actions_csv(&edited, lang);
+        // Kept: the file carries the export id and the device the exported values.
+        let (csv, exports) = if kept {
+            (tracker_csv(&edited, lang, "e1").0, vec![tracker_csv(&meetings, lang, "e1").1])
+        } else {
+            (actions_csv(&edited, lang), vec![])
+        };
 
-        let plan = plan_tracker_import(&csv, &meetings).expect("the app's own file is read");
+        let plan = plan_tracker_import(&csv, &meetings, &exports).expect("the app's own file is read");
+        prop_assert_eq!(plan.export_known, kept);
         prop_assert!(plan.problems.is_empty(), "{:?}", plan.problems);
         prop_assert_eq!(plan.updates.len(), 1, "{:?}", plan.updates);
         prop_assert_eq!(plan.unchanged, ids.len() - 1);
@@ -180,5 +211,48 @@ proptest! {
             let want = if index == a { &expected } else { &meetings[m].actions[index] };
             prop_assert_eq!(action, want);
         }
+    }
+
+    #[test]
+    fn an_unedited_export_changes_nothing_after_any_app_edits(
+        meetings in meetings(),
+        lang in language(),
+        export_id in "[a-zA-Z0-9]{1,16}",
+        edits in prop::collection::vec((any::<prop::sample::Index>(), app_edit()), 0..12),
+    ) {
+        let (csv, export) = tracker_csv(&meetings, lang, &export_id);
+        let mut now = meetings.clone();
+        let ids: Vec<(usize, String)> = now
+            .iter()
+            .enumerate()
+            .flat_map(|(m, meeting)| meeting.actions.iter().map(move |a| (m, a.id.clone())))
+            .collect();
+        prop_assume!(!ids.is_empty());
+        for (pick, edit) in &edits {
+            let (m, id) = &ids[pick.index(ids.len())];
+            let actions = &mut now[*m].actions;
+            let Some(index) = actions.iter().position(|a| &a.id == id) else { continue };
+            let action = &mut actions[index];
+            match edit {
+                AppEdit::Status(status) => action.set_status(*status, today()),
+                AppEdit::Deadline(deadline) => action.deadline = *deadline,
+                AppEdit::AddNote(note) => action.progress.push(note.clone()),
+                AppEdit::DropNotes => action.progress.clear(),
+                AppEdit::Task(task) => action.task = task.clone(),
+                AppEdit::Delete => {
+                    actions.remove(index);
+                }
+            }
+        }
+
+        let plan = plan_tracker_import(&csv, &now, &[export]).expect("the app's own file is read");
+        prop_assert!(plan.export_known);
+        prop_assert_eq!(&plan.updates, &vec![], "nothing was edited in the file");
+        let left: usize = now.iter().map(|m| m.actions.len()).sum();
+        prop_assert_eq!(plan.unchanged, left);
+        // A row whose action the app deleted is named, never brought back.
+        prop_assert_eq!(plan.problems.len(), ids.len() - left);
+        let unknown_only = plan.problems.iter().all(|p| matches!(p, RowProblem::UnknownId { .. }));
+        prop_assert!(unknown_only, "{:?}", plan.problems);
     }
 }

@@ -6,6 +6,7 @@ pub mod journal;
 pub mod meetings;
 pub mod persistence;
 pub mod prefs;
+pub mod tracker_exports;
 
 use crate::core::domain::i18n::{tr, Lang, T};
 

@@ -237,15 +237,20 @@ impl AppState {
     /// Dispatches `edit` and offers to take it back for a few seconds, saying `message`. Undo
     /// applies the inverse, so edits made meanwhile stay.
     pub fn dispatch_with_undo(self, id: &str, edit: Edit, message: T) {
-        if let Ok(inverse) = self.dispatch(id, edit) {
-            let message = self.text(message).to_owned();
-            self.toasts.show(
-                message,
-                Some(Undo::Edit {
-                    id: id.to_owned(),
-                    inverse: Box::new(inverse),
-                }),
-            );
+        let message = self.text(message).to_owned();
+        self.dispatch_many_with_undo(vec![(id.to_owned(), edit)], message);
+    }
+
+    /// Dispatches edits to several meetings as one step (an import), offering to take them all
+    /// back for a few seconds, saying `message`.
+    pub fn dispatch_many_with_undo(self, edits: Vec<(String, Edit)>, message: String) {
+        let inverses: Vec<(String, Edit)> = edits
+            .into_iter()
+            .filter(|(_, edit)| !edit.is_nothing())
+            .filter_map(|(id, edit)| self.dispatch(&id, edit).ok().map(|inverse| (id, inverse)))
+            .collect();
+        if !inverses.is_empty() {
+            self.toasts.show(message, Some(Undo::Edits(inverses)));
         }
     }
 
@@ -366,8 +371,14 @@ impl AppState {
                 self.keys.replaced(&id);
                 self.saving.edited(&id);
             }
-            Undo::Edit { id, inverse } => {
-                if let Err(refused) = self.dispatch(&id, *inverse) {
+            Undo::Edits(inverses) => {
+                // Every inverse is tried; the user hears of the refused ones once.
+                let refused: Vec<_> = inverses
+                    .into_iter()
+                    .rev()
+                    .filter_map(|(id, inverse)| self.dispatch(&id, inverse).err())
+                    .collect();
+                if let Some(refused) = refused.first() {
                     let lang = self.prefs.lang.get_untracked();
                     self.toasts
                         .show(refused.message().get(lang).to_owned(), None);

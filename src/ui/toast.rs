@@ -22,8 +22,8 @@ pub enum Undo {
     Restore { meeting: Box<Meeting>, index: usize },
     /// Remove a meeting just created by duplication.
     Remove { id: String },
-    /// Take back one edit of meeting `id` by applying its inverse.
-    Edit { id: String, inverse: Box<Edit> },
+    /// Take back edits by applying their inverses (meeting id, inverse), newest first.
+    Edits(Vec<(String, Edit)>),
 }
 
 /// The one toast on screen; a new one replaces it.

@@ -463,6 +463,14 @@ texts! {
     ImportPreview => "将更新 {0} 项,{1} 项无变化,{2} 行有问题。确认后才会修改。", "{0} {0:item|items} will change, {1} {1:is|are} unchanged, {2} {2:row has a problem|rows have problems}. Nothing changes until you apply.";
     ApplyChanges => "应用更改", "Apply changes";
     ImportApplied => "已更新 {0} 项行动项", "Updated {0} action {0:item|items}";
+    ImportConflicts => "其中 {0} 项在导出后应用中也改了同一单元格:两边的值都列出,默认保留应用中的值,选了表格中的值才会覆盖。", "{0} of them {0:was|were} also changed in the app since the export: both values are shown, and the app's value stays unless you choose the sheet's.";
+    ImportExportUnknown => "这份文件不是本设备最近 {0} 次导出的文件之一(或表头里的导出编号被改动了),无法区分负责人改过的单元格和没动过的单元格:下面列出了每个与应用中不同的值,请逐项核对,不要的取消勾选。", "This file is not one of this device's last {0} exports (or the export id in its header was changed), so cells the owners edited cannot be told from cells they left alone: every value that differs from the app is listed. Check each one and untick what you don't want.";
+    ImportIncludeRow => "导入“{0}”的更改", "Import the changes to “{0}”";
+    ImportBothChanged => "两边都改了", "Changed in both";
+    ImportKeepApp => "保留应用中的值:{0}", "Keep the app's value: {0}";
+    ImportTakeSheet => "采用表格中的值:{0}", "Take the sheet's value: {0}";
+    ExportNotKept => "文件已下载,但本设备没能记下这次导出的值({0}):导入这份文件时将无法区分改过和没改过的单元格。", "The file was downloaded, but this device could not keep what it exported ({0}): when the file comes back, edited cells cannot be told from untouched ones.";
+    ExportTooLargeToKeep => "行动项太多,超出了本设备为导出记录留的空间", "too many actions for the room this device keeps for exports";
     Reminder => "提醒:{0} 项行动项已逾期,{1} 项今天到期,{2} 项即将到期。", "Reminder: {0} action {0:item is|items are} overdue, {1} {1:is|are} due today and {2} {2:is|are} due soon.";
 
     // Reaching the owners (F3): their calendar and their chat.

@@ -7,4 +7,5 @@ pub mod csv;
 pub mod export;
 pub mod share;
 pub mod text_file;
+pub mod tracker_export;
 pub mod tracker_import;

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Papa from "papaparse";
 import { openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
@@ -90,7 +91,7 @@ test("the tracker reminds, filters, edits and round-trips through Excel CSV", as
   // Export, edit as Excel would, import: a preview first, then the change.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-tracker").click()]);
   const exported = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
-  assert.ok(exported.startsWith("\ufeff编号,任务"));
+  assert.match(exported, /^\ufeff编号 #[0-9a-f]{8},任务/, "the export id rides in the id header");
   const edited = exported
     .replace(/^(a1,.*?),待开始,/m, "$1,已完成,")
     .replace(/^(a2,(?:[^,]*,){4})[^,]*,/m, "$1明天,")
@@ -162,5 +163,84 @@ test("on a phone each action is a card that names its columns, with no sideways 
   assert.equal(layout.label, '"负责人"');
   // The header is still there for screen readers.
   assert.equal(await page.getByRole("columnheader", { name: "负责人" }).count(), 1);
+  await context.close();
+});
+
+test("an older tracker file brings in only what the owners edited; a cell changed on both sides waits for a choice", async () => {
+  const { context, page } = await openApp(shared.browser, shared.server.url);
+  const action = (id, task) => ({ id, task, owner: "张工", department: "研发部", deadline: isoDay(7), status: "Open" });
+  await restore(
+    page,
+    JSON.stringify({
+      app: "crossmeet",
+      kind: "backup",
+      schema: 2,
+      meetings: [
+        {
+          schema: 2,
+          meeting: {
+            id: "m1",
+            title: "上线评审",
+            updated_at: new Date().toISOString(),
+            actions: [action("a1", "研发冻结计划"), action("a2", "推广计划"), action("a3", "渠道备货"), action("a4", "成本测算")],
+          },
+        },
+      ],
+    }),
+  );
+  await page.goto(shared.server.url + "#/tracker");
+  await waitForApp(page);
+  await page.getByTestId("tracker").waitFor();
+  const statuses = () =>
+    page.locator("tr[data-action]").evaluateAll((rows) => Object.fromEntries(rows.map((row) => [row.dataset.action, row.querySelector("select").value])));
+
+  // Exported, then two statuses changed in the app while the file is with the owners.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-tracker").click()]);
+  const exported = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  await page.locator("tr[data-action=a1] select").selectOption("InProgress");
+  await page.locator("tr[data-action=a2] select").selectOption("Blocked");
+  assert.deepEqual(await statuses(), { a1: "InProgress", a2: "Blocked", a3: "Open", a4: "Open" });
+
+  // The owners edit their copy: a3 done with a note, a4 in progress, and a2 done (changed in
+  // the app too); a1 as exported.
+  const sheet = Papa.parse(exported.replace(/^\ufeff/, ""), { skipEmptyLines: true }).data;
+  const row = (id) => sheet.find((cells) => cells[0] === id);
+  row("a3")[6] = "已完成";
+  row("a3")[7] = "2026-12-16 已与三家大客户确认交付日期";
+  row("a4")[6] = "进行中";
+  row("a2")[6] = "已完成";
+  const file = (cells) => Buffer.from("\ufeff" + Papa.unparse(cells, { newline: "\r\n" }) + "\r\n", "utf8");
+  await page.getByTestId("import-tracker").setInputFiles({ name: "tracker.csv", mimeType: "text/csv", buffer: file(sheet) });
+  const preview = page.getByTestId("import-preview");
+  await preview.waitFor();
+  const text = await preview.textContent();
+  assert.doesNotMatch(text, /进行中 → 待开始/, "a1's untouched cell is no change");
+  assert.doesNotMatch(text, /受阻 → 待开始/, "a2's app change is not reverted");
+  assert.match(text, /将更新 3 项,1 项无变化,0 行有问题/);
+  assert.match(text, /渠道备货: 待开始 → 已完成; \+ 已与三家大客户确认交付日期/);
+  assert.match(text, /成本测算: 待开始 → 进行中/);
+  assert.match(text, /其中 1 项在导出后应用中也改了同一单元格/);
+  const conflict = preview.locator("[data-action=a2]").getByTestId("import-conflict");
+  assert.match(await conflict.textContent(), /两边都改了.*保留应用中的值:受阻.*采用表格中的值:已完成/);
+  assert.equal(await conflict.getByTestId("import-keep-app").isChecked(), true, "the app's value until chosen");
+  assert.equal(await preview.getByTestId("import-export-unknown").count(), 0);
+
+  // The sheet's value chosen for a2, a4 left out, then applied.
+  await conflict.getByTestId("import-take-sheet").check();
+  await preview.locator("[data-action=a4]").getByTestId("import-include").uncheck();
+  await page.getByTestId("import-confirm").click();
+  await page.getByTestId("toast").filter({ hasText: "已更新 2 项行动项" }).waitFor();
+  assert.deepEqual(await statuses(), { a1: "InProgress", a2: "Done", a3: "Done", a4: "Open" });
+
+  // A file whose export this device does not know (the id taken out of its header): the old
+  // comparison with the app, and the preview says changes cannot be told from untouched cells.
+  const unknown = sheet.map((cells) => [...cells]);
+  unknown[0][0] = "编号";
+  await page.getByTestId("import-tracker").setInputFiles({ name: "tracker.csv", mimeType: "text/csv", buffer: file(unknown) });
+  await preview.waitFor();
+  assert.match(await preview.getByTestId("import-export-unknown").textContent(), /无法区分负责人改过的单元格和没动过的单元格/);
+  assert.match(await preview.textContent(), /研发冻结计划: 进行中 → 待开始/);
+  await preview.getByRole("button", { name: "取消" }).click();
+  assert.deepEqual(await statuses(), { a1: "InProgress", a2: "Done", a3: "Done", a4: "Open" });
   await context.close();
 });

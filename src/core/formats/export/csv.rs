@@ -6,10 +6,33 @@ use crate::core::domain::i18n::{Lang, T};
 use crate::core::domain::model::{Meeting, ProgressNote};
 use crate::core::domain::time::format_date;
 use crate::core::formats::csv::CsvWriter;
+use crate::core::formats::tracker_export::{marked_header, TrackerExport};
 
-/// One row per action item of the given meetings: the tracker export (F2, F3).
+/// One row per action item of the given meetings (F2).
 pub fn actions_csv<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, lang: Lang) -> String {
-    let header = [
+    write_actions(meetings, lang, T::ColId.get(lang))
+}
+
+/// The tracker export (F3): the actions table with `export_id` in its id header (see
+/// `core::formats::tracker_export`), and the record of what it wrote, for the device to keep.
+pub fn tracker_csv<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting> + Clone,
+    lang: Lang,
+    export_id: &str,
+) -> (String, TrackerExport) {
+    let id_header = marked_header(T::ColId.get(lang), export_id);
+    (
+        write_actions(meetings.clone(), lang, &id_header),
+        TrackerExport::of(export_id, meetings),
+    )
+}
+
+fn write_actions<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    lang: Lang,
+    id_header: &str,
+) -> String {
+    let mut header = [
         T::ColId,
         T::ColTask,
         T::ColOwner,
@@ -21,6 +44,7 @@ pub fn actions_csv<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, lang: La
         T::ColMeeting,
     ]
     .map(|key| key.get(lang));
+    header[0] = id_header;
     let mut file = CsvWriter::new(&header);
     // Reused for every row: one allocation for the whole export, not one per note.
     let mut progress = String::new();
@@ -131,5 +155,29 @@ mod tests {
         assert!(!csv.replace("\r\n", "").contains('\r'));
         let english = actions_csv([&meeting], Lang::En);
         assert!(english.starts_with("\u{feff}Id,Task,Owner,Department,Acceptance standard,Deadline,Status,Progress,Meeting\r\n"));
+    }
+
+    #[test]
+    fn the_tracker_export_carries_its_id_in_the_id_header() {
+        let meeting = Meeting {
+            actions: vec![ActionItem {
+                id: "a1".into(),
+                status: ActionStatus::Blocked,
+                ..ActionItem::default()
+            }],
+            ..Meeting::default()
+        };
+        let (csv, export) = tracker_csv([&meeting], Lang::Zh, "3f9a2c1d");
+        assert!(csv.starts_with("\u{feff}编号 #3f9a2c1d,任务,负责人,"));
+        assert_eq!(
+            csv.split_once("\r\n").unwrap().1,
+            actions_csv([&meeting], Lang::Zh)
+                .split_once("\r\n")
+                .unwrap()
+                .1,
+            "the rows are the actions table's"
+        );
+        assert_eq!(export.id, "3f9a2c1d");
+        assert_eq!(export.actions[0].status, ActionStatus::Blocked);
     }
 }
