@@ -44,7 +44,7 @@ pub struct AppState {
     collection_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
-/// How long views of the whole collection wait after an edit to one meeting: a typed word
+/// How long views of the whole collection wait after a keystroke in one meeting: a typed word
 /// redraws them once, not per keystroke (the meeting's own views redraw at once).
 const COLLECTION_SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
 
@@ -211,9 +211,25 @@ impl AppState {
     }
 
     /// Applies one edit to meeting `id`: every change a user makes goes through here. Memory
-    /// first, then the views of the parts it changed, then its write (D1); the views of the
-    /// whole collection follow once typing settles. Returns the edit's inverse, for undo.
+    /// first, then the views of the parts it changed, then its write (D1), then the views of the
+    /// whole collection (list, tracker, header). Returns the edit's inverse, for undo.
     pub fn dispatch(self, id: &str, edit: Edit) -> Result<Edit, Refused> {
+        let outcome = self.apply(id, edit);
+        if outcome.is_ok() {
+            self.meetings.notify();
+        }
+        outcome
+    }
+
+    /// [`dispatch`](Self::dispatch) for a keystroke in the open meeting: the views of the whole
+    /// collection follow once typing settles, so a typed word redraws them once.
+    pub fn dispatch_typing(self, id: &str, edit: Edit) {
+        if self.apply(id, edit).is_ok() {
+            self.collection_changed_soon();
+        }
+    }
+
+    fn apply(self, id: &str, edit: Edit) -> Result<Edit, Refused> {
         let now = browser::now();
         let mut parts = Vec::new();
         edit.parts(&mut parts);
@@ -229,7 +245,6 @@ impl AppState {
         if outcome.is_ok() {
             self.keys.changed(id, parts);
             self.saving.edited(id);
-            self.collection_changed_soon();
         }
         outcome
     }

@@ -148,6 +148,9 @@ test("an unsaved meeting stays in the banner while other writes succeed, and is 
   await page.locator('input[name="title"]').fill("会议A:磁盘满时编辑");
   const banner = page.locator('[data-testid="storage-error"][data-source="Meetings"]');
   await banner.waitFor();
+  // The banner names meetings by their titles as the list knows them, which follow typing once
+  // it settles (200 ms), not at every keystroke.
+  await banner.filter({ hasText: "会议A:磁盘满时编辑" }).waitFor({ timeout: 3000 }).catch(() => {});
   assert.match(await banner.textContent(), /存储空间已满.*尚未保存:会议A:磁盘满时编辑/s);
 
   // Deleting B succeeds: that must not make A look saved, nor may the retries.

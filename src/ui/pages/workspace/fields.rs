@@ -51,9 +51,9 @@ impl Current {
         let _ = self.state.dispatch(&self.id, edit);
     }
 
-    /// Sets one of the meeting's own fields.
+    /// Sets one of the meeting's own fields, as typed or ticked.
     pub fn set(&self, value: Value) {
-        self.dispatch(Edit::set(value));
+        self.state.dispatch_typing(&self.id, Edit::set(value));
     }
 
     /// Applies a change computed on a copy of the meeting (a button's action), as named edits.
@@ -222,7 +222,8 @@ impl Current {
         });
         if let Some(mut row) = row.flatten() {
             change(&mut row);
-            self.dispatch(Edit::put(At::Id(id.to_owned()), (rows.wrap)(row)));
+            self.state
+                .dispatch_typing(&self.id, Edit::put(At::Id(id.to_owned()), (rows.wrap)(row)));
         }
     }
 
