@@ -9,7 +9,7 @@ use proptest::prelude::*;
 
 use crossmeet::core::domain::clock::{clocks, DEFAULT_TURN};
 use crossmeet::core::domain::model::{AgendaItem, Meeting, Phase, RunEvent, RunEventKind};
-use crossmeet::core::domain::rebalance::{apply, propose, undo, FLOOR_MINUTES};
+use crossmeet::core::domain::rebalance::{finish_on_time, propose, FLOOR_MINUTES};
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 6, 0, 0).unwrap()
@@ -138,8 +138,8 @@ proptest! {
 
         prop_assert_eq!(propose(&meeting, &clocks, now, FLOOR_MINUTES), Some(proposal.clone()));
         let mut edited = meeting.clone();
-        let previous = apply(&mut edited, &proposal);
-        undo(&mut edited, &previous);
+        let undo = finish_on_time(&edited, &proposal).apply(&mut edited).expect("applies");
+        undo.apply(&mut edited).expect("and is undone");
         prop_assert_eq!(edited, meeting);
     }
 }

@@ -8,6 +8,8 @@
 use chrono::{DateTime, NaiveTime, Utc};
 
 use crate::core::domain::i18n::T;
+use rows::RowId;
+
 use crate::core::domain::model::{
     ActionItem, AgendaItem, Decision, Feedback, FormatMode, Meeting, MeetingType, MinutesStatus,
     ParkedPoint, Participant, PreRead, PreparationAsk, RunEvent, SeriesRef, Situation,
@@ -89,7 +91,8 @@ pub enum At {
     Index(usize),
 }
 
-/// Declares the meeting's lists of rows: each becomes a [`Row`] variant and a [`List`] name.
+/// Declares the meeting's lists of rows: each becomes a [`Row`] variant and a [`List`] name, and
+/// its `Vec` a [`RowList`], so the row operations below are written (and compiled) once.
 macro_rules! meeting_lists {
     ($($name:ident($ty:ty) in $field:ident;)*) => {
         /// One row of one of the meeting's lists.
@@ -102,6 +105,14 @@ macro_rules! meeting_lists {
 
         impl List {
             pub const ALL: &[List] = &[$(List::$name,)*];
+
+            fn of(self, meeting: &Meeting) -> &dyn RowList {
+                match self { $(List::$name => &meeting.$field,)* }
+            }
+
+            fn of_mut(self, meeting: &mut Meeting) -> &mut dyn RowList {
+                match self { $(List::$name => &mut meeting.$field,)* }
+            }
         }
 
         impl Row {
@@ -109,57 +120,39 @@ macro_rules! meeting_lists {
                 match self { $(Row::$name(_) => List::$name,)* }
             }
 
-            /// Where this row is found when it stands at `index`: by its id when its list has ids.
-            pub fn place(&self, index: usize) -> At {
-                match self {
-                    $(Row::$name(row) => rows::place(row, index),)*
-                }
+            fn id(&self) -> Option<&str> {
+                match self { $(Row::$name(row) => row.row_id(),)* }
             }
         }
 
-        impl List {
-            fn put(self, meeting: &mut Meeting, at: &At, row: Row, from: Option<&Row>) -> Result<Row, Refused> {
-                match (self, row) {
-                    $((List::$name, Row::$name(row)) => {
-                        let from = match from { Some(Row::$name(from)) => Some(from), _ => None };
-                        rows::put(&mut meeting.$field, at, row, from).map(Row::$name)
-                    })*
-                    _ => Err(Refused::Gone),
+        $(impl RowList for Vec<$ty> {
+            fn len(&self) -> usize {
+                Vec::len(self)
+            }
+            fn id(&self, index: usize) -> Option<&str> {
+                self[index].row_id()
+            }
+            fn get(&self, index: usize) -> Row {
+                Row::$name(self[index].clone())
+            }
+            fn take(&mut self, index: usize) -> Row {
+                Row::$name(self.remove(index))
+            }
+            fn place(&mut self, index: usize, row: Row) {
+                if let Row::$name(row) = row {
+                    self.insert(index, row);
                 }
             }
-
-            fn insert(self, meeting: &mut Meeting, index: usize, row: Row) -> Result<At, Refused> {
-                match (self, row) {
-                    $((List::$name, Row::$name(row)) => rows::insert(&mut meeting.$field, index, row),)*
-                    _ => Err(Refused::Gone),
+            fn swap(&mut self, index: usize, row: Row) -> Row {
+                match row {
+                    Row::$name(row) => Row::$name(std::mem::replace(&mut self[index], row)),
+                    other => other,
                 }
             }
-
-            fn remove(self, meeting: &mut Meeting, at: &At, from: Option<&Row>) -> Result<(Row, usize), Refused> {
-                match self {
-                    $(List::$name => {
-                        let from = match from { Some(Row::$name(from)) => Some(from), _ => None };
-                        rows::remove(&mut meeting.$field, at, from).map(|(row, index)| (Row::$name(row), index))
-                    })*
-                }
+            fn holds(&self, index: usize, row: &Row) -> bool {
+                matches!(row, Row::$name(row) if *row == self[index])
             }
-
-            fn move_to(self, meeting: &mut Meeting, at: &At, to: usize) -> Result<(At, usize), Refused> {
-                match self { $(List::$name => rows::move_to(&mut meeting.$field, at, to),)* }
-            }
-
-            /// The edits that turn this list in `before` into the one in `after`.
-            fn diff(self, before: &Meeting, after: &Meeting, edits: &mut Vec<Edit>) {
-                match self { $(List::$name => rows::diff(&before.$field, &after.$field, Row::$name, List::$name, edits),)* }
-            }
-
-            /// The row at `at`, if it is there.
-            pub fn find(self, meeting: &Meeting, at: &At) -> Option<Row> {
-                match self {
-                    $(List::$name => rows::find(&meeting.$field, at).map(|index| Row::$name(meeting.$field[index].clone())),)*
-                }
-            }
-        }
+        })*
     };
 }
 
@@ -172,6 +165,34 @@ meeting_lists! {
     Decision(Decision) in decisions;
     Action(ActionItem) in actions;
     Feedback(Feedback) in feedback;
+}
+
+/// What the row operations need of a list; rows go in and out as [`Row`], whose variant always
+/// matches the list (a [`Row`] carries its [`List`]).
+trait RowList {
+    fn len(&self) -> usize;
+    fn id(&self, index: usize) -> Option<&str>;
+    fn get(&self, index: usize) -> Row;
+    fn take(&mut self, index: usize) -> Row;
+    fn place(&mut self, index: usize, row: Row);
+    fn swap(&mut self, index: usize, row: Row) -> Row;
+    fn holds(&self, index: usize, row: &Row) -> bool;
+}
+
+impl Row {
+    /// Where this row is found when it stands at `index`: by its id when its list has ids.
+    pub fn place(&self, index: usize) -> At {
+        self.id()
+            .map_or(At::Index(index), |id| At::Id(id.to_owned()))
+    }
+}
+
+impl List {
+    /// The row at `at`, if it is there.
+    pub fn find(self, meeting: &Meeting, at: &At) -> Option<Row> {
+        let rows = self.of(meeting);
+        rows::find(rows, at).map(|index| rows.get(index))
+    }
 }
 
 /// One change to a meeting. `from` is what the edit expects to replace: `None` replaces whatever
@@ -259,7 +280,7 @@ impl Edit {
             }
             Edit::Put { at, row, from } => {
                 let new = row.clone();
-                let old = row.list().put(meeting, &at, row, from.as_ref())?;
+                let old = rows::put(row.list().of_mut(meeting), &at, row, from.as_ref())?;
                 Ok(Edit::Put {
                     at,
                     row: old,
@@ -269,7 +290,7 @@ impl Edit {
             Edit::Insert { index, row } => {
                 let list = row.list();
                 let from = row.clone();
-                let at = list.insert(meeting, index, row)?;
+                let at = rows::insert(list.of_mut(meeting), index, row)?;
                 Ok(Edit::Remove {
                     list,
                     at,
@@ -277,11 +298,11 @@ impl Edit {
                 })
             }
             Edit::Remove { list, at, from } => {
-                let (row, index) = list.remove(meeting, &at, from.as_ref())?;
+                let (row, index) = rows::remove(list.of_mut(meeting), &at, from.as_ref())?;
                 Ok(Edit::Insert { index, row })
             }
             Edit::Move { list, at, to } => {
-                let (at, from_index) = list.move_to(meeting, &at, to)?;
+                let (at, from_index) = rows::move_to(list.of_mut(meeting), &at, to)?;
                 Ok(Edit::Move {
                     list,
                     at,
@@ -376,7 +397,7 @@ pub fn diff(before: &Meeting, after: &Meeting) -> Edit {
             ))
     }));
     for list in List::ALL {
-        list.diff(before, after, &mut edits);
+        rows::diff(list.of(before), list.of(after), *list, &mut edits);
     }
     match edits.len() {
         1 => edits.pop().expect("one edit"),
@@ -397,7 +418,7 @@ pub enum Part {
 
 /// The row operations, written once over any list.
 mod rows {
-    use super::{At, Edit, List, Refused, Row};
+    use super::{At, Edit, List, Refused, Row, RowList};
     use crate::core::domain::model::{
         ActionItem, AgendaItem, Decision, Feedback, ParkedPoint, Participant, PreRead,
         PreparationAsk,
@@ -438,157 +459,130 @@ mod rows {
         }
     }
 
-    pub fn place<R: RowId>(row: &R, index: usize) -> At {
-        row.row_id()
-            .map_or(At::Index(index), |id| At::Id(id.to_owned()))
-    }
-
-    pub fn find<R: RowId>(rows: &[R], at: &At) -> Option<usize> {
+    pub fn find(rows: &dyn RowList, at: &At) -> Option<usize> {
         match at {
-            At::Id(id) => rows
-                .iter()
-                .position(|row| row.row_id() == Some(id.as_str())),
+            At::Id(id) => (0..rows.len()).find(|&index| rows.id(index) == Some(id.as_str())),
             At::Index(index) => (*index < rows.len()).then_some(*index),
         }
     }
 
-    pub fn put<R: RowId + PartialEq>(
-        rows: &mut [R],
+    pub fn put(
+        rows: &mut dyn RowList,
         at: &At,
-        row: R,
-        from: Option<&R>,
-    ) -> Result<R, Refused> {
+        row: Row,
+        from: Option<&Row>,
+    ) -> Result<Row, Refused> {
         let index = find(rows, at).ok_or(Refused::Gone)?;
-        if from.is_some_and(|from| rows[index] != *from) {
+        if from.is_some_and(|from| !rows.holds(index, from)) {
             return Err(Refused::Changed);
         }
         // A row keeps its id: a put that names another would make two rows with one id.
-        if row.row_id() != rows[index].row_id() {
+        if row.id() != rows.id(index) {
             return Err(Refused::Changed);
         }
-        Ok(std::mem::replace(&mut rows[index], row))
+        Ok(rows.swap(index, row))
     }
 
-    pub fn insert<R: RowId>(rows: &mut Vec<R>, index: usize, row: R) -> Result<At, Refused> {
-        if let Some(id) = row.row_id() {
-            if rows.iter().any(|other| other.row_id() == Some(id)) {
+    pub fn insert(rows: &mut dyn RowList, index: usize, row: Row) -> Result<At, Refused> {
+        if let Some(id) = row.id() {
+            if (0..rows.len()).any(|other| rows.id(other) == Some(id)) {
                 return Err(Refused::Changed);
             }
         }
         let index = index.min(rows.len());
-        let at = place(&row, index);
-        rows.insert(index, row);
+        let at = row.place(index);
+        rows.place(index, row);
         Ok(at)
     }
 
-    pub fn remove<R: RowId + PartialEq>(
-        rows: &mut Vec<R>,
+    pub fn remove(
+        rows: &mut dyn RowList,
         at: &At,
-        from: Option<&R>,
-    ) -> Result<(R, usize), Refused> {
+        from: Option<&Row>,
+    ) -> Result<(Row, usize), Refused> {
         let index = find(rows, at).ok_or(Refused::Gone)?;
-        if from.is_some_and(|from| rows[index] != *from) {
+        if from.is_some_and(|from| !rows.holds(index, from)) {
             return Err(Refused::Changed);
         }
-        Ok((rows.remove(index), index))
+        Ok((rows.take(index), index))
     }
 
-    /// Removals, insertions, changed rows and moves, in an order that applies: rows with ids are
-    /// matched by id; rows without are compared place by place.
-    pub fn diff<R: RowId + PartialEq + Clone>(
-        before: &[R],
-        after: &[R],
-        wrap: fn(R) -> Row,
-        list: List,
-        edits: &mut Vec<Edit>,
-    ) {
-        if before == after {
-            return;
-        }
-        let unique = |rows: &[R]| {
-            rows.iter().enumerate().all(|(index, row)| {
-                rows[..index]
-                    .iter()
-                    .all(|earlier| earlier.row_id() != row.row_id())
-            })
-        };
-        let keyed = before.iter().chain(after).all(|row| row.row_id().is_some())
-            && unique(before)
-            && unique(after);
-        if !keyed {
-            // Place by place: changed places are put, then the tail is removed or added.
-            let common = before.len().min(after.len());
-            for index in 0..common {
-                if before[index] != after[index] {
-                    edits.push(Edit::put(At::Index(index), wrap(after[index].clone())));
-                }
-            }
-            for index in (common..before.len()).rev() {
-                edits.push(Edit::remove(list, At::Index(index)));
-            }
-            for (index, row) in after.iter().enumerate().skip(common) {
-                edits.push(Edit::Insert {
-                    index,
-                    row: wrap(row.clone()),
-                });
-            }
-            return;
-        }
-        let id = |row: &R| row.row_id().map(str::to_owned).unwrap_or_default();
-        let mut order: Vec<String> = before.iter().map(id).collect();
-        let after_ids: Vec<String> = after.iter().map(id).collect();
-        for row in before {
-            let row_id = id(row);
-            if !after_ids.contains(&row_id) {
-                edits.push(Edit::remove(list, At::Id(row_id.clone())));
-                order.retain(|kept| *kept != row_id);
-            }
-        }
-        for (index, row) in after.iter().enumerate() {
-            let row_id = id(row);
-            match before.iter().find(|old| id(old) == row_id) {
-                Some(old) if old != row => {
-                    edits.push(Edit::put(At::Id(row_id.clone()), wrap(row.clone())))
-                }
-                Some(_) => {}
-                None => {
-                    let index = index.min(order.len());
-                    order.insert(index, row_id.clone());
-                    edits.push(Edit::Insert {
-                        index,
-                        row: wrap(row.clone()),
-                    });
-                }
-            }
-        }
-        for (to, row_id) in after_ids.iter().enumerate() {
-            if order[to] != *row_id {
-                let from = order.iter().position(|id| id == row_id).unwrap_or(to);
-                let moved = order.remove(from);
-                order.insert(to, moved);
-                edits.push(Edit::Move {
-                    list,
-                    at: At::Id(row_id.clone()),
-                    to,
-                });
-            }
-        }
-    }
-
-    pub fn move_to<R: RowId>(
-        rows: &mut Vec<R>,
-        at: &At,
-        to: usize,
-    ) -> Result<(At, usize), Refused> {
+    pub fn move_to(rows: &mut dyn RowList, at: &At, to: usize) -> Result<(At, usize), Refused> {
         let index = find(rows, at).ok_or(Refused::Gone)?;
         let to = to.min(rows.len() - 1);
-        let row = rows.remove(index);
-        rows.insert(to, row);
+        let row = rows.take(index);
+        rows.place(to, row);
         let at = match at {
             At::Id(id) => At::Id(id.clone()),
             At::Index(_) => At::Index(to),
         };
         Ok((at, index))
+    }
+
+    /// Removals, insertions, changed rows and moves, in an order that applies: rows with ids are
+    /// matched by id; rows without are compared place by place.
+    pub fn diff(before: &dyn RowList, after: &dyn RowList, list: List, edits: &mut Vec<Edit>) {
+        let ids = |rows: &dyn RowList| -> Option<Vec<String>> {
+            let ids: Option<Vec<String>> = (0..rows.len())
+                .map(|index| rows.id(index).map(str::to_owned))
+                .collect();
+            // Ids must be unique for rows to be matched by them.
+            ids.filter(|ids| ids.iter().enumerate().all(|(n, id)| !ids[..n].contains(id)))
+        };
+        let keyed = ids(before).zip(ids(after));
+        let Some((mut order, after_ids)) = keyed else {
+            // Place by place: changed places are put, then the tail is removed or added.
+            let common = before.len().min(after.len());
+            for index in 0..common {
+                let row = after.get(index);
+                if !before.holds(index, &row) {
+                    edits.push(Edit::put(At::Index(index), row));
+                }
+            }
+            for index in (common..before.len()).rev() {
+                edits.push(Edit::remove(list, At::Index(index)));
+            }
+            for index in common..after.len() {
+                edits.push(Edit::Insert {
+                    index,
+                    row: after.get(index),
+                });
+            }
+            return;
+        };
+        let before_ids = order.clone();
+        for id in &before_ids {
+            if !after_ids.contains(id) {
+                edits.push(Edit::remove(list, At::Id(id.clone())));
+                order.retain(|kept| kept != id);
+            }
+        }
+        for (index, id) in after_ids.iter().enumerate() {
+            let row = after.get(index);
+            match before_ids.iter().position(|old| old == id) {
+                Some(old) if !before.holds(old, &row) => {
+                    edits.push(Edit::put(At::Id(id.clone()), row))
+                }
+                Some(_) => {}
+                None => {
+                    let index = index.min(order.len());
+                    order.insert(index, id.clone());
+                    edits.push(Edit::Insert { index, row });
+                }
+            }
+        }
+        for (to, id) in after_ids.iter().enumerate() {
+            if order[to] != *id {
+                let from = order.iter().position(|other| other == id).unwrap_or(to);
+                let moved = order.remove(from);
+                order.insert(to, moved);
+                edits.push(Edit::Move {
+                    list,
+                    at: At::Id(id.clone()),
+                    to,
+                });
+            }
+        }
     }
 }
 

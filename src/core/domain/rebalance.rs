@@ -9,7 +9,8 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::core::domain::clock::{Clocks, RunState};
-use crate::core::domain::model::{Meeting, Phase};
+use crate::core::domain::edit::{At, Edit, Row};
+use crate::core::domain::model::{AgendaItem, Meeting, Phase};
 
 /// No item is shortened below this: two minutes still lets an owner say what changed and the
 /// room agree on it, which a one-minute slot does not. An item planned shorter keeps its length.
@@ -66,11 +67,6 @@ impl Proposal {
             .collect()
     }
 }
-
-/// What [`apply`] replaced, to hand to [`undo`]: each item's previous minutes by id, so an undo
-/// still lands on the right items after one was moved.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Previous(pub Vec<(String, u32)>);
 
 /// The order in which phases give up time. Sharing can move to the minutes or a pre-read;
 /// decisions are what the meeting is for, so they go last. A break is as negotiable as the
@@ -219,26 +215,24 @@ fn shares(lengths: &[u64], room: &[u64], cut: u64) -> Vec<u64> {
     taken
 }
 
-/// Puts the proposal's minutes into the agenda (items since deleted are skipped) and returns
-/// what was there before, for the toast's undo.
-pub fn apply(meeting: &mut Meeting, proposal: &Proposal) -> Previous {
-    let mut previous = Vec::with_capacity(proposal.changes.len());
-    for change in &proposal.changes {
-        if let Some(item) = meeting.agenda.iter_mut().find(|item| item.id == change.id) {
-            previous.push((item.id.clone(), item.minutes));
-            item.minutes = change.new_minutes;
-        }
-    }
-    Previous(previous)
-}
-
-/// Gives the items back the minutes [`apply`] replaced.
-pub fn undo(meeting: &mut Meeting, previous: &Previous) {
-    for (id, minutes) in &previous.0 {
-        if let Some(item) = meeting.agenda.iter_mut().find(|item| item.id == *id) {
-            item.minutes = *minutes;
-        }
-    }
+/// The proposal as one edit: each changed item's new minutes (items deleted since are left
+/// out). Applied through the edit path, its inverse is the undo, which gives back only the
+/// minutes and leaves a turn, an item started or a decision captured since.
+pub fn finish_on_time(meeting: &Meeting, proposal: &Proposal) -> Edit {
+    Edit::All(
+        proposal
+            .changes
+            .iter()
+            .filter_map(|change| {
+                let item = meeting.agenda.iter().find(|item| item.id == change.id)?;
+                let row = AgendaItem {
+                    minutes: change.new_minutes,
+                    ..item.clone()
+                };
+                Some(Edit::put(At::Id(item.id.clone()), Row::Agenda(row)))
+            })
+            .collect(),
+    )
 }
 
 /// The two time warnings, as states rather than events: a flag is true for as long as its
@@ -520,13 +514,13 @@ mod tests {
         let (mut m, now) = late_by(12);
         let before = m.clone();
         let proposal = proposal_at(&m, now).unwrap();
-        let previous = apply(&mut m, &proposal);
+        let undo = finish_on_time(&m, &proposal).apply(&mut m).unwrap();
         let minutes: Vec<u32> = m.agenda.iter().map(|item| item.minutes).collect();
         assert_eq!(minutes, [10, 16, 20, 2]);
         assert_eq!(proposal_at(&m, now), None, "on time after applying");
         // Moved meanwhile: the undo follows the ids.
         m.agenda.swap(2, 3);
-        undo(&mut m, &previous);
+        undo.apply(&mut m).unwrap();
         m.agenda.swap(2, 3);
         assert_eq!(m, before);
     }

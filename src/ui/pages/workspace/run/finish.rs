@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::super::fields::Current;
-use super::Act;
 use crate::core::domain::clock::Clocks;
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::rebalance::{self, FLOOR_MINUTES};
@@ -13,7 +12,7 @@ use crate::core::domain::time::{format_time, LocalZone};
 use crate::ui::browser::{self, DeviceZone};
 
 #[component]
-pub fn FinishOnTime(current: Current, all: Memo<Clocks>, act: Act) -> impl IntoView {
+pub fn FinishOnTime(current: Current, all: Memo<Clocks>) -> impl IntoView {
     let state = current.state;
     let open = RwSignal::new(false);
     // Behind when a proposal is needed at all; a memo, so the button comes and goes rarely.
@@ -89,7 +88,6 @@ pub fn FinishOnTime(current: Current, all: Memo<Clocks>, act: Act) -> impl IntoV
             });
             let apply = {
                 let current = current.clone();
-                let act = act.clone();
                 move |_| {
                     let at = browser::now();
                     // Proposed again at the moment of the click, in case the clock moved on.
@@ -97,9 +95,16 @@ pub fn FinishOnTime(current: Current, all: Memo<Clocks>, act: Act) -> impl IntoV
                         current.read(|m| rebalance::propose(m, c, at, FLOOR_MINUTES))
                     });
                     if let Some(fresh) = fresh {
-                        act.run_with_undo(T::RebalanceApplied, move |m, _| {
-                            rebalance::apply(m, &fresh);
-                        });
+                        let edit = current
+                            .state
+                            .with_meeting(&current.id, |m| rebalance::finish_on_time(m, &fresh));
+                        if let Some(edit) = edit {
+                            current.state.dispatch_with_undo(
+                                &current.id,
+                                edit,
+                                T::RebalanceApplied,
+                            );
+                        }
                     }
                     open.set(false);
                 }

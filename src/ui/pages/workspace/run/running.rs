@@ -81,7 +81,7 @@ pub fn Running(
             <section class="current">
                 {current_card}
                 <p class="next" data-testid="next-line">{next_line}</p>
-                <FinishOnTime current=current.clone() all act/>
+                <FinishOnTime current=current.clone() all/>
                 <AirtimePanel current=current.clone() now run_state/>
             </section>
             <section class="capture">
