@@ -9,9 +9,10 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
+use crossmeet::core::domain::bounds::{AGENDA_ITEM_MINUTES, MEETING_MINUTES, RATING};
 use crossmeet::core::domain::i18n::Lang;
 use crossmeet::core::domain::model::{ActionItem, ActionStatus, AgendaItem, Meeting, Participant};
-use crossmeet::core::formats::backup::{export_backup, parse_backup, ImportError};
+use crossmeet::core::formats::backup::{export_backup, parse_backup, ImportError, Imported};
 use crossmeet::core::formats::export::csv::actions_csv;
 use crossmeet::core::formats::share::{
     base64url_encode, decode_link_payload, export_meeting_file, link_plan_text, parse_link_plan,
@@ -138,8 +139,8 @@ proptest! {
     fn backup_files_never_panic_and_accepted_ones_round_trip(edits in edits()) {
         let text = mangle(&export_backup(&sample_meetings(), Utc::now()), &edits);
         match parse_backup(&text) {
-            Ok(meetings) => {
-                for meeting in meetings {
+            Ok(read) => {
+                for meeting in read.value {
                     open_every_page(&meeting, Utc::now(), beijing());
                     prop_assert_eq!(decode_meeting(&encode_meeting(&meeting)), Ok(meeting));
                 }
@@ -168,7 +169,8 @@ proptest! {
         };
         let text = mangle(&file, &edits);
         match parse_meeting_file(&text) {
-            Ok(meeting) => {
+            Ok(read) => {
+                let meeting = read.value;
                 let imported = prepare_import(&meetings, meeting, Utc::now(), || "fresh".into()).meeting;
                 open_every_page(&imported, Utc::now(), beijing());
                 prop_assert_eq!(&imported, &imported.plan_only(), "nothing but the plan comes in");
@@ -196,7 +198,7 @@ proptest! {
         let bytes = decode_link_payload(&payload).expect("our own encoding decodes");
         prop_assert_eq!(&bytes, text.as_bytes());
         match parse_link_plan(&bytes) {
-            Ok(meeting) => open_every_page(&meeting, Utc::now(), beijing()),
+            Ok(read) => open_every_page(&read.value, Utc::now(), beijing()),
             Err(error) => says_nothing_changed(&error),
         }
     }
@@ -365,7 +367,11 @@ fn crafted_link_text() -> String {
 
 #[test]
 fn the_crafted_share_link_opens_every_page() {
-    let meeting = parse_link_plan(crafted_link_text().as_bytes()).expect("imported");
+    let read = parse_link_plan(crafted_link_text().as_bytes()).expect("imported");
+    assert!(read.out_of_range, "the user is told");
+    assert_eq!(read.value.agenda.len(), 40);
+    assert!(read.value.agenda.iter().all(|item| item.minutes == 1440));
+    let meeting = read.value;
     let imported = prepare_import(&[], meeting, Utc::now(), || "fresh".into()).meeting;
     open_every_page(&imported, Utc::now(), beijing());
 }
@@ -385,10 +391,25 @@ proptest! {
         let link = parse_link_plan(envelope.as_bytes());
         let meeting_file = parse_meeting_file(&file("meeting"));
         let backup = parse_backup(&file("backup"));
-        for meeting in [link, meeting_file, backup.map(|mut all| all.remove(0))] {
-            let meeting = meeting.map_err(|error| error.message(Lang::En));
-            prop_assert!(meeting.is_ok(), "refused: {:?}", meeting);
-            let meeting = meeting.unwrap();
+        let backup = backup.map(|read| Imported { value: read.value[0].clone(), out_of_range: read.out_of_range });
+        for read in [link, meeting_file, backup] {
+            let read = read.map_err(|error| error.message(Lang::En));
+            prop_assert!(read.is_ok(), "refused: {:?}", read);
+            let Imported { value: meeting, out_of_range } = read.unwrap();
+            // Told exactly when something was brought into range; what was read is in range.
+            let in_range = meeting.agenda.iter().all(|item| AGENDA_ITEM_MINUTES.contains(&item.minutes))
+                && MEETING_MINUTES.contains(&meeting.schedule.duration_minutes)
+                && meeting.feedback.iter().all(|f| f.rating.is_none_or(|r| RATING.contains(&r)));
+            prop_assert!(in_range);
+            let raw: serde_json::Value = serde_json::from_str(&envelope).unwrap();
+            let raw = &raw["meeting"];
+            let changed = |raw: &serde_json::Value, read: u64| raw.as_u64() != Some(read);
+            let brought_in = changed(&raw["schedule"]["duration_minutes"], meeting.schedule.duration_minutes.into())
+                || raw["agenda"].as_array().unwrap().iter().zip(&meeting.agenda)
+                    .any(|(raw, item)| changed(&raw["minutes"], item.minutes.into()))
+                || raw["feedback"].as_array().unwrap().iter().zip(&meeting.feedback)
+                    .any(|(raw, f)| changed(&raw["rating"], f.rating.unwrap_or(0).into()));
+            prop_assert_eq!(out_of_range, brought_in);
             open_every_page(&meeting, now, offset);
             let imported = prepare_import(&[], meeting.clone(), now, || "fresh".into()).meeting;
             open_every_page(&imported, now, offset);

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::time::format_date;
 use crate::core::formats::backup::{
-    check_backup_size, export_backup, parse_backup, plan_restore, RestorePlan,
+    check_backup_size, export_backup, parse_backup, plan_restore, ImportSource, RestorePlan,
 };
 use crate::ui::browser;
 use crate::ui::notify::{self, Permission};
@@ -155,6 +155,8 @@ fn Backup() -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     let plan = RwSignal::new(None::<RestorePlan>);
+    // Numbers the file held out of range, brought into range as it was read (D3).
+    let out_of_range = RwSignal::new(None::<String>);
     // How many meetings a confirmed restore writes, until they are all stored.
     let restoring = RwSignal::new(None::<usize>);
 
@@ -175,6 +177,7 @@ fn Backup() -> impl IntoView {
         };
         error.set(None);
         plan.set(None);
+        out_of_range.set(None);
         let lang = state.prefs.lang.get_untracked();
         if let Err(refused) = check_backup_size(file.size() as u64) {
             error.set(Some(refused.message(lang)));
@@ -189,10 +192,12 @@ fn Backup() -> impl IntoView {
                 }
             };
             match parse_backup(&text) {
-                Ok(incoming) => {
+                Ok(read) => {
+                    let name = file.name();
+                    out_of_range.set(read.out_of_range_message(lang, ImportSource::File(&name)));
                     let planned = state
                         .meetings
-                        .with_untracked(|local| plan_restore(local, incoming));
+                        .with_untracked(|local| plan_restore(local, read.value));
                     plan.set(Some(planned));
                 }
                 Err(refused) => error.set(Some(refused.message(lang))),
@@ -258,6 +263,11 @@ fn Backup() -> impl IntoView {
                 })
             }}
             {progress}
+            {move || {
+                out_of_range.get().map(|message| {
+                    view! { <p class="hint" role="status" data-testid="restore-out-of-range">{message}</p> }
+                })
+            }}
             {move || {
                 plan.get().map(|planned| {
                     let lang = state.prefs.lang.get();
