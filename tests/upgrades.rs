@@ -16,7 +16,9 @@ const FIRST_RELEASE: &str = include_str!("fixtures/first-release-backup.json");
 
 #[test]
 fn a_backup_from_the_first_release_loads_whole() {
-    let meetings = parse_backup(FIRST_RELEASE).expect("the first release's backup loads");
+    let meetings = parse_backup(FIRST_RELEASE)
+        .expect("the first release's backup loads")
+        .value;
     assert_eq!(meetings.len(), 2);
     let held = &meetings[0];
     assert_eq!(held.title, "客诉责任界定会 | \"Q4\" <b>");
@@ -58,7 +60,7 @@ fn a_backup_from_the_first_release_loads_whole() {
 
 #[test]
 fn first_release_meetings_survive_a_save_in_this_version() {
-    for meeting in parse_backup(FIRST_RELEASE).unwrap() {
+    for meeting in parse_backup(FIRST_RELEASE).unwrap().value {
         assert_eq!(decode_meeting(&encode_meeting(&meeting)), Ok(meeting));
     }
 }

@@ -10,22 +10,22 @@ use crate::core::domain::time::LocalZone;
 /// The minutes of a break inserted by [`insert_break`].
 pub const BREAK_MINUTES: u32 = 10;
 
-/// Each item's local start and end, in order, when the meeting has a start time. Each instant
+/// Each item's local start and end, in order, when the meeting has a start time; `None` without
+/// one, or when the times would run past the last instant the calendar holds (a start time in
+/// the year 262143, say, read from a crafted file: adding to it unchecked panics). Each instant
 /// is read at its own offset, so a meeting across a daylight-saving change shows the clock on
 /// the wall.
 pub fn clock_times(meeting: &Meeting, zone: &dyn LocalZone) -> Option<Vec<(NaiveTime, NaiveTime)>> {
     let mut at: DateTime<Utc> = meeting.schedule.starts_at?;
-    Some(
-        meeting
-            .agenda
-            .iter()
-            .map(|item| {
-                let begin = zone.local(at).time();
-                at += chrono::Duration::minutes(i64::from(item.minutes));
-                (begin, zone.local(at).time())
-            })
-            .collect(),
-    )
+    meeting
+        .agenda
+        .iter()
+        .map(|item| {
+            let begin = zone.local(at).time();
+            at = at.checked_add_signed(chrono::Duration::minutes(i64::from(item.minutes)))?;
+            Some((begin, zone.local(at).time()))
+        })
+        .collect()
 }
 
 /// `14:00–14:10`.
@@ -90,11 +90,12 @@ pub fn sort_by_phase(agenda: &mut Vec<AgendaItem>) {
 
 /// Inserts a break after the item during which the meeting's halfway point falls.
 pub fn insert_break(agenda: &mut Vec<AgendaItem>, id: String, title: String) {
-    let total: u32 = agenda.iter().map(|item| item.minutes).sum();
+    // In u64, so no number of items can overflow the sum or its double.
+    let total: u64 = agenda.iter().map(|item| u64::from(item.minutes)).sum();
     let mut elapsed = 0;
     let mut at = agenda.len();
     for (index, item) in agenda.iter().enumerate() {
-        elapsed += item.minutes;
+        elapsed += u64::from(item.minutes);
         if elapsed * 2 >= total {
             at = index + 1;
             break;

@@ -78,7 +78,10 @@ fn actual_minutes(meeting: &Meeting) -> Option<u32> {
 /// Person-minutes at an hourly rate per person in whole yuan, to the nearest yuan: the rate is
 /// a rough figure for a decision, so cents would claim a precision it does not have.
 pub fn money(person_minutes: u64, yuan_per_hour: u32) -> u64 {
-    (person_minutes.saturating_mul(u64::from(yuan_per_hour)) + 30) / 60
+    person_minutes
+        .saturating_mul(u64::from(yuan_per_hour))
+        .saturating_add(30)
+        / 60
 }
 
 /// `3,600`: digits grouped by thousands, the same in both languages.

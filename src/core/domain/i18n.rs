@@ -305,6 +305,8 @@ texts! {
     ImportForeign => "这不是跨部门会议助手导出的备份或会议文件。未做任何更改。", "This is not a backup or meeting file exported by CrossMeet. Nothing was changed.";
     ImportBrokenLink => "这个分享链接不完整或已被改动,无法读取。请让对方重新复制链接,或改用会议文件。未做任何更改。", "This share link is incomplete or altered and cannot be read. Ask for the link again, or for the meeting file. Nothing was changed.";
     ImportNewerSchema => "该文件由更新版本的应用生成(数据版本 {0}),请先更新应用。未做任何更改。", "This file was written by a newer version of the app (data version {0}); update the app first. Nothing was changed.";
+    ImportOutOfRangeLink => "分享链接中有超出范围的数值,已按允许的范围读入(议程项 {0} 分钟,会议 {1} 分钟,评分 {2})。其余内容照常读入。", "The share link held numbers out of range; they were read as the nearest allowed value (agenda items {0} minutes, meetings {1} minutes, ratings {2}). Everything else was read as it was.";
+    ImportOutOfRangeFile => "文件“{3}”中有超出范围的数值,已按允许的范围读入(议程项 {0} 分钟,会议 {1} 分钟,评分 {2})。其余内容照常读入。", "The file “{3}” held numbers out of range; they were read as the nearest allowed value (agenda items {0} minutes, meetings {1} minutes, ratings {2}). Everything else was read as it was.";
     ImportBadMeeting => "备份中第 {0} 个会议无法读取:{1}。未做任何更改。", "Meeting {0} in the backup could not be read: {1}. Nothing was changed.";
     DecodeBadShape => "数据格式不符({0})", "unexpected data ({0})";
     DecodeNewerSchema => "由更新版本写入(数据版本 {0})", "written by a newer version (data version {0})";

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod airtime;
+pub mod bounds;
 pub mod checks;
 pub mod clock;
 pub mod cost;

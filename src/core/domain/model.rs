@@ -89,6 +89,7 @@ pub struct Necessity {
 pub struct Schedule {
     #[serde(default, with = "crate::core::domain::time_serde::opt_utc")]
     pub starts_at: Option<DateTime<Utc>>,
+    #[serde(deserialize_with = "crate::core::domain::bounds::meeting_minutes")]
     pub duration_minutes: u32,
     #[serde(default, with = "crate::core::domain::time_serde::opt_utc")]
     pub notice_sent_at: Option<DateTime<Utc>>,
@@ -220,6 +221,7 @@ pub struct AgendaItem {
     pub id: String,
     pub title: String,
     pub owner: String,
+    #[serde(deserialize_with = "crate::core::domain::bounds::agenda_item_minutes")]
     pub minutes: u32,
     /// A named artefact, e.g. 《行动项表》 (R4).
     pub expected_output: String,
@@ -419,6 +421,7 @@ pub struct Feedback {
     pub agenda_time_right: Option<bool>,
     pub materials_enough: Option<bool>,
     /// 1 to 5.
+    #[serde(deserialize_with = "crate::core::domain::bounds::rating")]
     pub rating: Option<u8>,
     pub comment: String,
 }
@@ -579,8 +582,11 @@ impl Meeting {
     }
 
     /// The planned agenda length; compared with the meeting's duration by the checks (R4).
+    /// Saturates rather than overflows, whatever the items hold.
     pub fn agenda_minutes(&self) -> u32 {
-        self.agenda.iter().map(|item| item.minutes).sum()
+        self.agenda
+            .iter()
+            .fold(0u32, |total, item| total.saturating_add(item.minutes))
     }
 
     pub fn open_action_count(&self) -> usize {

@@ -146,7 +146,12 @@ pub fn propose(
 
     let minutes: u64 = new.iter().sum();
     let over = i64::try_from(minutes).unwrap_or(i64::MAX) - budget;
-    let begins_at = now - Duration::milliseconds(spent_ms);
+    // Checked: a crafted start or run log can put these past the calendar's last instant, where
+    // `+` panics; such a meeting gets no proposal rather than a trap.
+    let begins_at = now.checked_sub_signed(Duration::milliseconds(spent_ms))?;
+    let planned_end = now.checked_add_signed(clocks.meeting_left)?;
+    let ends_at = Duration::try_minutes(i64::try_from(minutes).ok()?)
+        .and_then(|length| begins_at.checked_add_signed(length))?;
     Some(Proposal {
         changes: items
             .iter()
@@ -160,8 +165,8 @@ pub fn propose(
             })
             .collect(),
         begins_at,
-        planned_end: now + clocks.meeting_left,
-        ends_at: begins_at + Duration::minutes(i64::try_from(minutes).unwrap_or(i64::MAX / 60_000)),
+        planned_end,
+        ends_at,
         over_minutes: u32::try_from(over.max(0)).unwrap_or(u32::MAX),
     })
 }
@@ -180,7 +185,10 @@ fn shares(lengths: &[u64], room: &[u64], cut: u64) -> Vec<u64> {
     // `left` stays below the room of the active items, so some item always stays active.
     loop {
         let sum: u64 = active.iter().map(|&i| lengths[i]).sum();
-        let full = |i: usize| left.saturating_mul(lengths[i]) >= room[i].saturating_mul(sum);
+        // Products in u128: exact for any minutes, where a saturated u64 product was not.
+        let full = |i: usize| {
+            u128::from(left) * u128::from(lengths[i]) >= u128::from(room[i]) * u128::from(sum)
+        };
         let filled: Vec<usize> = active.iter().copied().filter(|&i| full(i)).collect();
         if filled.is_empty() {
             break;
@@ -194,9 +202,10 @@ fn shares(lengths: &[u64], room: &[u64], cut: u64) -> Vec<u64> {
     let sum: u64 = active.iter().map(|&i| lengths[i]).sum();
     let mut fraction = vec![0; lengths.len()];
     for &i in &active {
-        let exact = left.saturating_mul(lengths[i]);
-        taken[i] = exact / sum;
-        fraction[i] = exact % sum;
+        let exact = u128::from(left) * u128::from(lengths[i]);
+        // Both fit: the share is at most `left`, the remainder below `sum`.
+        taken[i] = u64::try_from(exact / u128::from(sum)).unwrap_or(left);
+        fraction[i] = u64::try_from(exact % u128::from(sum)).unwrap_or(0);
     }
     let mut spare = left - active.iter().map(|&i| taken[i]).sum::<u64>();
     let mut given = vec![false; lengths.len()];

@@ -192,6 +192,11 @@ fn serialize_option<T, S: Serializer>(
 }
 
 const UTC: &str = "an RFC 3339 date and time";
+
+/// [`read_utc`] kept inside the instants every page can show (see `bounds`).
+fn read_stored_utc(text: &str) -> Option<DateTime<Utc>> {
+    read_utc(text).map(crate::core::domain::bounds::instant_in_range)
+}
 const DATE: &str = "a date (YYYY-MM-DD)";
 const TIME: &str = "a time of day (HH:MM:SS)";
 
@@ -207,7 +212,7 @@ pub mod utc {
         deserializer: D,
     ) -> Result<DateTime<Utc>, D::Error> {
         deserializer.deserialize_str(TextVisitor {
-            read: read_utc,
+            read: read_stored_utc,
             expected: UTC,
         })
     }
@@ -228,7 +233,7 @@ pub mod opt_utc {
         deserializer: D,
     ) -> Result<Option<DateTime<Utc>>, D::Error> {
         deserializer.deserialize_option(OptionVisitor(TextVisitor {
-            read: read_utc,
+            read: read_stored_utc,
             expected: UTC,
         }))
     }

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use crate::core::domain::bounds::{is_out_of_range, AGENDA_ITEM_MINUTES, MEETING_MINUTES, RATING};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
 use crate::core::storage::persist::{decode_meeting, encode_meeting, DecodeError, SCHEMA_VERSION};
@@ -76,6 +77,67 @@ fn megabytes_one_decimal(bytes: u64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
+/// What an importer read, and whether it brought numbers no form allows into range to read it
+/// (see `core::domain::bounds`); nothing else of the import is lost, and the user is told.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported<V> {
+    pub value: V,
+    pub out_of_range: bool,
+}
+
+/// Where an import came from, as its message names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportSource<'a> {
+    Link,
+    /// A backup or meeting file, by its name.
+    File(&'a str),
+}
+
+impl<V> Imported<V> {
+    /// Tells the user that numbers were brought into range, naming the link or file; `None` when
+    /// none were.
+    pub fn out_of_range_message(&self, lang: Lang, source: ImportSource) -> Option<String> {
+        if !self.out_of_range {
+            return None;
+        }
+        let span =
+            |range: &std::ops::RangeInclusive<u32>| format!("{}–{}", range.start(), range.end());
+        let (item, meeting) = (span(&AGENDA_ITEM_MINUTES), span(&MEETING_MINUTES));
+        let rating = format!("{}–{}", RATING.start(), RATING.end());
+        Some(match source {
+            ImportSource::Link => tr(lang, T::ImportOutOfRangeLink, &[&item, &meeting, &rating]),
+            ImportSource::File(name) => tr(
+                lang,
+                T::ImportOutOfRangeFile,
+                &[&item, &meeting, &rating, name],
+            ),
+        })
+    }
+}
+
+/// Whether a stored meeting object (of any schema) holds a number the decoder brings into range.
+pub(super) fn has_out_of_range(meeting: &Value) -> bool {
+    let each = |list: &'static str, key: &'static str| {
+        meeting
+            .get(list)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(move |entry| entry.get(key))
+    };
+    let rating = u32::from(*RATING.start())..=u32::from(*RATING.end());
+    // Schema 1 kept the duration at the top of the meeting.
+    [
+        meeting.pointer("/schedule/duration_minutes"),
+        meeting.get("duration_minutes"),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|value| is_out_of_range(value, MEETING_MINUTES))
+        || each("agenda", "minutes").any(|value| is_out_of_range(value, AGENDA_ITEM_MINUTES))
+        || each("feedback", "rating").any(|value| is_out_of_range(value, rating.clone()))
+}
+
 /// Refuses a backup or meeting file by its size alone, before its text is read into memory.
 pub fn check_backup_size(bytes: u64) -> Result<(), ImportError> {
     check_file_size(bytes, MAX_BACKUP_BYTES)
@@ -122,12 +184,12 @@ pub(super) fn export_file(kind: &str, meetings: &[Meeting], now: DateTime<Utc>) 
 }
 
 /// Reads a backup file; every meeting must decode or the whole file is refused.
-pub fn parse_backup(text: &str) -> Result<Vec<Meeting>, ImportError> {
+pub fn parse_backup(text: &str) -> Result<Imported<Vec<Meeting>>, ImportError> {
     parse_file(text, KIND_BACKUP)
 }
 
 /// Reads a file written by [`export_file`] with the same `kind`.
-pub(super) fn parse_file(text: &str, kind: &str) -> Result<Vec<Meeting>, ImportError> {
+pub(super) fn parse_file(text: &str, kind: &str) -> Result<Imported<Vec<Meeting>>, ImportError> {
     let value: Value =
         serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| {
             ImportError::NotJson {
@@ -149,14 +211,22 @@ pub(super) fn parse_file(text: &str, kind: &str) -> Result<Vec<Meeting>, ImportE
     let Some(Value::Array(envelopes)) = value.get("meetings") else {
         return Err(ImportError::Foreign);
     };
-    envelopes
+    let meetings = envelopes
         .iter()
         .enumerate()
         .map(|(index, envelope)| {
             decode_meeting(&envelope.to_string())
                 .map_err(|cause| ImportError::BadMeeting { index, cause })
         })
-        .collect()
+        .collect::<Result<Vec<Meeting>, ImportError>>()?;
+    let out_of_range = envelopes
+        .iter()
+        .filter_map(|envelope| envelope.get("meeting"))
+        .any(has_out_of_range);
+    Ok(Imported {
+        value: meetings,
+        out_of_range,
+    })
 }
 
 /// What restoring a backup would do, decided meeting by meeting.
@@ -228,13 +298,13 @@ mod tests {
             meeting("b", "=HYPERLINK(\"x\")", 10),
         ];
         let text = export_backup(&meetings, at(12));
-        assert_eq!(parse_backup(&text), Ok(meetings));
+        assert_eq!(parse_backup(&text).map(|read| read.value), Ok(meetings));
     }
 
     #[test]
     fn byte_order_mark_is_accepted() {
         let text = format!("\u{feff}{}", export_backup(&[meeting("a", "x", 9)], at(12)));
-        assert_eq!(parse_backup(&text).unwrap().len(), 1);
+        assert_eq!(parse_backup(&text).unwrap().value.len(), 1);
     }
 
     /// Whether an error is the one a case expects.
@@ -272,7 +342,53 @@ mod tests {
     fn schema_1_meetings_in_a_backup_are_migrated() {
         let text = r#"{"app":"crossmeet","kind":"backup","schema":1,"meetings":[
             {"schema":1,"meeting":{"id":"a","duration_minutes":30}}]}"#;
-        assert_eq!(parse_backup(text).unwrap()[0].schedule.duration_minutes, 30);
+        assert_eq!(
+            parse_backup(text).unwrap().value[0]
+                .schedule
+                .duration_minutes,
+            30
+        );
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_brought_in_and_the_file_named() {
+        let file = |meeting: &str| {
+            format!(
+                r#"{{"app":"crossmeet","kind":"backup","schema":1,"meetings":[{{"schema":1,"meeting":{meeting}}},{{"schema":3,"meeting":{{"id":"ok"}}}}]}}"#
+            )
+        };
+        let cases = [
+            (r#"{"id":"a","agenda":[{"minutes":4294967295}]}"#, true),
+            (r#"{"id":"a","agenda":[{"minutes":-1}]}"#, true),
+            (r#"{"id":"a","duration_minutes":99999999999}"#, true),
+            (r#"{"id":"a","schedule":{"duration_minutes":1}}"#, true),
+            (r#"{"id":"a","feedback":[{"rating":0}]}"#, true),
+            (
+                r#"{"id":"a","feedback":[{"rating":null}],"agenda":[{"minutes":0}]}"#,
+                false,
+            ),
+            (
+                r#"{"id":"a","duration_minutes":1440,"agenda":[{"minutes":1440}]}"#,
+                false,
+            ),
+        ];
+        for (meeting, out_of_range) in cases {
+            let read = parse_backup(&file(meeting)).unwrap();
+            assert_eq!(read.value.len(), 2, "nothing else is lost: {meeting}");
+            assert_eq!(read.out_of_range, out_of_range, "{meeting}");
+            let message = read.out_of_range_message(Lang::Zh, ImportSource::File("团队.json"));
+            assert_eq!(message.is_some(), out_of_range);
+        }
+        let read = parse_backup(&file(r#"{"id":"a","agenda":[{"minutes":4294967295}]}"#)).unwrap();
+        assert_eq!(read.value[0].agenda[0].minutes, 1440);
+        assert_eq!(
+            read.out_of_range_message(Lang::Zh, ImportSource::File("团队.json")).unwrap(),
+            "文件“团队.json”中有超出范围的数值,已按允许的范围读入(议程项 0–1440 分钟,会议 5–1440 分钟,评分 1–5)。其余内容照常读入。"
+        );
+        assert_eq!(
+            read.out_of_range_message(Lang::En, ImportSource::Link).unwrap(),
+            "The share link held numbers out of range; they were read as the nearest allowed value (agenda items 0–1440 minutes, meetings 5–1440 minutes, ratings 1–5). Everything else was read as it was."
+        );
     }
 
     #[test]

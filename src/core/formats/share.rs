@@ -10,7 +10,9 @@
 use chrono::{DateTime, Utc};
 
 use crate::core::domain::model::Meeting;
-use crate::core::formats::backup::{export_file, parse_file, ImportError, KIND_MEETING};
+use crate::core::formats::backup::{
+    export_file, has_out_of_range, parse_file, ImportError, Imported, KIND_MEETING,
+};
 use crate::core::storage::persist::{decode_meeting, encode_meeting};
 
 /// The longest link payload accepted, in characters. Plans compress to a few kilobytes; anything
@@ -26,10 +28,16 @@ pub fn export_meeting_file(meeting: &Meeting, now: DateTime<Utc>) -> String {
 }
 
 /// Reads a meeting file; anything but exactly one meeting is refused.
-pub fn parse_meeting_file(text: &str) -> Result<Meeting, ImportError> {
-    let mut meetings = parse_file(text, KIND_MEETING)?;
+pub fn parse_meeting_file(text: &str) -> Result<Imported<Meeting>, ImportError> {
+    let Imported {
+        value: mut meetings,
+        out_of_range,
+    } = parse_file(text, KIND_MEETING)?;
     match meetings.len() {
-        1 => Ok(meetings.remove(0)),
+        1 => Ok(Imported {
+            value: meetings.remove(0),
+            out_of_range,
+        }),
         _ => Err(ImportError::Foreign),
     }
 }
@@ -54,9 +62,19 @@ pub fn decode_link_payload(payload: &str) -> Result<Vec<u8>, ImportError> {
 }
 
 /// Reads the inflated text of a link payload.
-pub fn parse_link_plan(bytes: &[u8]) -> Result<Meeting, ImportError> {
+pub fn parse_link_plan(bytes: &[u8]) -> Result<Imported<Meeting>, ImportError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::BrokenLink)?;
-    decode_meeting(text).map_err(|cause| ImportError::BadMeeting { index: 0, cause })
+    let meeting =
+        decode_meeting(text).map_err(|cause| ImportError::BadMeeting { index: 0, cause })?;
+    // Read a second time as a tree only to judge its numbers: a plan is a few kilobytes.
+    let out_of_range = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|envelope| envelope.get("meeting").map(has_out_of_range))
+        .unwrap_or(false);
+    Ok(Imported {
+        value: meeting,
+        out_of_range,
+    })
 }
 
 /// A shared plan ready to be stored, and whether it had to become a copy.
@@ -141,6 +159,7 @@ mod tests {
         ActionItem, AgendaItem, Attendance, AttendanceStatus, Feedback, Participant, RunEvent,
         RunEventKind,
     };
+    use crate::core::formats::backup::ImportSource;
     use chrono::TimeZone;
 
     fn at(hour: u32) -> DateTime<Utc> {
@@ -193,7 +212,10 @@ mod tests {
     #[test]
     fn meeting_file_round_trips_the_plan() {
         let text = export_meeting_file(&held_meeting(), at(3));
-        assert_eq!(parse_meeting_file(&text), Ok(held_meeting().plan_only()));
+        assert_eq!(
+            parse_meeting_file(&text).map(|read| read.value),
+            Ok(held_meeting().plan_only())
+        );
     }
 
     #[test]
@@ -217,7 +239,37 @@ mod tests {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         let bytes = decode_link_payload(&payload).unwrap();
-        assert_eq!(parse_link_plan(&bytes), Ok(held_meeting().plan_only()));
+        assert_eq!(
+            parse_link_plan(&bytes),
+            Ok(Imported {
+                value: held_meeting().plan_only(),
+                out_of_range: false
+            })
+        );
+    }
+
+    #[test]
+    fn a_link_with_durations_no_form_allows_is_read_in_range_and_says_so() {
+        let mut meeting = held_meeting();
+        meeting.agenda[0].minutes = u32::MAX;
+        meeting.schedule.duration_minutes = 3;
+        let read = parse_link_plan(link_plan_text(&meeting).as_bytes()).unwrap();
+        assert!(read.out_of_range);
+        assert_eq!(read.value.agenda[0].minutes, 1440);
+        assert_eq!(read.value.schedule.duration_minutes, 5);
+        assert_eq!(
+            read.value.title, meeting.title,
+            "the rest comes in as it was"
+        );
+        let message = read
+            .out_of_range_message(Lang::Zh, ImportSource::Link)
+            .unwrap();
+        assert!(
+            message.starts_with("分享链接中有超出范围的数值"),
+            "{message}"
+        );
+        let file = export_meeting_file(&meeting, at(3));
+        assert!(parse_meeting_file(&file).unwrap().out_of_range);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
 use crate::core::domain::time::format_date;
 use crate::core::formats::backup::{
-    check_backup_size, export_backup, parse_backup, plan_restore, RestorePlan,
+    check_backup_size, export_backup, parse_backup, plan_restore, ImportSource, RestorePlan,
 };
 use crate::ui::browser;
 use crate::ui::notify::{self, Permission};
@@ -158,6 +158,8 @@ fn Backup() -> impl IntoView {
     let plan = RwSignal::new(None::<RestorePlan>);
     // The backup as read when it was chosen, planned again when the restore is confirmed.
     let chosen = StoredValue::new(Vec::<Meeting>::new());
+    // Numbers the file held out of range, brought into range as it was read (D3).
+    let out_of_range = RwSignal::new(None::<String>);
     // How many meetings a confirmed restore writes, until they are all stored.
     let restoring = RwSignal::new(None::<usize>);
 
@@ -176,6 +178,7 @@ fn Backup() -> impl IntoView {
         };
         error.set(None);
         plan.set(None);
+        out_of_range.set(None);
         let lang = state.prefs.lang.get_untracked();
         if let Err(refused) = check_backup_size(file.size() as u64) {
             error.set(Some(refused.message(lang)));
@@ -190,11 +193,13 @@ fn Backup() -> impl IntoView {
                 }
             };
             match parse_backup(&text) {
-                Ok(incoming) => {
+                Ok(read) => {
+                    let name = file.name();
+                    out_of_range.set(read.out_of_range_message(lang, ImportSource::File(&name)));
                     let planned = state
                         .meetings
-                        .with_untracked(|local| plan_restore(local, incoming.clone()));
-                    chosen.set_value(incoming);
+                        .with_untracked(|local| plan_restore(local, read.value.clone()));
+                    chosen.set_value(read.value);
                     plan.set(Some(planned));
                 }
                 Err(refused) => error.set(Some(refused.message(lang))),
@@ -266,6 +271,11 @@ fn Backup() -> impl IntoView {
                 })
             }}
             {progress}
+            {move || {
+                out_of_range.get().map(|message| {
+                    view! { <p class="hint" role="status" data-testid="restore-out-of-range">{message}</p> }
+                })
+            }}
             {move || {
                 plan.get().map(|planned| {
                     let lang = state.prefs.lang.get();

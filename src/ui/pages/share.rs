@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
 use crate::core::domain::time::{format_date_time, LocalZone};
-use crate::core::formats::backup::{check_backup_size, ImportError};
+use crate::core::formats::backup::{check_backup_size, ImportError, ImportSource, Imported};
 use crate::core::formats::share::{
     decode_link_payload, parse_link_plan, parse_meeting_file, prepare_import, MAX_LINK_PLAN_BYTES,
 };
@@ -16,7 +16,7 @@ use crate::ui::state::{display_title, AppState};
 use crate::ui::{browser, deflate};
 
 /// Reads a link payload: base64url, then raw DEFLATE, then the stored envelope.
-async fn read_link(payload: &str) -> Result<Meeting, ImportError> {
+async fn read_link(payload: &str) -> Result<Imported<Meeting>, ImportError> {
     let compressed = decode_link_payload(payload)?;
     let text = deflate::inflate(&compressed, MAX_LINK_PLAN_BYTES)
         .await
@@ -29,14 +29,20 @@ pub fn SharePage(payload: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let incoming = RwSignal::new(None::<Meeting>);
     let error = RwSignal::new(None::<String>);
+    // Numbers the plan held out of range, brought into range as it was read (D4).
+    let out_of_range = RwSignal::new(None::<String>);
     let reading = RwSignal::new(!payload.is_empty());
     if !payload.is_empty() {
         spawn_local(async move {
             let result = read_link(&payload).await;
             reading.set(false);
+            let lang = state.prefs.lang.get_untracked();
             match result {
-                Ok(meeting) => incoming.set(Some(meeting)),
-                Err(refused) => error.set(Some(refused.message(state.prefs.lang.get_untracked()))),
+                Ok(read) => {
+                    out_of_range.set(read.out_of_range_message(lang, ImportSource::Link));
+                    incoming.set(Some(read.value));
+                }
+                Err(refused) => error.set(Some(refused.message(lang))),
             }
         });
     }
@@ -47,6 +53,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
         };
         error.set(None);
         incoming.set(None);
+        out_of_range.set(None);
         let lang = state.prefs.lang.get_untracked();
         if let Err(refused) = check_backup_size(file.size() as u64) {
             error.set(Some(refused.message(lang)));
@@ -57,7 +64,11 @@ pub fn SharePage(payload: String) -> impl IntoView {
             let text = browser::read_user_text(&file).await;
             reading.set(false);
             match text.map(|text| parse_meeting_file(&text)) {
-                Ok(Ok(meeting)) => incoming.set(Some(meeting)),
+                Ok(Ok(read)) => {
+                    let name = file.name();
+                    out_of_range.set(read.out_of_range_message(lang, ImportSource::File(&name)));
+                    incoming.set(Some(read.value));
+                }
                 Ok(Err(refused)) => error.set(Some(refused.message(lang))),
                 Err(refused) => error.set(Some(refused.message(lang))),
             }
@@ -100,6 +111,9 @@ pub fn SharePage(payload: String) -> impl IntoView {
             })}
             {move || error.get().map(|message| view! {
                 <p class="error" role="alert" data-testid="share-error">{message}</p>
+            })}
+            {move || out_of_range.get().map(|message| view! {
+                <p class="hint" role="status" data-testid="share-out-of-range">{message}</p>
             })}
             {move || incoming.get().map(|meeting| view! {
                 <Preview meeting/>

@@ -214,7 +214,8 @@ fn materials(meeting: &Meeting, context: CheckContext<'_>, findings: &mut Vec<Fi
     let deadline = meeting
         .schedule
         .starts_at
-        .map(|start| start - Duration::days(1));
+        // Checked: a start on the calendar's first day (a crafted file) has no day before it.
+        .and_then(|start| start.checked_sub_signed(Duration::days(1)));
     for material in &meeting.materials {
         let field = || Field::Material(material.id.clone());
         let late = match (material.sent_at, deadline) {

@@ -13,7 +13,7 @@
 //! working days (RRULE) until its last open deadline. Its time is floating — the same wall-clock
 //! time wherever the owner's calendar is — as the rule "update by 17:00" means.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 
 use super::ical::{date, utc, Ical};
 use crate::core::domain::i18n::{tr, Lang, T};
@@ -104,7 +104,9 @@ fn action_event(
     );
     ical.raw("DTSTAMP:", stamp);
     ical.raw("DTSTART;VALUE=DATE:", &date(deadline));
-    ical.raw("DTEND;VALUE=DATE:", &date(deadline + Duration::days(1)));
+    // `succ_opt`: the calendar's last day (only a crafted file holds it) has no day after.
+    let end = deadline.succ_opt().unwrap_or(deadline);
+    ical.raw("DTEND;VALUE=DATE:", &date(end));
     ical.raw("SEQUENCE:", &meeting.revision.to_string());
     ical.text("SUMMARY", &summary);
     ical.text(
@@ -169,9 +171,12 @@ fn description(
 
 /// Calendar days from the working day before `deadline` to `deadline` (3 for a Monday).
 fn working_days_back(deadline: NaiveDate) -> i64 {
-    let mut day = deadline - Duration::days(1);
-    while !is_working_day(day) {
-        day -= Duration::days(1);
+    let mut day = deadline;
+    while let Some(before) = day.pred_opt() {
+        day = before;
+        if is_working_day(day) {
+            break;
+        }
     }
     (deadline - day).num_days()
 }
@@ -207,7 +212,8 @@ fn progress_event(
     let open: Vec<&&ActionItem> = actions.iter().filter(|a| !a.status.is_closed()).collect();
     let mut first = today;
     while !is_working_day(first) {
-        first += Duration::days(1);
+        let Some(next) = first.succ_opt() else { break };
+        first = next;
     }
     let last = open
         .iter()

@@ -9,7 +9,8 @@ use crate::core::domain::i18n::Lang;
 use crate::core::domain::model::{FormatMode, Meeting};
 use crate::core::domain::time::LocalZone;
 
-/// The `.ics` file for `meeting`, or `None` when it has no start time yet.
+/// The `.ics` file for `meeting`, or `None` when it has no start time yet (or one so late that
+/// its end is past the calendar's last instant, which only a crafted file can hold).
 pub fn calendar(
     meeting: &Meeting,
     lang: Lang,
@@ -17,7 +18,9 @@ pub fn calendar(
     now: DateTime<Utc>,
 ) -> Option<String> {
     let start = meeting.schedule.starts_at?;
-    let end = start + Duration::minutes(i64::from(meeting.schedule.duration_minutes));
+    let end = start.checked_add_signed(Duration::minutes(i64::from(
+        meeting.schedule.duration_minutes,
+    )))?;
     let title = meeting.title_or_untitled(lang);
     let location = match meeting.format.mode {
         FormatMode::Offline => meeting.format.room.trim().to_owned(),

@@ -340,8 +340,9 @@ pub fn minutes_due(meeting: &Meeting, now: DateTime<Utc>) -> Option<MinutesDue> 
         .find(|event| event.kind == crate::core::domain::model::RunEventKind::Ended)?
         .at;
     let left = |hours: i64, done: Option<DateTime<Utc>>| {
-        done.is_none()
-            .then(|| ended + chrono::Duration::hours(hours) - now)
+        // Checked: an end on the calendar's last day (a crafted file) has no due time after it.
+        let due = ended.checked_add_signed(chrono::Duration::hours(hours))?;
+        done.is_none().then(|| due - now)
     };
     Some(MinutesDue {
         draft_left: left(

@@ -8,6 +8,7 @@ use super::fields::{remove_row_button, Current, AGENDA, PARTICIPANT_NAMES};
 use crate::core::domain::agenda::{
     clock_times, format_span, insert_break, move_item, move_item_to, sort_by_phase,
 };
+use crate::core::domain::bounds::{minutes_from_input, AGENDA_ITEM_MINUTES};
 use crate::core::domain::checks::phases_in_order;
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{AgendaItem, Phase};
@@ -197,9 +198,10 @@ fn AgendaRow(
                 prop:value=read_item(|a| a.title.clone()) on:input=write_item(|a, v| a.title = v)/>
             <input type="text" list=PARTICIPANT_NAMES aria-label=state.text(T::ColOwner) placeholder=state.text(T::ColOwner)
                 prop:value=read_item(|a| a.owner.clone()) on:input=write_item(|a, v| a.owner = v)/>
-            <input type="number" class="minutes" min="0" max="600" aria-label=state.text(T::FieldDuration)
+            <input type="number" class="minutes" min=*AGENDA_ITEM_MINUTES.start() max=*AGENDA_ITEM_MINUTES.end()
+                aria-label=state.text(T::FieldDuration)
                 prop:value=read_item(|a| a.minutes.to_string())
-                on:change=write_item(|a, v| if let Ok(n) = v.parse() { a.minutes = n })/>
+                on:change=write_item(|a, v| if let Some(n) = minutes_from_input(&v, AGENDA_ITEM_MINUTES) { a.minutes = n })/>
             <input type="text" aria-label=state.text(T::FieldOutput) placeholder=state.text(T::FieldOutput)
                 prop:value=read_item(|a| a.expected_output.clone()) on:input=write_item(|a, v| a.expected_output = v)/>
             <span class="row-buttons">

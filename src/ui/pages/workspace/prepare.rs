@@ -11,6 +11,7 @@ use super::attendance::Attendance;
 use super::fields::{check_field, enum_select, text_field, Current};
 use super::materials::{Materials, PreparationAsks};
 use super::notice::NoticePanel;
+use crate::core::domain::bounds::{minutes_from_input, MEETING_MINUTES};
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::FormatMode;
 use crate::core::domain::time::{
@@ -64,8 +65,12 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
     };
     let (read, write) = (current.clone(), current.clone());
     let duration = move || read.read(|m| m.schedule.duration_minutes.to_string());
-    let set_duration =
-        move |minutes: u32| write.edit(|m| m.schedule.duration_minutes = minutes.clamp(5, 24 * 60));
+    let set_duration = move |minutes: u32| {
+        write.edit(|m| {
+            m.schedule.duration_minutes =
+                minutes.clamp(*MEETING_MINUTES.start(), *MEETING_MINUTES.end())
+        })
+    };
     let preset = {
         let set_duration = set_duration.clone();
         let c = current.clone();
@@ -123,13 +128,14 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
                         id="field-duration"
                         name="duration"
                         class="minutes"
-                        min="5"
-                        max="1440"
+                        min=*MEETING_MINUTES.start()
+                        max=*MEETING_MINUTES.end()
                         step="5"
                         aria-labelledby="duration-label"
                         prop:value=duration
                         on:change=move |ev| {
-                            if let Ok(minutes) = event_target_value(&ev).parse() {
+                            let typed = event_target_value(&ev);
+                            if let Some(minutes) = minutes_from_input(&typed, MEETING_MINUTES) {
                                 set_duration(minutes)
                             }
                         }
