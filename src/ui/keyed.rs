@@ -3,8 +3,6 @@
 //! every view of the meeting (the `reactive_stores` idea, keyed by the parts an edit names in
 //! `core::domain::edit::Part`, with one trigger per part instead of a derived store type).
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::core::domain::edit::Part;
@@ -17,16 +15,18 @@ pub enum Key {
     Part(Part),
 }
 
-/// One trigger per meeting and key, made when a view first asks for it.
+/// One trigger per meeting and key, made when a view first asks for it. A list, not a hash map:
+/// an open meeting has a few hundred keys at most, and a scan of them costs less than the
+/// hashing code costs in the module.
 #[derive(Clone, Copy)]
 pub struct Keys {
-    triggers: StoredValue<HashMap<(String, Key), ArcTrigger>>,
+    triggers: StoredValue<Vec<(String, Key, ArcTrigger)>>,
 }
 
 impl Default for Keys {
     fn default() -> Self {
         Keys {
-            triggers: StoredValue::new(HashMap::new()),
+            triggers: StoredValue::new(Vec::new()),
         }
     }
 }
@@ -35,10 +35,17 @@ impl Keys {
     /// Subscribes the running view to `key` of meeting `id`.
     pub fn track(self, id: &str, key: Key) {
         let trigger = self.triggers.try_update_value(|triggers| {
-            triggers
-                .entry((id.to_owned(), key))
-                .or_insert_with(ArcTrigger::new)
-                .clone()
+            match triggers
+                .iter()
+                .find(|(meeting, known, _)| meeting == id && *known == key)
+            {
+                Some((_, _, trigger)) => trigger.clone(),
+                None => {
+                    let trigger = ArcTrigger::new();
+                    triggers.push((id.to_owned(), key, trigger.clone()));
+                    trigger
+                }
+            }
         });
         if let Some(trigger) = trigger {
             trigger.track();
@@ -47,10 +54,14 @@ impl Keys {
 
     /// Meeting `id` changed in `parts`: its views of those parts and its whole-meeting views run.
     pub fn changed(self, id: &str, parts: Vec<Part>) {
+        let keys: Vec<Key> = std::iter::once(Key::Whole)
+            .chain(parts.into_iter().map(Key::Part))
+            .collect();
         let triggers: Vec<ArcTrigger> = self.triggers.with_value(|triggers| {
-            std::iter::once(Key::Whole)
-                .chain(parts.into_iter().map(Key::Part))
-                .filter_map(|key| triggers.get(&(id.to_owned(), key)).cloned())
+            triggers
+                .iter()
+                .filter(|(meeting, key, _)| meeting == id && keys.contains(key))
+                .map(|(_, _, trigger)| trigger.clone())
                 .collect()
         });
         triggers.iter().for_each(ArcTrigger::notify);
@@ -62,8 +73,8 @@ impl Keys {
         let triggers: Vec<ArcTrigger> = self.triggers.with_value(|triggers| {
             triggers
                 .iter()
-                .filter(|((meeting, _), _)| meeting == id)
-                .map(|(_, trigger)| trigger.clone())
+                .filter(|(meeting, _, _)| meeting == id)
+                .map(|(_, _, trigger)| trigger.clone())
                 .collect()
         });
         triggers.iter().for_each(ArcTrigger::notify);
@@ -71,9 +82,12 @@ impl Keys {
 
     /// Every meeting may have changed (the first load).
     pub fn replaced_all(self) {
-        let triggers: Vec<ArcTrigger> = self
-            .triggers
-            .with_value(|triggers| triggers.values().cloned().collect());
+        let triggers: Vec<ArcTrigger> = self.triggers.with_value(|triggers| {
+            triggers
+                .iter()
+                .map(|(_, _, trigger)| trigger.clone())
+                .collect()
+        });
         triggers.iter().for_each(ArcTrigger::notify);
     }
 }

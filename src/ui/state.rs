@@ -483,14 +483,10 @@ impl Default for AppState {
 
 /// The title to show: the meeting's own, or a placeholder for an untitled one.
 pub fn display_title(meeting: &Meeting, lang: Lang) -> String {
-    title_or_untitled(&meeting.title, lang)
+    meeting.title_or_untitled(lang).to_owned()
 }
 
-/// A title as shown: "untitled" for a blank one.
+/// A title as shown: "untitled" for a blank one (`model::title_or_untitled`, the one rule).
 pub fn title_or_untitled(title: &str, lang: Lang) -> String {
-    if title.trim().is_empty() {
-        T::Untitled.get(lang).to_owned()
-    } else {
-        title.to_owned()
-    }
+    crate::core::domain::model::title_or_untitled(title, lang).to_owned()
 }

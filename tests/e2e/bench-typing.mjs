@@ -9,9 +9,12 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-/** Types 80 characters into the title of a 40-item meeting, at about 12 keys a second. */
-export async function typingFigures(browser, server) {
-  const [meeting] = generateMeetings(1, { seed: 7, agendaItems: 40, actionItems: 20 });
+/**
+ * Types 80 characters into the title of a meeting of `agendaItems` items (half as many actions),
+ * at about 12 keys a second.
+ */
+export async function typingFigures(browser, server, agendaItems = 40) {
+  const [meeting] = generateMeetings(1, { seed: 7, agendaItems, actionItems: agendaItems / 2 });
   const context = await browser.newContext({ serviceWorkers: "block" });
   await context.addInitScript(() => {
     // Every readwrite transaction: one write.
@@ -64,7 +67,7 @@ export async function typingFigures(browser, server) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await serveDist();
   const browser = await launchBrowser();
-  console.log(await typingFigures(browser, server));
+  for (const items of [40, 200]) console.log(items, await typingFigures(browser, server, items));
   await browser.close();
   await server.stop();
 }

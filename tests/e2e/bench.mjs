@@ -260,11 +260,14 @@ const results = [];
   await context.close();
 }
 
-// Typing into a 40-item meeting while every edit is written at once (issue 19).
+// Typing into a 40-item meeting while every edit is written at once (issue 19); a keystroke
+// redraws only the views of the field it changes, so a 200-item meeting types as fast.
 {
   const typing = await typingFigures(browser, server);
-  results.push([`typing into a 40-item meeting: keystroke (input event) to the next frame, ${typing.keys} keys`, `${ms(typing.median)} ms median, ${ms(typing.p95)} ms p95`, "≤ 16.7 ms p95 (one frame)", typing.p95 <= 16.7]);
+  results.push([`typing into a 40-item meeting: keystroke (input event) to the next frame, ${typing.keys} keys`, `${ms(typing.median)} ms median, ${ms(typing.p95)} ms p95`, "≤ 8 ms p95", typing.p95 <= 8]);
   results.push(["… writes to IndexedDB while typing (about 12 keys a second)", `${typing.writesPerSecond.toFixed(1)} a second (${typing.writes} writes)`, "—", true]);
+  const large = await typingFigures(browser, server, 200);
+  results.push([`typing into a 200-item meeting, the same way, ${large.keys} keys`, `${ms(large.median)} ms median, ${ms(large.p95)} ms p95`, "≤ 8 ms p95", large.p95 <= 8]);
 }
 
 await browser.close();

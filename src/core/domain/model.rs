@@ -470,6 +470,14 @@ impl Stage {
     }
 }
 
+/// A title as every screen and export shows it: trimmed, or "untitled" in `lang` when blank.
+pub fn title_or_untitled(title: &str, lang: Lang) -> &str {
+    match title.trim() {
+        "" => T::Untitled.get(lang),
+        title => title,
+    }
+}
+
 /// A cross-department meeting, from plan to follow-up.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -512,10 +520,7 @@ pub struct Meeting {
 impl Meeting {
     /// The title as exports show it, trimmed, or "untitled" in `lang` when there is none.
     pub fn title_or_untitled(&self, lang: Lang) -> &str {
-        match self.title.trim() {
-            "" => T::Untitled.get(lang),
-            title => title,
-        }
+        title_or_untitled(&self.title, lang)
     }
 
     /// An empty meeting created now.
@@ -688,6 +693,18 @@ mod tests {
             AttendanceStatus::Pending
         );
         assert!(meeting.decisions.is_empty());
+    }
+
+    #[test]
+    fn a_blank_title_shows_as_untitled_everywhere() {
+        for (title, lang, shown) in [
+            ("周会", Lang::Zh, "周会"),
+            ("  周会 ", Lang::Zh, "周会"),
+            ("", Lang::Zh, "未命名会议"),
+            (" \t", Lang::En, "Untitled meeting"),
+        ] {
+            assert_eq!(title_or_untitled(title, lang), shown, "{title:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::core::domain::agenda::{
 use crate::core::domain::bounds::{minutes_from_input, AGENDA_ITEM_MINUTES};
 use crate::core::domain::checks::phases_in_order;
 use crate::core::domain::i18n::{tr, T};
-use crate::core::domain::model::{AgendaItem, Phase};
+use crate::core::domain::model::{AgendaItem, Meeting, Phase};
 use crate::ui::browser;
 
 #[component]
@@ -62,14 +62,10 @@ pub fn AgendaEditor(current: Current) -> impl IntoView {
     let c = current.clone();
     let spans = Memo::new(move |_| {
         c.read(|m| {
-            let spans = clock_times(m, &browser::DeviceZone);
             m.agenda
                 .iter()
-                .enumerate()
-                .map(|(index, item)| {
-                    let span = spans.as_ref().map(|s| format_span(s[index]));
-                    (item.id.clone(), span.unwrap_or_default())
-                })
+                .map(|item| item.id.clone())
+                .zip(spans_of(m))
                 .collect::<Vec<_>>()
         })
     });
@@ -213,21 +209,30 @@ fn AgendaRow(
     }
 }
 
+/// Each item's clock times as shown (`14:00–14:10`), or empty ones without a start time.
+fn spans_of(meeting: &Meeting) -> Vec<String> {
+    let spans = clock_times(meeting, &browser::DeviceZone).unwrap_or_default();
+    (0..meeting.agenda.len())
+        .map(|index| {
+            spans
+                .get(index)
+                .copied()
+                .map(format_span)
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// The agenda as read-only rows, with clock times (run tab until the run view lands).
 #[component]
 pub fn AgendaReadOnly(current: Current) -> impl IntoView {
     let state = current.state;
     let rows = move || {
         current.read(|m| {
-            let spans = clock_times(m, &browser::DeviceZone);
             m.agenda
                 .iter()
-                .enumerate()
-                .map(|(index, item)| {
-                    let span = spans
-                        .as_ref()
-                        .map(|s| format_span(s[index]))
-                        .unwrap_or_default();
+                .zip(spans_of(m))
+                .map(|(item, span)| {
                     view! {
                         <li class="row">
                             <span class="clock">{span}</span>
