@@ -379,6 +379,7 @@ texts! {
     DeletedElsewhere => "“{0}”已在另一个标签页或窗口中删除", "“{0}” was deleted in another tab or window";
     ConflictDeleted => "“{0}”已在另一个标签页或窗口中删除，但这里还有未保存的修改。要保留这份会议（重新保存），还是同意删除？", "“{0}” was deleted in another tab or window, but this tab has unsaved edits of it. Keep it (save it again), or let it go?";
     ConflictLetGo => "同意删除", "Let it go";
+    RestoreAllNewer => "这份备份中的会议在本机都有更新的版本（选好文件后又改过），已全部保留，没有恢复任何内容。", "Every meeting in this backup has a newer version here (edited after the file was chosen); all were kept and nothing was restored.";
     UndoGone => "无法撤销：它已被删除", "Cannot undo: it has been deleted since";
     UndoChanged => "无法撤销：之后又改过同一处，保留了最新的内容", "Cannot undo: the same thing was changed since, so the latest is kept";
     BadDate => "无法识别的时间“{0}”,已保留原来的时间。", "“{0}” is not a date and time we can read; the previous time is kept.";

@@ -218,6 +218,11 @@ fn Backup() -> impl IntoView {
             .meetings
             .with_untracked(|local| plan_restore(local, incoming));
         plan.set(None);
+        if !planned.changes_anything() {
+            let lang = state.prefs.lang.get_untracked();
+            state.toasts.show(T::RestoreAllNewer.get(lang).to_owned(), None);
+            return;
+        }
         restoring.set(Some(planned.added.len() + planned.updated.len()));
         state.put_meetings(planned.into_writes());
     };

@@ -283,10 +283,13 @@ test("a restore confirmed after the meeting was edited in another tab keeps that
     await waitForApp(other);
     await other.locator('input[name="title"]').fill("另一个标签页刚改的标题");
     await waitForStored(other, "r1", (m) => m.title === "另一个标签页刚改的标题", "the other tab's edit");
+    // The other tab's save reaches this one over the BroadcastChannel and is read back; there
+    // is nothing on the settings page to wait for, so a moment is given.
     await page.waitForTimeout(300);
     await page.getByTestId("restore-confirm").click();
-    await page.waitForTimeout(500);
+    await page.getByTestId("toast").filter({ hasText: /已恢复 \d+ 个会议|没有恢复任何内容/ }).waitFor();
     const stored = await waitForStored(page, "r1", () => true, "r1");
+    assert.match(await page.getByTestId("toast").textContent(), /已全部保留/);
     assert.equal(stored.title, "另一个标签页刚改的标题", "the edit made after the file was chosen is kept");
   } finally {
     await context.close();
