@@ -220,7 +220,9 @@ fn Backup() -> impl IntoView {
         plan.set(None);
         if !planned.changes_anything() {
             let lang = state.prefs.lang.get_untracked();
-            state.toasts.show(T::RestoreAllNewer.get(lang).to_owned(), None);
+            state
+                .toasts
+                .show(T::RestoreAllNewer.get(lang).to_owned(), None);
             return;
         }
         restoring.set(Some(planned.added.len() + planned.updated.len()));

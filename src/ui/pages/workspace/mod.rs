@@ -17,6 +17,7 @@ mod share_plan;
 
 use leptos::prelude::*;
 
+use crate::core::domain::edit::FieldKey;
 use crate::core::domain::i18n::T;
 use crate::core::view::route::{Route, Stage};
 use crate::ui::state::{display_title, AppState};
@@ -53,7 +54,11 @@ fn OpenMeeting(id: String, stage: Stage) -> impl IntoView {
     let current = Current::new(id.clone(), state);
     let title = {
         let current = current.clone();
-        move || current.read(|m| display_title(m, state.prefs.lang.get()))
+        move || {
+            current.read_field(FieldKey::Title, |m| {
+                display_title(m, state.prefs.lang.get())
+            })
+        }
     };
     let tabs = Stage::ALL
         .into_iter()

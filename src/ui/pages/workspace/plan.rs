@@ -25,7 +25,7 @@ pub fn PlanStage(current: Current) -> impl IntoView {
     let feedback = {
         let current = current.clone();
         move || {
-            let issue = current.read(|m| objective_issue(&m.objective));
+            let issue = current.read_field(FieldKey::Objective, |m| objective_issue(&m.objective));
             let (class, text) = match issue {
                 None => ("feedback ok", T::ObjectiveGood),
                 Some(ObjectiveIssue::Empty) => ("feedback", T::CheckObjectiveEmpty),
