@@ -5,13 +5,15 @@
 
 use leptos::prelude::*;
 
-use crate::core::domain::edit::Part;
+use crate::core::domain::edit::{List, Part};
 
 /// What a view of one meeting depends on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
     /// Anything in the meeting (derived views: checks, totals, clocks).
     Whole,
+    /// Anything in one list: its rows, their order or what they hold.
+    AnyOf(List),
     Part(Part),
 }
 
@@ -54,7 +56,12 @@ impl Keys {
 
     /// Meeting `id` changed in `parts`: its views of those parts and its whole-meeting views run.
     pub fn changed(self, id: &str, parts: Vec<Part>) {
+        let lists = parts.iter().filter_map(|part| match part {
+            Part::Row(list, _) | Part::Rows(list) => Some(Key::AnyOf(*list)),
+            Part::Field(_) | Part::RunLog => None,
+        });
         let keys: Vec<Key> = std::iter::once(Key::Whole)
+            .chain(lists.collect::<Vec<_>>())
             .chain(parts.into_iter().map(Key::Part))
             .collect();
         let triggers: Vec<ArcTrigger> = self.triggers.with_value(|triggers| {

@@ -36,6 +36,11 @@ impl Current {
         self.read_tracking(Key::Part(Part::Field(field)), read)
     }
 
+    /// Reads from one list, redrawn on any change of it and of nothing else.
+    pub fn read_list<R, V: Default>(&self, rows: Rows<R>, read: impl FnOnce(&[R]) -> V) -> V {
+        self.read_tracking(Key::AnyOf(rows.list), |m| read((rows.read)(m)))
+    }
+
     /// The ids of a list's rows in order, redrawn when rows come, go or move.
     pub fn row_ids<R>(&self, rows: Rows<R>) -> Vec<String> {
         self.read_tracking(Key::Part(Part::Rows(rows.list)), |m| {
@@ -291,8 +296,8 @@ pub fn participant_names(current: &Current) -> impl IntoView {
     let current = current.clone();
     view! {
         <datalist id=PARTICIPANT_NAMES>
-            {move || current.read(|m| {
-                m.participants
+            {move || current.read_list(PARTICIPANTS, |participants| {
+                participants
                     .iter()
                     .filter(|p| !p.name.trim().is_empty())
                     .map(|p| view! { <option value=p.name.trim().to_owned()>{p.department.clone()}</option> })
