@@ -20,10 +20,23 @@ pub fn tracker_csv<'a>(
     lang: Lang,
     export_id: &str,
 ) -> (String, TrackerExport) {
-    let id_header = marked_header(T::ColId.get(lang), export_id);
     (
-        write_actions(meetings.clone(), lang, &id_header),
+        tracker_csv_text(meetings.clone(), lang, export_id),
         TrackerExport::of(export_id, meetings),
+    )
+}
+
+/// The tracker CSV alone, its id column's header marked with `export_id`: the file can be
+/// offered before [`TrackerExport::of`] records what it holds.
+pub fn tracker_csv_text<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    lang: Lang,
+    export_id: &str,
+) -> String {
+    write_actions(
+        meetings,
+        lang,
+        &marked_header(T::ColId.get(lang), export_id),
     )
 }
 
