@@ -187,14 +187,6 @@ impl Row {
     }
 }
 
-impl List {
-    /// The row at `at`, if it is there.
-    pub fn find(self, meeting: &Meeting, at: &At) -> Option<Row> {
-        let rows = self.of(meeting);
-        rows::find(rows, at).map(|index| rows.get(index))
-    }
-}
-
 /// One change to a meeting. `from` is what the edit expects to replace: `None` replaces whatever
 /// is there (a user's own edit); an inverse always names it, so undo never overwrites a later edit.
 #[derive(Clone, Debug, PartialEq)]

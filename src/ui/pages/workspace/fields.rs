@@ -51,11 +51,6 @@ impl Current {
         })
     }
 
-    /// Applies one edit to this meeting; the inverse comes back for an undo.
-    pub fn dispatch(&self, edit: Edit) {
-        let _ = self.state.dispatch(&self.id, edit);
-    }
-
     /// Sets one of the meeting's own fields, as typed or ticked.
     pub fn set(&self, value: Value) {
         self.state.dispatch_typing(&self.id, Edit::set(value));
@@ -160,7 +155,6 @@ pub fn enum_select<E: Copy + std::fmt::Debug + PartialEq + Send + Sync + 'static
 pub struct Rows<R> {
     pub list: List,
     pub read: fn(&Meeting) -> &[R],
-    pub write: fn(&mut Meeting) -> &mut Vec<R>,
     pub id_of: fn(&R) -> &str,
     pub wrap: fn(R) -> Row,
 }
@@ -177,7 +171,6 @@ pub const PARTICIPANTS: Rows<crate::core::domain::model::Participant> = Rows {
     list: List::Participant,
     wrap: Row::Participant,
     read: |m| &m.participants,
-    write: |m| &mut m.participants,
     id_of: |p| &p.id,
 };
 
@@ -185,7 +178,6 @@ pub const AGENDA: Rows<crate::core::domain::model::AgendaItem> = Rows {
     list: List::Agenda,
     wrap: Row::Agenda,
     read: |m| &m.agenda,
-    write: |m| &mut m.agenda,
     id_of: |a| &a.id,
 };
 
@@ -193,7 +185,6 @@ pub const MATERIALS: Rows<crate::core::domain::model::PreRead> = Rows {
     list: List::Material,
     wrap: Row::Material,
     read: |m| &m.materials,
-    write: |m| &mut m.materials,
     id_of: |x| &x.id,
 };
 
@@ -284,7 +275,6 @@ pub const ACTIONS: Rows<crate::core::domain::model::ActionItem> = Rows {
     list: List::Action,
     wrap: Row::Action,
     read: |m| &m.actions,
-    write: |m| &mut m.actions,
     id_of: |a| &a.id,
 };
 
