@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod airtime;
 pub mod bounds;
 pub mod checks;
+pub mod choice;
 pub mod clock;
 pub mod cost;
 pub mod edit;

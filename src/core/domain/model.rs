@@ -7,6 +7,7 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::core::domain::choice::choice;
 use crate::core::domain::i18n::{Lang, T};
 
 /// The four starting situations of the guide, plus a blank meeting (S1).
@@ -57,6 +58,12 @@ pub enum MeetingType {
     Discussion,
     Inform,
 }
+
+choice!(MeetingType {
+    Decision,
+    Discussion,
+    Inform
+});
 
 impl MeetingType {
     pub const ALL: [MeetingType; 3] = [
@@ -113,6 +120,12 @@ pub enum FormatMode {
     Hybrid,
 }
 
+choice!(FormatMode {
+    Offline,
+    Online,
+    Hybrid
+});
+
 impl FormatMode {
     pub const ALL: [FormatMode; 3] = [FormatMode::Offline, FormatMode::Online, FormatMode::Hybrid];
 
@@ -147,6 +160,12 @@ pub enum Role {
     Supporter,
 }
 
+choice!(Role {
+    DecisionMaker,
+    Executor,
+    Supporter
+});
+
 impl Role {
     pub const ALL: [Role; 3] = [Role::DecisionMaker, Role::Executor, Role::Supporter];
 
@@ -166,6 +185,12 @@ pub enum AttendanceStatus {
     Confirmed,
     Declined,
 }
+
+choice!(AttendanceStatus {
+    Pending,
+    Confirmed,
+    Declined
+});
 
 /// A participant's answer to the invitation (R7).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,6 +226,13 @@ pub enum Phase {
     /// A pause; required in meetings over an hour (R2). It has no place in the phase order.
     Break,
 }
+
+choice!(Phase {
+    Share,
+    Discuss,
+    Decide,
+    Break
+});
 
 impl Phase {
     pub const ALL: [Phase; 4] = [Phase::Share, Phase::Discuss, Phase::Decide, Phase::Break];
@@ -298,6 +330,14 @@ pub enum ActionStatus {
     Cancelled,
 }
 
+choice!(ActionStatus {
+    Open,
+    InProgress,
+    Blocked,
+    Done,
+    Cancelled
+});
+
 impl ActionStatus {
     pub const ALL: [ActionStatus; 5] = [
         ActionStatus::Open,
@@ -389,6 +429,12 @@ pub enum MinutesStatus {
     DraftSent,
     FinalSent,
 }
+
+choice!(MinutesStatus {
+    NotStarted,
+    DraftSent,
+    FinalSent
+});
 
 impl MinutesStatus {
     pub fn label(self) -> T {

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::core::domain::choice::choice;
 use crate::core::domain::model::{ActionItem, ActionStatus, Meeting};
 use crate::core::domain::order;
 use crate::core::domain::time::{format_date, is_working_day};
@@ -30,6 +31,13 @@ pub enum SortKey {
     Status,
     Meeting,
 }
+
+choice!(SortKey {
+    Deadline,
+    Owner,
+    Status,
+    Meeting
+});
 
 impl SortKey {
     pub const ALL: [SortKey; 4] = [

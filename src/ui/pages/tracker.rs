@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::core::domain::choice::Choice;
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::{ActionStatus, ProgressNote};
 use crate::core::domain::time::format_date;
@@ -96,21 +97,21 @@ pub fn Tracker() -> impl IntoView {
                     <select aria-label=state.text(T::ColStatus) data-testid="filter-status"
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
-                            filter.update(|f| f.status = ActionStatus::ALL.into_iter().find(|s| format!("{s:?}") == value));
+                            filter.update(|f| f.status = ActionStatus::from_key(&value));
                         }>
                         <option value="">{state.text(T::AllStatuses)}</option>
-                        {ActionStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{state.text(s.label())}</option> }).collect_view()}
+                        {ActionStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{state.text(s.label())}</option> }).collect_view()}
                     </select>
                     <label class="inline">
                         {state.text(T::SortBy)} " "
                         <select data-testid="sort"
                             on:change=move |ev| {
                                 let value = event_target_value(&ev);
-                                if let Some(key) = SortKey::ALL.into_iter().find(|k| format!("{k:?}") == value) {
+                                if let Some(key) = SortKey::from_key(&value) {
                                     sort.set(key);
                                 }
                             }>
-                            {SortKey::ALL.into_iter().map(|k| view! { <option value=format!("{k:?}")>{state.text(sort_label(k))}</option> }).collect_view()}
+                            {SortKey::ALL.into_iter().map(|k| view! { <option value=k.key()>{state.text(sort_label(k))}</option> }).collect_view()}
                         </select>
                     </label>
                 </div>
@@ -202,10 +203,7 @@ fn TrackerLine(
     };
     let set_status = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        if let Some(status) = ActionStatus::ALL
-            .into_iter()
-            .find(|s| format!("{s:?}") == value)
-        {
+        if let Some(status) = ActionStatus::from_key(&value) {
             let today = browser::today();
             edit_action(&|action| action.set_status(status, today));
         }
@@ -278,8 +276,8 @@ fn TrackerLine(
                 </span>
             </td>
             <td data-label=state.text(T::ColStatus)>
-                <select aria-label=state.text(T::ColStatus) prop:value=read(|row| format!("{:?}", row.action.status)) on:change=set_status>
-                    {ActionStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{state.text(s.label())}</option> }).collect_view()}
+                <select aria-label=state.text(T::ColStatus) prop:value=read(|row| row.action.status.key().to_owned()) on:change=set_status>
+                    {ActionStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{state.text(s.label())}</option> }).collect_view()}
                 </select>
             </td>
             <td data-label=state.text(T::ColProgress)>

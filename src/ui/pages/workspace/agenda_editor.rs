@@ -10,6 +10,7 @@ use crate::core::domain::agenda::{
 };
 use crate::core::domain::bounds::{minutes_from_input, AGENDA_ITEM_MINUTES};
 use crate::core::domain::checks::phases_in_order;
+use crate::core::domain::choice::Choice;
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{AgendaItem, Meeting, Phase};
 use crate::ui::browser;
@@ -180,14 +181,14 @@ fn AgendaRow(
             <span class="clock" data-testid="clock-span">{span}</span>
             <select
                 aria-label=state.text(T::FieldPhase)
-                prop:value=read_item(|a| format!("{:?}", a.phase))
+                prop:value=read_item(|a| a.phase.key().to_owned())
                 on:change=write_item(|a, v| {
-                    if let Some(phase) = Phase::ALL.into_iter().find(|p| format!("{p:?}") == v) {
+                    if let Some(phase) = Phase::from_key(&v) {
                         a.phase = phase;
                     }
                 })
             >
-                {Phase::ALL.into_iter().map(|p| view! { <option value=format!("{p:?}")>{state.text(p.label())}</option> }).collect_view()}
+                {Phase::ALL.into_iter().map(|p| view! { <option value=p.key()>{state.text(p.label())}</option> }).collect_view()}
             </select>
             <input type="text" class="grow agenda-title" id=format!("agenda-{item_id}") aria-label=state.text(T::FieldItemTitle)
                 placeholder=state.text(T::FieldItemTitle)

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::{row_text, Current, PARTICIPANTS};
+use crate::core::domain::choice::Choice;
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::AttendanceStatus;
 use crate::ui::browser;
@@ -70,10 +71,10 @@ fn AttendanceRow(current: Current, pid: String) -> impl IntoView {
             <span class="grow">{name}</span>
             <select
                 aria-label=state.text(T::AttendanceTitle)
-                prop:value=move || read.read_row(PARTICIPANTS, &rid, |p| format!("{:?}", p.attendance.status))
+                prop:value=move || read.read_row(PARTICIPANTS, &rid, |p| p.attendance.status.key().to_owned())
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    let Some((status, _)) = STATUSES.into_iter().find(|(s, _)| format!("{s:?}") == value) else {
+                    let Some(status) = AttendanceStatus::from_key(&value) else {
                         return;
                     };
                     let now = browser::now();
@@ -83,7 +84,7 @@ fn AttendanceRow(current: Current, pid: String) -> impl IntoView {
                     })
                 }
             >
-                {STATUSES.into_iter().map(|(s, label)| view! { <option value=format!("{s:?}")>{state.text(label)}</option> }).collect_view()}
+                {STATUSES.into_iter().map(|(s, label)| view! { <option value=s.key()>{state.text(label)}</option> }).collect_view()}
             </select>
             {details}
         </li>

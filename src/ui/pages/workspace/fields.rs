@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::domain::choice::Choice;
 use crate::core::domain::edit::{At, Edit, FieldKey, List, Part, Row, Value};
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::Meeting;
@@ -121,7 +122,7 @@ pub fn check_field(
 }
 
 /// A `<select>` over an enum's values, bound to a meeting field. Values are the variants' names.
-pub fn enum_select<E: Copy + std::fmt::Debug + PartialEq + Send + Sync + 'static>(
+pub fn enum_select<E: Choice + Send + Sync>(
     current: &Current,
     id: &'static str,
     options: &'static [E],
@@ -135,17 +136,17 @@ pub fn enum_select<E: Copy + std::fmt::Debug + PartialEq + Send + Sync + 'static
         <select
             id=id
             name=id
-            prop:value=move || read.read(|m| format!("{:?}", get(m)))
+            prop:value=move || read.read(|m| get(m).key().to_owned())
             on:change=move |ev| {
                 let value = event_target_value(&ev);
-                if let Some(choice) = options.iter().copied().find(|o| format!("{o:?}") == value) {
+                if let Some(choice) = E::from_key(&value) {
                     write.edit(|m| set(m, choice));
                 }
             }
         >
             {options
                 .iter()
-                .map(|option| view! { <option value=format!("{option:?}")>{state.text(label_of(*option))}</option> })
+                .map(|option| view! { <option value=option.key()>{state.text(label_of(*option))}</option> })
                 .collect_view()}
         </select>
     }

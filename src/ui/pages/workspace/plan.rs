@@ -7,6 +7,7 @@ use super::fields::{
     check_field, enum_select, remove_row_button, row_text, text_field, Current, PARTICIPANTS,
 };
 use crate::core::domain::checks::{objective_issue, ObjectiveIssue};
+use crate::core::domain::choice::Choice;
 use crate::core::domain::cost::{attendees, cost_text, Cost};
 use crate::core::domain::edit::{FieldKey, Value};
 use crate::core::domain::i18n::{tr, T};
@@ -245,15 +246,15 @@ fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
             {row_text(&current, PARTICIPANTS, &pid, T::ColDepartment, None, |p| p.department.clone(), |p, v| p.department = v)}
             <select
                 aria-label=state.text(T::FieldRole)
-                prop:value=move || read.read_row(PARTICIPANTS, &rid, |p| format!("{:?}", p.role))
+                prop:value=move || read.read_row(PARTICIPANTS, &rid, |p| p.role.key().to_owned())
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    if let Some(role) = Role::ALL.into_iter().find(|r| format!("{r:?}") == value) {
+                    if let Some(role) = Role::from_key(&value) {
                         write.edit_row(PARTICIPANTS, &wid, |p| p.role = role);
                     }
                 }
             >
-                {Role::ALL.into_iter().map(|r| view! { <option value=format!("{r:?}")>{state.text(r.label())}</option> }).collect_view()}
+                {Role::ALL.into_iter().map(|r| view! { <option value=r.key()>{state.text(r.label())}</option> }).collect_view()}
             </select>
             {flag(T::Host, |p| p.is_host, |p, v| p.is_host = v)}
             {flag(T::Recorder, |p| p.is_recorder, |p, v| p.is_recorder = v)}
