@@ -6,9 +6,10 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc, Weekday};
 use crossmeet::core::domain::agenda::{clock_times, format_span};
 use crossmeet::core::domain::checks::{check, CheckContext};
+use crossmeet::core::domain::grouping::Grouping;
 use crossmeet::core::domain::i18n::Lang;
 use crossmeet::core::domain::model::{ActionItem, AgendaItem, Meeting, Phase};
-use crossmeet::core::domain::retro::{retrospective, Grouping};
+use crossmeet::core::domain::retro::retrospective;
 use crossmeet::core::domain::time::LocalZone;
 use crossmeet::core::formats::export::action_calendar::action_calendar;
 use crossmeet::core::formats::export::ics::calendar;

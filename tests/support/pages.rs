@@ -12,10 +12,11 @@ use crossmeet::core::domain::airtime::{airtime, series_balance, ItemFocus};
 use crossmeet::core::domain::checks::{check, is_ready, CheckContext};
 use crossmeet::core::domain::clock::{clocks, format_duration, DEFAULT_TURN};
 use crossmeet::core::domain::cost::{cost_review, figures_text, Cost};
+use crossmeet::core::domain::grouping::Grouping;
 use crossmeet::core::domain::i18n::Lang;
 use crossmeet::core::domain::model::Meeting;
 use crossmeet::core::domain::rebalance::{finish_on_time, propose, warnings, FLOOR_MINUTES};
-use crossmeet::core::domain::retro::{overrun_minutes, retrospective, Grouping};
+use crossmeet::core::domain::retro::{overrun_minutes, retrospective};
 use crossmeet::core::domain::tracker::{
     due, reminder_counts, standup_groups, tracker_refs, tracker_rows, SortKey, TrackerFilter,
 };

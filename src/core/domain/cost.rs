@@ -5,13 +5,11 @@
 //! Everything is integer arithmetic: person-minutes inside, hours shown in tenths and money in
 //! whole yuan, so the text is exact and the wasm build needs no float formatting.
 
-use chrono::{DateTime, Datelike, Utc};
-
 use crate::core::domain::clock::{clocks, RunState, DEFAULT_TURN};
+use crate::core::domain::grouping::{group_of, review_order, Group, Grouping};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{AttendanceStatus, Meeting};
 use crate::core::domain::order;
-use crate::core::domain::retro::Grouping;
 use crate::core::domain::time::LocalZone;
 
 /// The people the meeting costs: every participant who has not declined. A pending invitee
@@ -180,24 +178,24 @@ pub fn cost_review(
     zone: &dyn LocalZone,
     lang: Lang,
 ) -> Vec<CostGroup> {
-    let mut keyed: Vec<(String, i64, CostGroup)> = Vec::new();
+    let mut keyed: Vec<(Group, CostGroup)> = Vec::new();
     for meeting in meetings.iter().filter(|m| !m.is_template) {
-        let (name, quarter, label) = group_of(meeting, grouping, zone, lang);
-        let index = match keyed
-            .iter()
-            .position(|(known, at, _)| *known == name && *at == quarter)
-        {
+        let group = group_of(meeting, grouping, zone, lang);
+        let index = match keyed.iter().position(|(known, _)| known.key == group.key) {
             Some(index) => index,
             None => {
-                let group = CostGroup {
-                    label,
-                    ..CostGroup::default()
-                };
-                keyed.push((name, quarter, group));
+                let label = group.label.clone();
+                keyed.push((
+                    group,
+                    CostGroup {
+                        label,
+                        ..CostGroup::default()
+                    },
+                ));
                 keyed.len() - 1
             }
         };
-        let group = &mut keyed[index].2;
+        let group = &mut keyed[index].1;
         let cost = Cost::of(meeting);
         group.meetings += 1;
         group.planned += cost.planned();
@@ -207,51 +205,8 @@ pub fn cost_review(
             group.overrun += overrun;
         }
     }
-    match grouping {
-        Grouping::Series => order::sort_by(&mut keyed, |a, b| {
-            (a.0.is_empty(), &a.2.label).cmp(&(b.0.is_empty(), &b.2.label))
-        }),
-        Grouping::Quarter => order::sort_by(&mut keyed, |a, b| b.1.cmp(&a.1)),
-    }
-    keyed.into_iter().map(|(_, _, group)| group).collect()
-}
-
-/// The series id (empty outside a series) or the quarter as `year × 4 + quarter − 1`
-/// (`i64::MIN` when undated), with the review's label.
-fn group_of(
-    meeting: &Meeting,
-    grouping: Grouping,
-    zone: &dyn LocalZone,
-    lang: Lang,
-) -> (String, i64, String) {
-    match grouping {
-        Grouping::Series => match &meeting.series {
-            Some(series) if !series.name.trim().is_empty() => {
-                (series.id.clone(), 0, series.name.trim().to_owned())
-            }
-            _ => (String::new(), 0, T::RetroNoSeries.get(lang).to_owned()),
-        },
-        Grouping::Quarter => {
-            let when: Option<DateTime<Utc>> = meeting.schedule.starts_at.or(meeting.created_at);
-            match when.map(|at| zone.local(at).date()) {
-                Some(date) => {
-                    let quarter = date.month0() / 3 + 1;
-                    let label = tr(
-                        lang,
-                        T::RetroQuarter,
-                        &[&date.year().to_string(), &quarter.to_string()],
-                    );
-                    let key = i64::from(date.year()) * 4 + i64::from(quarter) - 1;
-                    (String::new(), key, label)
-                }
-                None => (
-                    String::new(),
-                    i64::MIN,
-                    T::RetroUndated.get(lang).to_owned(),
-                ),
-            }
-        }
-    }
+    order::sort_by(&mut keyed, |a, b| review_order(&a.0, &b.0));
+    keyed.into_iter().map(|(_, group)| group).collect()
 }
 
 #[cfg(test)]
@@ -279,7 +234,7 @@ mod figures_tests {
 mod tests {
     use super::*;
     use crate::core::domain::model::{Attendance, Participant, RunEvent, RunEventKind, SeriesRef};
-    use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
+    use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 
     fn at(year: i32, month: u32, day: u32, hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(year, month, day, hour, 0, 0).unwrap()

@@ -2,20 +2,14 @@
 //! time, late or are still open (the goal achievement rate), how far each held meeting ran over,
 //! what the quick feedback said, and the improvement notes carried into the next meeting.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use crate::core::domain::clock::{clocks, RunState, DEFAULT_TURN};
+use crate::core::domain::grouping::{group_of, review_order, when, Group, Grouping};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{ActionStatus, Feedback, Meeting};
 use crate::core::domain::order;
 use crate::core::domain::time::LocalZone;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Grouping {
-    #[default]
-    Series,
-    Quarter,
-}
 
 /// Action items by outcome. Cancelled items count nowhere: they were never a goal to reach.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -147,16 +141,17 @@ pub fn retrospective(
     zone: &dyn LocalZone,
     lang: Lang,
 ) -> Vec<RetroGroup> {
-    let mut keyed: Vec<(String, RetroGroup)> = Vec::new();
+    let mut keyed: Vec<(Group, RetroGroup)> = Vec::new();
     let mut sorted: Vec<&Meeting> = meetings.iter().filter(|m| !m.is_template).collect();
     order::sort_by_key(&mut sorted, |meeting| when(meeting));
     for meeting in sorted {
-        let (key, label) = group_of(meeting, grouping, zone, lang);
-        let index = match keyed.iter().position(|(known, _)| *known == key) {
+        let group = group_of(meeting, grouping, zone, lang);
+        let index = match keyed.iter().position(|(known, _)| known.key == group.key) {
             Some(index) => index,
             None => {
+                let label = group.label.clone();
                 keyed.push((
-                    key,
+                    group,
                     RetroGroup {
                         label,
                         meetings: Vec::new(),
@@ -170,53 +165,8 @@ pub fn retrospective(
         };
         add_meeting(&mut keyed[index].1, meeting, today, zone);
     }
-    match grouping {
-        Grouping::Series => order::sort_by(&mut keyed, |a, b| {
-            // Meetings outside any series (empty key) come last.
-            (a.0.is_empty(), &a.1.label).cmp(&(b.0.is_empty(), &b.1.label))
-        }),
-        Grouping::Quarter => order::sort_by(&mut keyed, |a, b| b.0.cmp(&a.0)),
-    }
+    order::sort_by(&mut keyed, |a, b| review_order(&a.0, &b.0));
     keyed.into_iter().map(|(_, group)| group).collect()
-}
-
-fn group_of(
-    meeting: &Meeting,
-    grouping: Grouping,
-    zone: &dyn LocalZone,
-    lang: Lang,
-) -> (String, String) {
-    match grouping {
-        Grouping::Series => match &meeting.series {
-            Some(series) if !series.name.trim().is_empty() => {
-                (series.id.clone(), series.name.trim().to_owned())
-            }
-            _ => (String::new(), T::RetroNoSeries.get(lang).to_owned()),
-        },
-        Grouping::Quarter => {
-            let date = when(meeting).map(|at| zone.local(at).date());
-            match date {
-                Some(date) => {
-                    let quarter = date.month0() / 3 + 1;
-                    let year = date.year();
-                    (
-                        format!("{year}-{quarter}"),
-                        tr(
-                            lang,
-                            T::RetroQuarter,
-                            &[&year.to_string(), &quarter.to_string()],
-                        ),
-                    )
-                }
-                None => (String::new(), T::RetroUndated.get(lang).to_owned()),
-            }
-        }
-    }
-}
-
-/// When a meeting took place for grouping and ordering: its start, else when it was created.
-fn when(meeting: &Meeting) -> Option<DateTime<Utc>> {
-    meeting.schedule.starts_at.or(meeting.created_at)
 }
 
 fn add_meeting(group: &mut RetroGroup, meeting: &Meeting, today: NaiveDate, zone: &dyn LocalZone) {
@@ -291,7 +241,7 @@ pub fn carried_notes<'a>(meetings: &'a [Meeting], meeting: &Meeting) -> Option<&
 mod tests {
     use super::*;
     use crate::core::domain::model::{ActionItem, RunEvent, RunEventKind, SeriesRef};
-    use chrono::{FixedOffset, TimeZone};
+    use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 
     fn at(month: u32, day: u32, hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, month, day, hour, 0, 0).unwrap()

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use crate::core::domain::airtime::series_balance;
 use crate::core::domain::cost::{cost_review, figures_text};
+use crate::core::domain::grouping::Grouping;
 use crate::core::domain::i18n::{tr, Lang, T};
-use crate::core::domain::retro::{retrospective, ActionTally, Grouping, MeetingLine, RetroGroup};
+use crate::core::domain::retro::{retrospective, ActionTally, MeetingLine, RetroGroup};
 use crate::ui::browser;
 use crate::ui::state::AppState;
 
