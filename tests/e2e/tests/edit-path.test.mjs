@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import {
   addParticipant,
+  fillDiskOnRequest,
   launchBrowser,
   openApp,
   serveDist,
@@ -318,6 +319,61 @@ test("an action calendar downloaded again after marking an action done carries a
     const second = await sequenceOf();
     assert.equal(second.status, "CANCELLED");
     assert.ok(second.sequence > first.sequence, `SEQUENCE ${first.sequence} → ${second.sequence}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a tab holding unsaved edits of a meeting deleted elsewhere asks: keep it, or let it go", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(fillDiskOnRequest);
+  try {
+    const first = await context.newPage();
+    await first.goto(server.url);
+    await waitForApp(first);
+    const id = await newMeeting(first);
+    await first.locator('input[name="title"]').fill("两边都在改的会议");
+    await waitForStored(first, id, (m) => m.title === "两边都在改的会议", "the title");
+    const second = await context.newPage();
+    await second.goto(`${server.url}#/m/${encodeURIComponent(id)}/plan`);
+    await waitForApp(second);
+    // The second tab's edit cannot be stored (its disk is full): it is held there, unsaved.
+    await second.evaluate(() => (window.__diskFull = true));
+    await second.locator("#field-objective").fill("这里还没保存的目标");
+    await second.locator('[data-testid="storage-error"]').waitFor();
+
+    await first.goto(server.url);
+    await waitForApp(first);
+    await first.locator(".meeting-card").filter({ hasText: "两边都在改的会议" }).getByRole("button", { name: "删除" }).click();
+    await first.locator(".meeting-card").filter({ hasText: "两边都在改的会议" }).waitFor({ state: "detached" });
+
+    // Space again: the held edit meets the deletion, and the user is asked.
+    await second.evaluate(() => (window.__diskFull = false));
+    const conflict = second.locator('[data-testid="conflict"][data-deleted="true"]');
+    await conflict.waitFor();
+    assert.match(await conflict.textContent(), /已在另一个标签页或窗口中删除.*未保存的修改/s);
+    assert.equal(await storedRecord(first, id), null, "nothing written back before the user chose");
+    assert.equal(await second.locator("#field-objective").inputValue(), "这里还没保存的目标", "the edit is still there");
+
+    // Kept: written again, as a new meeting, with the edit.
+    await conflict.getByTestId("conflict-mine").click();
+    const kept = await waitForStored(first, id, (m) => m.objective === "这里还没保存的目标", "the kept meeting");
+    assert.equal(kept.title, "两边都在改的会议");
+
+    // Deleted again, with a held edit again: let go this time, and it stays deleted.
+    await second.evaluate(() => (window.__diskFull = true));
+    await second.locator("#field-objective").fill("又改了一次");
+    await first.reload();
+    await waitForApp(first);
+    await first.locator(".meeting-card").filter({ hasText: "两边都在改的会议" }).getByRole("button", { name: "删除" }).click();
+    await first.locator(".meeting-card").filter({ hasText: "两边都在改的会议" }).waitFor({ state: "detached" });
+    await second.evaluate(() => (window.__diskFull = false));
+    await conflict.waitFor();
+    await conflict.getByTestId("conflict-let-go").click();
+    await second.getByTestId("meeting-not-found").waitFor();
+    // Proving a write does not happen: a moment for one that would.
+    await second.waitForTimeout(500);
+    assert.equal(await storedRecord(first, id), null, "let go: not written back");
   } finally {
     await context.close();
   }
