@@ -302,16 +302,7 @@ impl AppState {
         let Some(original) = self.find(id) else {
             return;
         };
-        // A copy is a new meeting from the same plan: what happened at the original (its run,
-        // actions, minutes, feedback) stays there, or the tracker and review would count it twice.
-        let mut copy = original.plan_only();
-        copy.improvement_notes.clear();
-        let now = browser::now();
-        copy.id = browser::new_id();
-        copy.title = format!("{}{}", display_title(&copy, lang), T::CopySuffix.get(lang));
-        copy.created_at = Some(now);
-        copy.updated_at = Some(now);
-        copy.revision = 0;
+        let copy = original.copy_of_plan(browser::new_id(), browser::now(), lang);
         let message = tr(lang, T::Duplicated, &[&copy.title]);
         let new_id = copy.id.clone();
         self.meetings.update(|meetings| meetings.insert(0, copy));

@@ -599,6 +599,24 @@ impl Meeting {
         plan
     }
 
+    /// "Duplicate": a new meeting with this one's plan, named as a copy. What happened at the
+    /// original (its run, actions, minutes, feedback, review notes) stays there, or the tracker
+    /// and the review would count it twice.
+    pub fn copy_of_plan(&self, id: String, now: DateTime<Utc>, lang: Lang) -> Meeting {
+        let mut copy = self.plan_only();
+        copy.improvement_notes.clear();
+        copy.title = format!(
+            "{}{}",
+            self.title_or_untitled(lang),
+            T::CopySuffix.get(lang)
+        );
+        copy.id = id;
+        copy.created_at = Some(now);
+        copy.updated_at = Some(now);
+        copy.revision = 0;
+        copy
+    }
+
     /// A new meeting planned from this one used as a template: same plan, fresh ids, and nothing
     /// of the template's own schedule, attendance, run or follow-up.
     pub fn instantiate(
@@ -739,6 +757,32 @@ mod tests {
             AttendanceStatus::Pending
         );
         assert!(meeting.decisions.is_empty());
+    }
+
+    #[test]
+    fn a_copy_takes_the_plan_and_nothing_that_happened() {
+        let now = chrono::DateTime::from_timestamp(1_796_000_000, 0).unwrap();
+        let original = Meeting {
+            id: "m".into(),
+            revision: 9,
+            title: "".into(),
+            objective: "确定上线日期".into(),
+            actions: vec![ActionItem::default()],
+            decisions: vec![Decision::default()],
+            improvement_notes: vec!["缩短汇报".into()],
+            minutes: Minutes {
+                text: "纪要".into(),
+                ..Minutes::default()
+            },
+            ..Meeting::default()
+        };
+        let copy = original.copy_of_plan("c".into(), now, Lang::Zh);
+        assert_eq!((copy.id.as_str(), copy.revision), ("c", 0));
+        assert_eq!(copy.title, "未命名会议(副本)");
+        assert_eq!(copy.objective, "确定上线日期");
+        assert_eq!((copy.created_at, copy.updated_at), (Some(now), Some(now)));
+        assert!(copy.actions.is_empty() && copy.decisions.is_empty());
+        assert!(copy.improvement_notes.is_empty() && copy.minutes.text.is_empty());
     }
 
     #[test]
