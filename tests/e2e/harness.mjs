@@ -242,3 +242,18 @@ export async function storedRecord(page, id) {
     id,
   );
 }
+
+/**
+ * Waits until the stored record of meeting `id` satisfies `check` (given the stored meeting),
+ * polling every 50 ms for up to 10 s, and returns that meeting: a save is waited for by what it
+ * stored, never by a fixed sleep. Throws naming `what` when it is not stored in time.
+ */
+export async function waitForStored(page, id, check, what) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const record = await storedRecord(page, id).catch(() => null);
+    if (record && check(record.meeting ?? record)) return record.meeting ?? record;
+    if (Date.now() > deadline) throw new Error(`not stored in time: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

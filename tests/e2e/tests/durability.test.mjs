@@ -6,11 +6,14 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fillDiskOnRequest, launchBrowser, serveDist, startChromium, waitForApp } from "../harness.mjs";
+import { fillDiskOnRequest, launchBrowser, serveDist, startChromium, waitForApp, waitForStored } from "../harness.mjs";
 import { generateMeetings } from "../bench-data.mjs";
 
 const DELAYS_MS = [50, 100, 200];
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 5);
+
+/** The meeting id in an address `…#/m/<id>/…`. */
+const meetingId = (address) => address.split("#/m/")[1].split("/")[0];
 
 let server;
 before(async () => {
@@ -34,8 +37,8 @@ async function killAfterEdit(delay, edit, read) {
     await page.locator('[data-template="ProblemSolving"]').click();
     await page.locator('input[name="title"]').waitFor();
     // Let the new meeting's own first write land: the edit under test is the one at risk.
-    await page.waitForTimeout(300);
     const address = page.url();
+    await waitForStored(page, meetingId(address), () => true, "the new meeting");
     await edit(page);
     await new Promise((resolve) => setTimeout(resolve, delay));
     await first.kill();
@@ -111,10 +114,11 @@ test("the flush as the page is hidden and a restore ask for strict durability; t
   await page.locator('[data-template="ProblemSolving"]').click();
   const title = page.locator('input[name="title"]');
   await title.waitFor();
-  await page.waitForTimeout(300);
+  const id = meetingId(page.url());
+  await waitForStored(page, id, () => true, "the new meeting");
   await page.evaluate(() => (window.__durabilities = []));
   await title.fill("普通编辑");
-  await page.waitForTimeout(300);
+  await waitForStored(page, id, (m) => m.title === "普通编辑", "the typed title");
   assert.deepEqual(await page.evaluate(() => window.__durabilities), ["default"]);
 
   // Two edits in one task (the second waits for the first write), then the page is hidden: the
@@ -130,7 +134,7 @@ test("the flush as the page is hidden and a restore ask for strict durability; t
     Object.defineProperty(document, "hidden", { value: true, configurable: true });
     document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
   });
-  await page.waitForTimeout(500);
+  await waitForStored(page, id, (m) => m.title === "隐藏前一刻 2", "the second edit");
   assert.deepEqual(await page.evaluate(() => window.__durabilities), ["default", "strict"]);
 
   // A restore of 300 meetings: one strict transaction.
@@ -144,7 +148,7 @@ test("the flush as the page is hidden and a restore ask for strict durability; t
   await page.getByTestId("restore-file").setInputFiles(file);
   await page.getByTestId("restore-confirm").click();
   await page.waitForFunction(() => window.__durabilities.length > 0);
-  await page.waitForTimeout(500);
+  await page.getByTestId("toast").filter({ hasText: /已恢复 300 个会议/ }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.__durabilities), ["strict"]);
   fs.rmSync(file);
   await browser.close();
@@ -179,10 +183,11 @@ test("a hidden tab keeps its journal; only a closed tab's journal is taken over"
   await waitForApp(hidden);
   await hidden.locator('[data-template="ProblemSolving"]').click();
   await hidden.locator('input[name="title"]').waitFor();
-  await hidden.waitForTimeout(300);
+  const id = meetingId(hidden.url());
+  await waitForStored(hidden, id, () => true, "the new meeting");
   await hidden.evaluate(() => (window.__abortWrites = true));
   await hidden.locator('input[name="title"]').fill("隐藏标签页里未保存的修改");
-  await hidden.waitForTimeout(200);
+  await hidden.getByTestId("storage-error").waitFor();
   await hide(hidden);
   assert.equal((await journalKeys(hidden)).length, 1, "the hidden tab journaled its edit");
 
@@ -190,6 +195,7 @@ test("a hidden tab keeps its journal; only a closed tab's journal is taken over"
   const second = await context.newPage();
   await second.goto(server.url);
   await waitForApp(second);
+  // Fixed on purpose: proving nothing is taken over, the tab is given time to ask and hear back.
   await second.waitForTimeout(300);
   assert.equal(await second.getByTestId("toast").count(), 0, "nothing taken over from an open tab");
   assert.equal((await journalKeys(second)).length, 1);
@@ -201,7 +207,7 @@ test("a hidden tab keeps its journal; only a closed tab's journal is taken over"
   await third.goto(server.url);
   await waitForApp(third);
   assert.match(await third.getByTestId("toast").textContent(), /已找回.*1 个会议/);
-  await third.waitForTimeout(500);
+  await waitForStored(third, id, (m) => m.title === "隐藏标签页里未保存的修改", "the taken-over edit");
   assert.deepEqual(await journalKeys(third), [], "taken over and stored, then removed");
   assert.match(await third.getByTestId("meeting-list").textContent(), /隐藏标签页里未保存的修改/);
   await browser.close();

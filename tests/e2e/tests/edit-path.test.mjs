@@ -16,6 +16,7 @@ import {
   startChromium,
   storedRecord,
   waitForApp,
+  waitForStored,
 } from "../harness.mjs";
 
 let server;
@@ -35,17 +36,6 @@ async function newMeeting(page) {
   await page.locator('input[name="title"]').waitFor();
   const id = decodeURIComponent(page.url().split("#/m/")[1].split("/")[0]);
   return id;
-}
-
-/** Waits until the stored record of `id` satisfies `check` (no fixed sleeps for saves). */
-async function waitForStored(page, id, check, what) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const record = await storedRecord(page, id).catch(() => null);
-    if (record && check(record.meeting ?? record)) return record.meeting ?? record;
-    if (Date.now() > deadline) throw new Error(`not stored in time: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 test("minutes typed with the cursor still in the editor survive the browser killed 1.5 s later", async () => {
@@ -202,6 +192,7 @@ test("a meeting deleted in one tab does not come back from another tab that has 
     assert.equal(await storedRecord(first, id), null, "deleted from the store");
     // One keystroke in the other tab, if its title field is still there.
     await second.locator('input[name="title"]').press("x", { timeout: 1000 }).catch(() => {});
+    // Proving a write does NOT happen: nothing to wait for, so the other tab is given a moment.
     await second.waitForTimeout(500);
     assert.equal(await storedRecord(first, id), null, "a keystroke elsewhere does not bring it back");
     await first.reload();

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fillDiskOnRequest, openApp, startChromium, storedRecord, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { fillDiskOnRequest, openApp, startChromium, storedRecord, waitForApp, waitForStored, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -18,6 +18,7 @@ test("an edit survives the browser being killed one second later", async () => {
   await page.locator('[data-template="ProblemSolving"]').click();
   const address = page.url();
   await page.locator('input[name="title"]').fill("断电前的最后一次修改");
+  // Fixed on purpose: the edit is at risk for exactly this second before the kill.
   await page.waitForTimeout(1000);
   await first.kill();
 
@@ -51,7 +52,7 @@ async function leaveWithSaveAborted(context, page, title, meanwhile = async () =
   await waitForApp(page);
   await page.locator('[data-template="ProblemSolving"]').click();
   const address = page.url();
-  await page.waitForTimeout(500);
+  await waitForStored(page, address.match(/#\/m\/([^/]+)/)[1], () => true, "the new meeting");
 
   await page.evaluate(() => (window.abortWrites = true));
   await page.locator('input[name="title"]').fill(title);
@@ -71,7 +72,8 @@ test("an edit whose save is aborted as the page closes is recovered at the next 
   assert.match(await page.getByTestId("toast").textContent(), /已找回.*1 个会议/);
 
   // Replayed into IndexedDB: a plain reload finds it, with nothing left to recover.
-  await page.waitForTimeout(500);
+  const id = address.match(/#\/m\/([^/]+)/)[1];
+  await waitForStored(page, id, (m) => m.title === "离开时被中断保存的修改", "the replayed edit");
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.getByTestId("workspace-title").textContent(), "离开时被中断保存的修改");
@@ -97,7 +99,7 @@ test("a journaled edit the store has moved on from comes back as a conflict, not
   assert.equal(await page.getByTestId("workspace-title").textContent(), "这里没保存上的修改");
   await page.getByTestId("conflict-mine").click();
   await page.getByTestId("conflict").waitFor({ state: "detached" });
-  await page.waitForTimeout(500);
+  await waitForStored(page, address.match(/#\/m\/([^/]+)/)[1], (m) => m.title === "这里没保存上的修改", "the kept edit");
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.getByTestId("workspace-title").textContent(), "这里没保存上的修改");
@@ -138,7 +140,7 @@ test("an unsaved meeting stays in the banner while other writes succeed, and is 
   // Meeting B, stored while there is space.
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.locator('input[name="title"]').fill("会议B:稍后删除");
-  await page.waitForTimeout(800);
+  await waitForStored(page, page.url().split("/m/")[1].split("/")[0], (m) => m.title === "会议B:稍后删除", "meeting B");
   await page.goto(shared.server.url + "#/");
   await waitForApp(page);
 
@@ -159,8 +161,10 @@ test("an unsaved meeting stays in the banner while other writes succeed, and is 
   const cardB = page.locator(".meeting-card", { hasText: "会议B:稍后删除" });
   await cardB.getByRole("button", { name: "删除" }).click();
   await cardB.waitFor({ state: "detached" });
+  // Fixed on purpose: proving the banner does NOT go, the page is given time to get it wrong.
   await page.waitForTimeout(300);
   assert.equal(await banner.count(), 1, "the delete's success does not hide that A is not stored");
+  // Fixed on purpose: the retries run every 3 s on the real clock; this lets one fail.
   await page.waitForTimeout(4000);
   assert.equal(await banner.count(), 1, "nor do the retries that fail");
   assert.match(await banner.textContent(), /会议A:磁盘满时编辑/);
@@ -199,7 +203,7 @@ test("a journal this build cannot read is kept, reported and exportable", async 
   await waitForApp(page);
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.locator('input[name="title"]').fill("之后的编辑");
-  await page.waitForTimeout(800);
+  await waitForStored(page, page.url().split("/m/")[1].split("/")[0], (m) => m.title === "之后的编辑", "the later edit");
   await page.reload();
   await waitForApp(page);
   assert.equal(
@@ -242,7 +246,7 @@ test("two tabs on one meeting: the other tab refreshes, and a conflict is never 
   await first.getByTestId("workspace-title").waitFor();
   const address = first.url();
   const id = address.split("/m/")[1].split("/")[0];
-  await first.waitForTimeout(400);
+  await waitForStored(first, id, () => true, "the new meeting");
   const second = await context.newPage();
   await second.goto(address);
   await waitForApp(second);
@@ -302,7 +306,7 @@ test("a conflict with a record written by a newer version says so, and overwrite
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.getByTestId("workspace-title").waitFor();
   const id = page.url().split("/m/")[1].split("/")[0];
-  await page.waitForTimeout(400);
+  await waitForStored(page, id, () => true, "the new meeting");
   // Another window, running a newer build, saves this meeting in a schema this build cannot read.
   await saveElsewhere(page, id, "新版本写下的标题", 99);
   await page.locator('input[name="title"]').fill("这里的修改");
@@ -319,7 +323,7 @@ test("a conflict with a record written by a newer version says so, and overwrite
 
   await page.getByTestId("conflict-mine").click();
   await conflict.waitFor({ state: "detached" });
-  await page.waitForTimeout(500);
+  await waitForStored(page, id, (m) => m.title === "这里的修改", "this tab's version");
   assert.notEqual(await storedSchema(), 99, "overwritten only after the explicit choice");
   await page.reload();
   await waitForApp(page);

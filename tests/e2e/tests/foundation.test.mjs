@@ -5,11 +5,13 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serveDist, openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { serveDist, openApp, waitForApp, waitForStored, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
 const cards = (page) => page.locator('[data-testid="meeting-list"] .meeting-card');
+/** The id of the meeting open in `page` (`#/m/<id>/…`). */
+const meetingId = (page) => decodeURIComponent(page.url().split("#/m/")[1].split("/")[0]);
 
 test("a meeting created from a template survives a reload", async () => {
   const { context, page, errors } = await openApp(shared.browser, shared.server.url);
@@ -55,13 +57,14 @@ test("delete offers undo, and undo brings the meeting back", async () => {
   const { context, page } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="StrategyRollout"]').click();
   await page.getByTestId("workspace-title").waitFor();
+  const id = meetingId(page);
   await page.goto(shared.server.url);
   await waitForApp(page);
   await cards(page).first().getByRole("button", { name: "删除" }).click();
   await page.getByTestId("empty-list").waitFor();
   await page.getByTestId("toast").getByRole("button", { name: "撤销" }).click();
   await cards(page).first().waitFor();
-  await page.waitForTimeout(600);
+  await waitForStored(page, id, () => true, "the meeting brought back by undo");
   await page.reload();
   await waitForApp(page);
   assert.equal(await cards(page).count(), 1, "the undone delete is stored again");
@@ -104,7 +107,7 @@ test("backup and restore bring meetings back; a newer local copy is never replac
   const { context, page } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="ProjectCollaboration"]').click();
   await page.locator('input[name="title"]').fill("备份测试 | =SUM(A1)");
-  await page.waitForTimeout(500);
+  await waitForStored(page, meetingId(page), (m) => m.title === "备份测试 | =SUM(A1)", "the title");
 
   await page.goto(shared.server.url + "#/settings");
   await waitForApp(page);
@@ -139,7 +142,7 @@ test("backup and restore bring meetings back; a newer local copy is never replac
   // Edit after the backup: restoring the older backup must not overwrite the edit.
   await cards(page).first().locator(".meeting-title").click();
   await page.locator('input[name="title"]').fill("备份后修改");
-  await page.waitForTimeout(500);
+  await waitForStored(page, meetingId(page), (m) => m.title === "备份后修改", "the edit after the backup");
   await page.goto(shared.server.url + "#/settings");
   await waitForApp(page);
   await page.getByTestId("restore-file").setInputFiles(backupPath);
@@ -192,8 +195,7 @@ test("long lists draw a page at a time: meetings and tracker rows by 30", async 
   const backup = JSON.stringify({ app: "crossmeet", kind: "backup", schema: 3, meetings });
   await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
   await page.getByTestId("restore-confirm").click();
-  await page.getByTestId("toast").waitFor();
-  await page.waitForTimeout(500);
+  await page.getByTestId("toast").filter({ hasText: /已恢复 35 个会议/ }).waitFor();
   await page.goto(shared.server.url);
   await waitForApp(page);
   await page.getByTestId("show-more").waitFor();

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { waitForApp, waitForStored, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -288,7 +288,7 @@ test("the tracker marks what is due and writes an owners' calendar that icalenda
   assert.equal(followUp.name, "crossmeet-m2-actions.ics");
   assert.deepEqual(followUp.events.map((e) => e.uid).sort(), [uid("m2", "b1"), uid("m2", "b3")]);
   await page.getByTestId("progress-time").fill("17:00");
-  await page.waitForTimeout(300);
+  await waitForStored(page, "m2", (m) => String(m.progress_time).startsWith("17:00"), "the progress time");
   const withProgress = await downloadCalendar(page);
   await toastSaying(page, "日历含 3 个事件;1 项没有截止日期,未列入。");
   const m2Progress = withProgress.events.filter((e) => e.rrule !== null);
@@ -457,6 +457,7 @@ test("a notification announces only what enters the due-soon window, after the u
 
   await page.getByTestId("notify-toggle").check();
   await page.waitForFunction(() => window.__answers.length === 1);
+  // Fixed on purpose: proving the granted box stays ticked, the page is given time to untick it.
   await page.waitForTimeout(300);
   assert.equal(await page.getByTestId("notify-toggle").isChecked(), true);
   assert.equal(await page.getByTestId("notify-refused").textContent(), "");
@@ -496,7 +497,7 @@ test("a notification announces only what enters the due-soon window, after the u
   // Headless Chromium refuses the prompt (after a moment): the reason is shown, nothing is on.
   await other.getByTestId("notify-toggle").check();
   await other.waitForFunction(() => window.__answers.length === 1, null, { timeout: 10_000 });
-  await other.waitForTimeout(300);
+  await other.waitForFunction(() => document.querySelector('[data-testid="notify-refused"]')?.textContent !== "");
   assert.deepEqual(await other.evaluate(() => window.__answers), ["denied"]);
   assert.equal(await other.getByTestId("notify-refused").textContent(), "浏览器已拒绝本站的通知,可在网站设置中允许。");
   assert.equal(await other.getByTestId("notify-toggle").isChecked(), false, "refused: the box does not stay ticked");

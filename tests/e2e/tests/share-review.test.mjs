@@ -4,7 +4,7 @@
 // review.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { serveDist, openApp, waitForApp, waitForStored, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -70,7 +70,8 @@ test("a meeting file carries the plan only and imports through a preview", async
   const { context, page, errors } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="StrategyRollout"]').click();
   await page.locator('input[name="title"]').fill("=HYPERLINK(\"http://x\") 战略宣贯");
-  await page.waitForTimeout(400);
+  const id = page.url().split("/m/")[1].split("/")[0];
+  await waitForStored(page, id, (m) => m.title === "=HYPERLINK(\"http://x\") 战略宣贯", "the title");
   await page.locator(".share-plan summary").click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-plan").click()]);
   const file = Buffer.concat(await (await download.createReadStream()).toArray());
@@ -137,7 +138,7 @@ test("feedback and improvement notes reach the series' next meeting and the revi
   await page.getByTestId("improvement-input").fill("议程压缩到 45 分钟");
   await page.getByTestId("improvement-input").press("Enter");
   await page.getByTestId("improvement-notes").getByText("议程压缩到 45 分钟").waitFor();
-  await page.waitForTimeout(500);
+  await waitForStored(page, "s1", (m) => JSON.stringify(m.improvement_notes ?? []).includes("议程压缩到 45 分钟"), "the note");
 
   // The next meeting's plan starts from the note.
   await page.goto(shared.server.url + "#/m/s2/plan");

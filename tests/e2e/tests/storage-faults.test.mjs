@@ -2,7 +2,7 @@
 // shown plainly, nothing is lost, and the rest of the app keeps working.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { serveDist, openApp, waitForApp, waitForStored, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -41,7 +41,7 @@ test("a damaged record is reported and kept, and the other meetings load", async
   const { context, page } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.getByTestId("workspace-title").waitFor();
-  await page.waitForTimeout(500);
+  await waitForStored(page, page.url().split("/m/")[1].split("/")[0], () => true, "the new meeting");
   await page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -78,7 +78,8 @@ test("a damaged record is reported and kept, and the other meetings load", async
   await page.goto(shared.server.url);
   await waitForApp(page);
   await page.locator('[data-template="StrategyRollout"]').click();
-  await page.waitForTimeout(500);
+  await page.getByTestId("workspace-title").waitFor();
+  await waitForStored(page, page.url().split("/m/")[1].split("/")[0], () => true, "the new meeting");
   await page.reload();
   await waitForApp(page);
   assert.match(await page.getByTestId("undecodable").textContent(), /有 1 条记录无法读取/);

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
-import { openApp, waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { openApp, waitForApp, waitForStored, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -72,7 +72,7 @@ test("the tracker reminds, filters, edits and round-trips through Excel CSV", as
 
   // A status changed in place is stored.
   await page.locator("tr[data-action=a3] select").selectOption("Blocked");
-  await page.waitForTimeout(500);
+  await waitForStored(page, "m2", (m) => m.actions.find((a) => a.id === "a3")?.status === "Blocked", "a3 blocked");
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.locator("tr[data-action=a3] select").inputValue(), "Blocked");
@@ -110,7 +110,7 @@ test("the tracker reminds, filters, edits and round-trips through Excel CSV", as
   await page.getByTestId("import-confirm").click();
   await page.waitForFunction(() => document.querySelector("tr[data-action=a1] select")?.value === "Done");
   // a1 was two days overdue: done today, it counts as done late.
-  await page.waitForTimeout(400);
+  await waitForStored(page, "m1", (m) => m.actions.find((a) => a.id === "a1")?.status === "Done", "the imported a1 done");
   assert.equal(await retrospective(), "按时完成 0 · 延期完成 1 · 未完成 2（已逾期 0）");
 
   // A broken file changes nothing.
