@@ -3,9 +3,10 @@
 //! book; these files only carry its decisions out (D1). Here: writing, retrying, deleting and the
 //! preferences; `journals.rs`: the leaving journal; `conflicts.rs`: other tabs' saves.
 //!
-//! An edit starts its write at once when no write of that meeting is on the way; edits made
-//! meanwhile go into the next write, which starts as soon as that one lands (issue 19): no timer
-//! stands between an edit and its write, so a crash loses at most the write in progress. A failed
+//! An edit starts its write as soon as the frame showing it is painted, when no write of that
+//! meeting is on the way; edits made meanwhile go into the next write, which starts as soon as
+//! that one lands (issue 19). Only that paint stands between an edit and its write (a hidden
+//! page writes at once), so a crash loses at most the write in progress. A failed
 //! write keeps its meetings unsaved and named in the banner; any later successful write, and a
 //! retry timer, try everything pending again.
 
@@ -20,6 +21,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::browser;
 use super::keyed::Keys;
 use super::tabs;
 use crate::core::domain::model::Meeting;
@@ -60,6 +62,8 @@ pub struct Saving {
     /// The next write must reach the disk, not just the operating system: the page was hidden
     /// while a write was on its way, and what follows it is the page's last word.
     strict_next: StoredValue<bool>,
+    /// A write is due once the frame the edit changed has been painted.
+    write_after_paint: StoredValue<bool>,
     /// Journals of closed tabs taken over at start-up, each with what must stay of it (the part
     /// this build cannot read): cut down only once their edits are stored or journaled again.
     adopted_journals: StoredValue<Vec<(String, Option<String>)>>,
@@ -81,6 +85,7 @@ impl Saving {
             journal_written: StoredValue::new(false),
             strict_next: StoredValue::new(false),
             adopted_journals: StoredValue::new(Vec::new()),
+            write_after_paint: StoredValue::new(false),
         }
     }
 
@@ -130,10 +135,29 @@ impl Saving {
         self.book(|book| book.loaded(revisions));
     }
 
-    /// A meeting changed in memory: its write starts now, or as soon as the one on its way lands.
+    /// A meeting changed in memory: its write starts as soon as the frame showing the change is
+    /// painted (a few milliseconds; the whole record is encoded, which a keystroke in a large
+    /// meeting should not wait for), or as soon as the one on its way lands.
     pub fn edited(self, id: &str) {
         self.book(|book| book.edited(id));
-        self.flush();
+        // A hidden page paints no frames: its write starts at once.
+        if browser::document_is_hidden() {
+            self.flush();
+            return;
+        }
+        if self.write_after_paint.get_value() {
+            return;
+        }
+        self.write_after_paint.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    self.write_after_paint.set_value(false);
+                    self.flush();
+                },
+                Duration::ZERO,
+            )
+        });
     }
 
     /// Many meetings changed at once (a restore, recovered journals, an imported tracker): one
