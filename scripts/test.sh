@@ -16,7 +16,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 # Without CJK fonts, Chinese renders as boxes in screenshots.
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# grep reads the whole list: with -q it would stop at the first match, fc-list would die of
+# SIGPIPE, and pipefail would report the fonts missing on every run.
+fc-list 2>/dev/null | grep "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
 # GitHub's Markdown renderer, to prove the minutes keep their shape.
 command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
 # LibreOffice Calc, to prove the CSV exports open as text with Chinese intact (no GUI needed).
