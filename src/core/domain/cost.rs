@@ -6,10 +6,9 @@
 //! whole yuan, so the text is exact and the wasm build needs no float formatting.
 
 use crate::core::domain::clock::{clocks, RunState, DEFAULT_TURN};
-use crate::core::domain::grouping::{group_of, review_order, Group, Grouping};
+use crate::core::domain::grouping::{entry, group_of, in_review_order, Group, Grouping};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{AttendanceStatus, Meeting};
-use crate::core::domain::order;
 use crate::core::domain::time::LocalZone;
 
 /// The people the meeting costs: every participant who has not declined. A pending invitee
@@ -180,22 +179,14 @@ pub fn cost_review(
 ) -> Vec<CostGroup> {
     let mut keyed: Vec<(Group, CostGroup)> = Vec::new();
     for meeting in meetings.iter().filter(|m| !m.is_template) {
-        let group = group_of(meeting, grouping, zone, lang);
-        let index = match keyed.iter().position(|(known, _)| known.key == group.key) {
-            Some(index) => index,
-            None => {
-                let label = group.label.clone();
-                keyed.push((
-                    group,
-                    CostGroup {
-                        label,
-                        ..CostGroup::default()
-                    },
-                ));
-                keyed.len() - 1
-            }
-        };
-        let group = &mut keyed[index].1;
+        let group = entry(
+            &mut keyed,
+            group_of(meeting, grouping, zone, lang),
+            |label| CostGroup {
+                label,
+                ..CostGroup::default()
+            },
+        );
         let cost = Cost::of(meeting);
         group.meetings += 1;
         group.planned += cost.planned();
@@ -205,8 +196,7 @@ pub fn cost_review(
             group.overrun += overrun;
         }
     }
-    order::sort_by(&mut keyed, |a, b| review_order(&a.0, &b.0));
-    keyed.into_iter().map(|(_, group)| group).collect()
+    in_review_order(keyed)
 }
 
 #[cfg(test)]

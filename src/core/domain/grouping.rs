@@ -68,6 +68,29 @@ pub fn group_of(meeting: &Meeting, grouping: Grouping, zone: &dyn LocalZone, lan
     Group { key, label }
 }
 
+/// The entry of `group` among `groups`, added with `new(label)` the first time it is met.
+pub fn entry<T>(
+    groups: &mut Vec<(Group, T)>,
+    group: Group,
+    new: impl FnOnce(String) -> T,
+) -> &mut T {
+    let index = match groups.iter().position(|(known, _)| known.key == group.key) {
+        Some(index) => index,
+        None => {
+            let value = new(group.label.clone());
+            groups.push((group, value));
+            groups.len() - 1
+        }
+    };
+    &mut groups[index].1
+}
+
+/// The groups' entries in the review's order.
+pub fn in_review_order<T>(mut groups: Vec<(Group, T)>) -> Vec<T> {
+    crate::core::domain::order::sort_by(&mut groups, |a, b| review_order(&a.0, &b.0));
+    groups.into_iter().map(|(_, value)| value).collect()
+}
+
 /// The review's order of groups.
 pub fn review_order(a: &Group, b: &Group) -> Ordering {
     match (&a.key, &b.key) {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::core::domain::clock::{clocks, RunState, DEFAULT_TURN};
-use crate::core::domain::grouping::{group_of, review_order, when, Group, Grouping};
+use crate::core::domain::grouping::{entry, group_of, in_review_order, when, Group, Grouping};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{ActionStatus, Feedback, Meeting};
 use crate::core::domain::order;
@@ -145,28 +145,20 @@ pub fn retrospective(
     let mut sorted: Vec<&Meeting> = meetings.iter().filter(|m| !m.is_template).collect();
     order::sort_by_key(&mut sorted, |meeting| when(meeting));
     for meeting in sorted {
-        let group = group_of(meeting, grouping, zone, lang);
-        let index = match keyed.iter().position(|(known, _)| known.key == group.key) {
-            Some(index) => index,
-            None => {
-                let label = group.label.clone();
-                keyed.push((
-                    group,
-                    RetroGroup {
-                        label,
-                        meetings: Vec::new(),
-                        actions: ActionTally::default(),
-                        feedback: FeedbackTally::default(),
-                        latest_notes: Vec::new(),
-                    },
-                ));
-                keyed.len() - 1
-            }
-        };
-        add_meeting(&mut keyed[index].1, meeting, today, zone);
+        let group = entry(
+            &mut keyed,
+            group_of(meeting, grouping, zone, lang),
+            |label| RetroGroup {
+                label,
+                meetings: Vec::new(),
+                actions: ActionTally::default(),
+                feedback: FeedbackTally::default(),
+                latest_notes: Vec::new(),
+            },
+        );
+        add_meeting(group, meeting, today, zone);
     }
-    order::sort_by(&mut keyed, |a, b| review_order(&a.0, &b.0));
-    keyed.into_iter().map(|(_, group)| group).collect()
+    in_review_order(keyed)
 }
 
 fn add_meeting(group: &mut RetroGroup, meeting: &Meeting, today: NaiveDate, zone: &dyn LocalZone) {
