@@ -13,6 +13,7 @@ use super::preferences::Preferences;
 use super::saving::{sort_newest_first, Saving};
 use super::toast::{Toasts, Undo};
 use crate::core::domain::edit::{diff, Edit, Refused};
+use crate::core::domain::from_plan::{from_plan, PlanUse};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{Meeting, Situation};
 use crate::core::domain::templates::meeting_from_template;
@@ -188,9 +189,13 @@ impl AppState {
         let Some(meeting) = self.find(id) else {
             return;
         };
-        let mut template = meeting.instantiate(browser::new_id(), browser::now(), browser::new_id);
-        template.is_template = true;
         let lang = self.prefs.lang.get_untracked();
+        let template = from_plan(
+            &meeting,
+            PlanUse::AsTemplate,
+            browser::now(),
+            browser::new_id,
+        );
         let message = tr(lang, T::SavedAsTemplate, &[&display_title(&template, lang)]);
         let template_id = template.id.clone();
         self.meetings.update(|meetings| meetings.push(template));
@@ -202,9 +207,11 @@ impl AppState {
     /// Plans a new meeting from a user template and opens it.
     pub fn create_from_template(self, template_id: &str) {
         if let Some(template) = self.find(template_id) {
-            self.add_and_open(template.instantiate(
-                browser::new_id(),
-                browser::now(),
+            let now = browser::now();
+            self.add_and_open(from_plan(
+                &template,
+                PlanUse::FromTemplate,
+                now,
                 browser::new_id,
             ));
         }
@@ -302,7 +309,12 @@ impl AppState {
         let Some(original) = self.find(id) else {
             return;
         };
-        let copy = original.copy_of_plan(browser::new_id(), browser::now(), lang);
+        let copy = from_plan(
+            &original,
+            PlanUse::Duplicate(lang),
+            browser::now(),
+            browser::new_id,
+        );
         let message = tr(lang, T::Duplicated, &[&copy.title]);
         let new_id = copy.id.clone();
         self.meetings.update(|meetings| meetings.insert(0, copy));

@@ -9,6 +9,7 @@ pub mod choice;
 pub mod clock;
 pub mod cost;
 pub mod edit;
+pub mod from_plan;
 pub mod grouping;
 pub mod i18n;
 pub mod model;

@@ -524,6 +524,14 @@ pub fn title_or_untitled(title: &str, lang: Lang) -> &str {
     }
 }
 
+/// The meetings that were or will be held: templates are plans kept for reuse (S1), so the
+/// tracker, the review, cost and airtime never count them.
+pub fn held<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+) -> impl Iterator<Item = &'a Meeting> {
+    meetings.into_iter().filter(|meeting| !meeting.is_template)
+}
+
 /// A cross-department meeting, from plan to follow-up.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -599,57 +607,6 @@ impl Meeting {
         plan
     }
 
-    /// "Duplicate": a new meeting with this one's plan, named as a copy. What happened at the
-    /// original (its run, actions, minutes, feedback, review notes) stays there, or the tracker
-    /// and the review would count it twice.
-    pub fn copy_of_plan(&self, id: String, now: DateTime<Utc>, lang: Lang) -> Meeting {
-        let mut copy = self.plan_only();
-        copy.improvement_notes.clear();
-        copy.title = format!(
-            "{}{}",
-            self.title_or_untitled(lang),
-            T::CopySuffix.get(lang)
-        );
-        copy.id = id;
-        copy.created_at = Some(now);
-        copy.updated_at = Some(now);
-        copy.revision = 0;
-        copy
-    }
-
-    /// A new meeting planned from this one used as a template: same plan, fresh ids, and nothing
-    /// of the template's own schedule, attendance, run or follow-up.
-    pub fn instantiate(
-        &self,
-        id: String,
-        now: DateTime<Utc>,
-        mut new_id: impl FnMut() -> String,
-    ) -> Meeting {
-        let mut meeting = Meeting {
-            schedule: Schedule {
-                duration_minutes: self.schedule.duration_minutes,
-                ..Schedule::default()
-            },
-            improvement_notes: Vec::new(),
-            is_template: false,
-            ..self.plan_only()
-        };
-        meeting.id = id;
-        meeting.revision = 0;
-        meeting.created_at = Some(now);
-        meeting.updated_at = Some(now);
-        for participant in &mut meeting.participants {
-            participant.id = new_id();
-        }
-        for item in &mut meeting.agenda {
-            item.id = new_id();
-        }
-        for material in &mut meeting.materials {
-            material.id = new_id();
-        }
-        meeting
-    }
-
     /// The planned agenda length; compared with the meeting's duration by the checks (R4).
     /// Saturates rather than overflows, whatever the items hold.
     pub fn agenda_minutes(&self) -> u32 {
@@ -719,70 +676,16 @@ mod tests {
     }
 
     #[test]
-    fn a_template_gives_a_fresh_plan() {
-        let now = chrono::DateTime::UNIX_EPOCH;
-        let template = Meeting {
-            id: "t".into(),
-            is_template: true,
-            title: "月度对齐".into(),
-            agenda: vec![AgendaItem {
-                id: "a".into(),
-                minutes: 15,
-                ..AgendaItem::default()
-            }],
-            participants: vec![Participant {
-                id: "p".into(),
-                name: "李工".into(),
-                attendance: Attendance {
-                    status: AttendanceStatus::Declined,
-                    ..Attendance::default()
-                },
-                ..Participant::default()
-            }],
-            decisions: vec![Decision::default()],
+    fn only_held_meetings_count_and_their_order_is_kept() {
+        let meeting = |id: &str, is_template| Meeting {
+            id: id.into(),
+            is_template,
             ..Meeting::default()
         };
-        let mut n = 0;
-        let meeting = template.instantiate("m".into(), now, || {
-            n += 1;
-            format!("id{n}")
-        });
-        assert!(!meeting.is_template);
-        assert_eq!(meeting.title, "月度对齐");
-        assert_eq!(meeting.agenda[0].minutes, 15);
-        assert_ne!(meeting.agenda[0].id, "a");
-        assert_eq!(meeting.participants[0].name, "李工");
-        assert_eq!(
-            meeting.participants[0].attendance.status,
-            AttendanceStatus::Pending
-        );
-        assert!(meeting.decisions.is_empty());
-    }
-
-    #[test]
-    fn a_copy_takes_the_plan_and_nothing_that_happened() {
-        let now = chrono::DateTime::from_timestamp(1_796_000_000, 0).unwrap();
-        let original = Meeting {
-            id: "m".into(),
-            revision: 9,
-            title: "".into(),
-            objective: "确定上线日期".into(),
-            actions: vec![ActionItem::default()],
-            decisions: vec![Decision::default()],
-            improvement_notes: vec!["缩短汇报".into()],
-            minutes: Minutes {
-                text: "纪要".into(),
-                ..Minutes::default()
-            },
-            ..Meeting::default()
-        };
-        let copy = original.copy_of_plan("c".into(), now, Lang::Zh);
-        assert_eq!((copy.id.as_str(), copy.revision), ("c", 0));
-        assert_eq!(copy.title, "未命名会议(副本)");
-        assert_eq!(copy.objective, "确定上线日期");
-        assert_eq!((copy.created_at, copy.updated_at), (Some(now), Some(now)));
-        assert!(copy.actions.is_empty() && copy.decisions.is_empty());
-        assert!(copy.improvement_notes.is_empty() && copy.minutes.text.is_empty());
+        let all = [meeting("a", false), meeting("t", true), meeting("b", false)];
+        let ids: Vec<&str> = held(&all).map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(held(&all[1..2]).count(), 0);
     }
 
     #[test]

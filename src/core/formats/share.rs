@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::core::domain::from_plan::{from_plan, PlanUse};
 use crate::core::domain::model::Meeting;
 use crate::core::formats::backup::{
     export_file, has_out_of_range, parse_file, ImportError, Imported, KIND_MEETING,
@@ -90,16 +91,11 @@ pub fn prepare_import(
     existing: &[Meeting],
     incoming: Meeting,
     now: DateTime<Utc>,
-    new_id: impl FnOnce() -> String,
+    new_id: impl FnMut() -> String,
 ) -> SharedImport {
-    let mut meeting = incoming.plan_only();
-    let is_copy = existing.iter().any(|local| local.id == meeting.id) || meeting.id.is_empty();
-    if is_copy {
-        meeting.id = new_id();
-    }
-    meeting.revision = 0;
-    meeting.created_at = Some(now);
-    meeting.updated_at = Some(now);
+    let id_taken = existing.iter().any(|local| local.id == incoming.id);
+    let is_copy = id_taken || incoming.id.is_empty();
+    let meeting = from_plan(&incoming, PlanUse::Shared { id_taken }, now, new_id);
     SharedImport { meeting, is_copy }
 }
 

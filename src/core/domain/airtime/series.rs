@@ -5,7 +5,7 @@ use chrono::Duration;
 
 use super::{airtime, same, share_out, ItemFocus};
 use crate::core::domain::i18n::{tr, Lang, T};
-use crate::core::domain::model::Meeting;
+use crate::core::domain::model::{self, Meeting};
 use crate::core::domain::order;
 
 /// One department across a series, for the review.
@@ -66,10 +66,7 @@ pub const DOMINATING_WINDOW: usize = 3;
 /// airtime — one meeting is never a pattern. Only a known department can dominate; a speaker
 /// nobody could place is not a department to warn about. At most one department can qualify.
 pub fn series_balance<'a>(meetings: impl IntoIterator<Item = &'a Meeting>) -> SeriesBalance<'a> {
-    let mut held: Vec<&Meeting> = meetings
-        .into_iter()
-        .filter(|meeting| !meeting.is_template)
-        .collect();
+    let mut held: Vec<&Meeting> = model::held(meetings).collect();
     order::sort_by_key(&mut held, |meeting| {
         meeting.schedule.starts_at.or(meeting.created_at)
     });
