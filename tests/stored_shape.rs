@@ -99,6 +99,7 @@ fn item(id: &str, phase: Phase) -> AgendaItem {
         minutes: 15,
         expected_output: "《行动项表》".into(),
         phase,
+        planned_minutes: Some(20),
     }
 }
 

@@ -274,28 +274,37 @@ pub fn beep() {
     let _ = oscillator.stop_with_when(context.current_time() + 0.35);
 }
 
+/// Why the screen could not be kept on, as the run view words it (E8): never the browser's own
+/// English message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeLockRefused {
+    /// The browser has no Screen Wake Lock (older Safari, some in-app browsers).
+    Unsupported,
+    /// The browser or the system said no, e.g. in battery saving mode.
+    Denied,
+}
+
 /// Asks the browser to keep the screen on; the returned sentinel releases it.
-pub async fn request_wake_lock() -> Result<JsValue, String> {
-    let navigator = web_sys::window().ok_or("no window")?.navigator();
+pub async fn request_wake_lock() -> Result<JsValue, WakeLockRefused> {
+    let navigator = web_sys::window()
+        .ok_or(WakeLockRefused::Unsupported)?
+        .navigator();
     let lock = js_sys::Reflect::get(&navigator, &JsValue::from_str("wakeLock"))
         .ok()
         .filter(|lock| !lock.is_undefined())
-        .ok_or("Screen Wake Lock is not supported")?;
+        .ok_or(WakeLockRefused::Unsupported)?;
     let request: js_sys::Function = js_sys::Reflect::get(&lock, &JsValue::from_str("request"))
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or("Screen Wake Lock is not supported")?;
+        .ok_or(WakeLockRefused::Unsupported)?;
     let promise: js_sys::Promise = request
         .call1(&lock, &JsValue::from_str("screen"))
-        .map_err(|error| format!("{error:?}"))?
-        .dyn_into()
-        .map_err(|_| "no promise".to_owned())?;
-    JsFuture::from(promise).await.map_err(|error| {
-        js_sys::Reflect::get(&error, &JsValue::from_str("message"))
-            .ok()
-            .and_then(|message| message.as_string())
-            .unwrap_or_else(|| "refused".to_owned())
-    })
+        .ok()
+        .and_then(|promise| promise.dyn_into().ok())
+        .ok_or(WakeLockRefused::Denied)?;
+    JsFuture::from(promise)
+        .await
+        .map_err(|_| WakeLockRefused::Denied)
 }
 
 pub fn release_wake_lock(sentinel: &JsValue) {

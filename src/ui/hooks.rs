@@ -51,9 +51,12 @@ enum Lock {
 /// Keeps the screen awake while `active` is true and the view lives (E8). One request at a
 /// time; asked for again when the page is shown (browsers drop the lock when it is hidden);
 /// released when `active` turns false and when the owner is cleaned up, including a request
-/// still on its way then, which is released as soon as the browser grants it. `on_error` gets
-/// the browser's reason when it refuses.
-pub fn use_wake_lock(active: Memo<bool>, on_error: impl Fn(String) + Copy + 'static) {
+/// still on its way then, which is released as soon as the browser grants it. `on_error` hears
+/// why when the browser refuses.
+pub fn use_wake_lock(
+    active: Memo<bool>,
+    on_error: impl Fn(browser::WakeLockRefused) + Copy + 'static,
+) {
     let lock = StoredValue::new_local(Lock::Free);
     // False once the view is gone: its memo is disposed with it.
     let wanted = move || active.try_get_untracked().unwrap_or(false);

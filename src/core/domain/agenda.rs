@@ -44,6 +44,18 @@ impl FormatHm for NaiveTime {
     }
 }
 
+/// An item's plan against what it took, for the run view and the minutes (E2): `15′ / 17′`, or
+/// `20′ → 51′ / 50′` when "finish on time" gave it new minutes, so the plan made before the
+/// meeting stays the one compared with.
+pub fn planned_actual(item: &AgendaItem, spent_minutes: i64) -> String {
+    let planned = item.planned();
+    if planned == item.minutes {
+        format!("{planned}′ / {spent_minutes}′")
+    } else {
+        format!("{planned}′ → {}′ / {spent_minutes}′", item.minutes)
+    }
+}
+
 /// Moves the item with `id` one place up (`-1`) or down (`1`); false when it cannot move.
 pub fn move_item(agenda: &mut [AgendaItem], id: &str, step: isize) -> bool {
     let Some(index) = agenda.iter().position(|item| item.id == id) else {
@@ -129,6 +141,22 @@ mod tests {
 
     fn ids(agenda: &[AgendaItem]) -> Vec<&str> {
         agenda.iter().map(|item| item.id.as_str()).collect()
+    }
+
+    #[test]
+    fn plan_against_actual_keeps_the_plan_made_before_the_meeting() {
+        let item = |minutes, planned_minutes| AgendaItem {
+            minutes,
+            planned_minutes,
+            ..AgendaItem::default()
+        };
+        for (item, spent, text) in [
+            (item(15, None), 17, "15′ / 17′"),
+            (item(51, Some(20)), 50, "20′ → 51′ / 50′"),
+            (item(20, Some(20)), 0, "20′ / 0′"),
+        ] {
+            assert_eq!(planned_actual(&item, spent), text);
+        }
     }
 
     #[test]

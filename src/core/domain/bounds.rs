@@ -91,6 +91,14 @@ pub fn agenda_item_minutes<'de, D: Deserializer<'de>>(deserializer: D) -> Result
     AnyInteger::deserialize(deserializer).map(|n| clamp(n.0, AGENDA_ITEM_MINUTES))
 }
 
+/// `#[serde(deserialize_with)]` for [`AgendaItem::planned_minutes`](super::model::AgendaItem).
+pub fn opt_agenda_item_minutes<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u32>, D::Error> {
+    Option::<AnyInteger>::deserialize(deserializer)
+        .map(|n| n.map(|n| clamp(n.0, AGENDA_ITEM_MINUTES)))
+}
+
 /// `#[serde(deserialize_with)]` for [`Schedule::duration_minutes`](super::model::Schedule).
 pub fn meeting_minutes<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     AnyInteger::deserialize(deserializer).map(|n| clamp(n.0, MEETING_MINUTES))

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{Meeting, RunEvent, RunEventKind};
 
 /// The speaking-turn limit the guide suggests (E1: 3 minutes per turn).
@@ -155,6 +156,19 @@ pub fn format_duration(duration: Duration) -> String {
     } else {
         format!("{sign}{minutes:02}:{seconds:02}")
     }
+}
+
+/// A wait or a delay as a person reads it: `05:07` or `2:03:04` within a day, and `5 天 19 小时`
+/// beyond, where seconds no longer matter (F1's 24-hour and 48-hour lines). Never signed: the
+/// text around it says "left" or "late".
+pub fn format_countdown(duration: Duration, lang: Lang) -> String {
+    let duration = duration.abs();
+    if duration < Duration::days(1) {
+        return format_duration(duration);
+    }
+    let days = duration.num_days().to_string();
+    let hours = (duration.num_hours() % 24).to_string();
+    tr(lang, T::DaysHours, &[&days, &hours])
 }
 
 #[cfg(test)]
@@ -365,5 +379,29 @@ mod tests {
         assert_eq!(format_duration(Duration::seconds(3723)), "1:02:03");
         assert_eq!(format_duration(Duration::milliseconds(1600)), "00:02");
         assert_eq!(format_duration(Duration::milliseconds(-1400)), "-00:01");
+    }
+
+    #[test]
+    fn a_long_delay_reads_in_days_and_never_twice_negative() {
+        let cases = [
+            (Duration::seconds(-47), Lang::Zh, "00:47"),
+            (
+                Duration::hours(23) + Duration::minutes(59),
+                Lang::Zh,
+                "23:59:00",
+            ),
+            (Duration::hours(24), Lang::Zh, "1 天 0 小时"),
+            // "终稿已逾期 139:19:09" of the organiser's screenshot.
+            (
+                -(Duration::hours(139) + Duration::seconds(1149)),
+                Lang::Zh,
+                "5 天 19 小时",
+            ),
+            (Duration::hours(139), Lang::En, "5 days 19 h"),
+            (Duration::hours(25), Lang::En, "1 day 1 h"),
+        ];
+        for (span, lang, text) in cases {
+            assert_eq!(format_countdown(span, lang), text, "{span:?}");
+        }
     }
 }

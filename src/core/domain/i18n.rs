@@ -78,6 +78,8 @@ texts! {
     RebalanceOnTime => "进度正常,无需压缩", "On time: nothing to shorten";
     WarnMeetingFiveMinutes => "会议还剩 5 分钟", "5 minutes left in the meeting";
     WarnItemEightyPercent => "本项已用去 80% 的时间", "80% of this item's time used";
+    WarnItemOver => "本项已超时:按时结束,或把余下的讨论记入待议", "This item is over time: finish on time, or park the rest";
+    WarnMeetingOver => "会议已超过计划结束时间", "The meeting is past its planned end";
     CostTitle => "会议成本", "Meeting cost";
     CostPersonHours => "{0} 人时", "{0} {0:person-hour|person-hours}";
     CostWithMoney => "{0} · ¥{1}", "{0} · ¥{1}";
@@ -236,7 +238,7 @@ texts! {
     ReviewByQuarter => "按季度", "By quarter";
     ReviewEmpty => "还没有会议可以复盘。会议结束并记录行动项后,这里会出现统计。", "Nothing to review yet. Once meetings end and have action items, the figures appear here.";
     ReviewMeetingCount => "{0} 场会议", "Meetings: {0}";
-    ReviewAchievement => "目标达成率 {0}%", "Goal achievement {0}%";
+    ReviewOnTimeRate => "行动项按时完成率 {0}%", "Actions done on time {0}%";
     ReviewNoActions => "还没有行动项", "No action items yet";
     ReviewOnTime => "按时完成 {0}", "On time {0}";
     ReviewLate => "延期完成 {0}", "Late {0}";
@@ -544,6 +546,8 @@ texts! {
     StartTurn => "开始发言计时", "Start turn";
     TurnMinutes => "每次发言时长(分钟)", "Minutes per speaking turn";
     TurnLeft => "发言剩余", "Turn left";
+    TurnOver => "发言超时", "Turn over by";
+    DaysHours => "{0} 天 {1} 小时", "{0} {0:day|days} {1} h";
     Paused => "已暂停", "Paused";
     PlannedActual => "计划 / 实际", "Planned / actual";
     Prompts => "主持提示", "Facilitation prompts";
@@ -560,7 +564,8 @@ texts! {
     FollowUpRule => "跟进方式:行动项表今日下班前发到群里,各负责人每日 17:00 更新进度。", "Follow-up: the action table goes to the group before the end of today; owners update progress daily at 17:00.";
     FollowUpRuleAt => "跟进方式:行动项表今日下班前发到群里,各负责人每个工作日 {0} 前更新进度。", "Follow-up: the action table goes to the group before the end of today; owners update progress by {0} each working day.";
     GoFollowUp => "进入跟进", "Go to follow-up";
-    WakeLockOff => "无法保持屏幕常亮:{0}", "Could not keep the screen awake: {0}";
+    WakeLockUnsupported => "这个浏览器不能让屏幕保持常亮:开会时请把系统的自动锁屏时间调长。", "This browser cannot keep the screen on: set a longer screen timeout for the meeting.";
+    WakeLockDenied => "浏览器没有允许屏幕保持常亮(常见于省电模式):开会时请把系统的自动锁屏时间调长。", "The browser did not let the screen stay on (often in battery saver): set a longer screen timeout for the meeting.";
 
     // Offline and updates.
     UpdateReady => "新版本已就绪。", "A new version is ready.";

@@ -258,6 +258,20 @@ pub struct AgendaItem {
     /// A named artefact, e.g. 《行动项表》 (R4).
     pub expected_output: String,
     pub phase: Phase,
+    /// The minutes planned before the meeting, kept when "finish on time" shortens the item while
+    /// it runs (E2): plan against actual compares with the plan, and a copy plans with it.
+    #[serde(
+        deserialize_with = "crate::core::domain::bounds::opt_agenda_item_minutes",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub planned_minutes: Option<u32>,
+}
+
+impl AgendaItem {
+    /// The minutes the item had in the plan, before any shortening during the meeting.
+    pub fn planned(&self) -> u32 {
+        self.planned_minutes.unwrap_or(self.minutes)
+    }
 }
 
 /// Pre-read material, sent one day ahead (R5).
@@ -597,6 +611,10 @@ impl Meeting {
         }
         for material in &mut plan.materials {
             material.sent_at = None;
+        }
+        for item in &mut plan.agenda {
+            item.minutes = item.planned();
+            item.planned_minutes = None;
         }
         plan.run_log.clear();
         plan.parking_lot.clear();

@@ -236,6 +236,8 @@ pub fn finish_on_time(meeting: &Meeting, proposal: &Proposal) -> Edit {
                 let item = meeting.agenda.iter().find(|item| item.id == change.id)?;
                 let row = AgendaItem {
                     minutes: change.new_minutes,
+                    // The first shortening keeps the plan; a second one keeps the same plan.
+                    planned_minutes: Some(item.planned()),
                     ..item.clone()
                 };
                 Some(Edit::put(At::Id(item.id.clone()), Row::Agenda(row)))
@@ -253,6 +255,10 @@ pub struct Warnings {
     pub meeting_five_minutes: bool,
     /// The current item has used 80 % or more of its planned time.
     pub item_eighty_percent: bool,
+    /// The current item has used all of its time: the banner says so instead of "80 %".
+    pub item_over: bool,
+    /// The planned meeting time is used up: the banner says so instead of "five minutes left".
+    pub meeting_over: bool,
 }
 
 /// Only a running meeting warns: a paused room is not watching the clock, and a meeting not
@@ -267,6 +273,8 @@ pub fn warnings(clocks: &Clocks) -> Warnings {
         item_eighty_percent: clocks.current_item.is_some()
             && planned > 0
             && clocks.item_elapsed.num_milliseconds().saturating_mul(5) >= planned * 4,
+        item_over: clocks.item_overrun(),
+        meeting_over: clocks.meeting_overrun(),
     }
 }
 
@@ -297,9 +305,11 @@ impl WarningLatch {
         if item {
             self.item_sounded = clocks.current_item;
         }
+        // Running over is shown, not sounded: the 80 % and five-minute sounds came before it.
         Warnings {
             meeting_five_minutes: meeting,
             item_eighty_percent: item,
+            ..Warnings::default()
         }
     }
 }
@@ -534,12 +544,60 @@ mod tests {
         assert_eq!(m, before);
     }
 
+    #[test]
+    fn a_shortened_item_keeps_its_plan_and_a_copy_plans_with_it() {
+        let (mut m, now) = late_by(12);
+        let planned: Vec<u32> = m.agenda.iter().map(|item| item.minutes).collect();
+        let proposal = proposal_at(&m, now).unwrap();
+        finish_on_time(&m, &proposal).apply(&mut m).unwrap();
+        let kept: Vec<u32> = m.agenda.iter().map(AgendaItem::planned).collect();
+        assert_eq!(kept, planned, "plan against actual compares with the plan");
+        // Shortened a second time, later: still the plan made before the meeting.
+        let later = now + Duration::minutes(10);
+        if let Some(again) = proposal_at(&m, later) {
+            finish_on_time(&m, &again).apply(&mut m).unwrap();
+        }
+        let kept: Vec<u32> = m.agenda.iter().map(AgendaItem::planned).collect();
+        assert_eq!(kept, planned);
+        let copy: Vec<u32> = m
+            .plan_only()
+            .agenda
+            .iter()
+            .map(|item| item.minutes)
+            .collect();
+        assert_eq!(copy, planned, "a copy plans with the planned minutes");
+        assert!(m
+            .plan_only()
+            .agenda
+            .iter()
+            .all(|item| item.planned_minutes.is_none()));
+    }
+
+    #[test]
+    fn over_time_replaces_the_warning_it_follows() {
+        let at_eighty = warnings(&running(10, 480, 3600));
+        assert!(at_eighty.item_eighty_percent && !at_eighty.item_over);
+        assert!(!warnings(&running(10, 599, 3600)).item_over);
+        assert!(warnings(&running(10, 601, 3600)).item_over);
+        assert!(
+            !warnings(&running(10, 60, 0)).meeting_over,
+            "at the end, not yet over"
+        );
+        let over = warnings(&running(10, 60, -1));
+        assert!(over.meeting_five_minutes && over.meeting_over);
+        // Shown, never sounded.
+        let mut latch = WarningLatch::default();
+        let sounded = latch.sound(&running(10, 900, -60));
+        assert!(!sounded.item_over && !sounded.meeting_over);
+    }
+
     fn running(item_planned: i64, item_elapsed_s: i64, meeting_left_s: i64) -> Clocks {
         Clocks {
             state: RunState::Running,
             current_item: Some(0),
             item_planned: Duration::minutes(item_planned),
             item_elapsed: Duration::seconds(item_elapsed_s),
+            item_left: Duration::minutes(item_planned) - Duration::seconds(item_elapsed_s),
             meeting_left: Duration::seconds(meeting_left_s),
             ..Clocks::default()
         }
@@ -614,7 +672,8 @@ mod tests {
             latch.sound(&next_item),
             Warnings {
                 meeting_five_minutes: true,
-                item_eighty_percent: true
+                item_eighty_percent: true,
+                ..Warnings::default()
             }
         );
         assert_eq!(latch.sound(&next_item), Warnings::default());

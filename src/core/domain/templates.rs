@@ -230,6 +230,7 @@ pub fn meeting_from_template(
             minutes,
             expected_output: pick(out_zh, out_en),
             phase,
+            planned_minutes: None,
         })
         .collect();
     meeting.schedule.duration_minutes = meeting.agenda_minutes();

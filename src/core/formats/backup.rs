@@ -134,7 +134,9 @@ pub(super) fn has_out_of_range(meeting: &Value) -> bool {
     .into_iter()
     .flatten()
     .any(|value| is_out_of_range(value, MEETING_MINUTES))
-        || each("agenda", "minutes").any(|value| is_out_of_range(value, AGENDA_ITEM_MINUTES))
+        || each("agenda", "minutes")
+            .chain(each("agenda", "planned_minutes").filter(|value| !value.is_null()))
+            .any(|value| is_out_of_range(value, AGENDA_ITEM_MINUTES))
         || each("feedback", "rating").any(|value| is_out_of_range(value, rating.clone()))
 }
 

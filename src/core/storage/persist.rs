@@ -10,6 +10,8 @@
 //! - 4: `progress_time` (the owners' daily progress time, F3). Nothing to migrate: older records
 //!   read it as unset. The bump is what makes a schema-3 build refuse these records ("written by
 //!   a newer version") instead of reading them without the field and dropping it when it saves.
+//! - 5: an agenda item's `planned_minutes`, its plan kept when "finish on time" shortened it
+//!   (E2). Nothing to migrate: older records read it as unset.
 //!
 //! Any change to the stored shape, even a field added with a default, needs a new number here:
 //! `tests/stored_shape.rs` compares the shape with `tests/fixtures/schema-N-paths.txt` and fails
@@ -22,7 +24,7 @@ use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The oldest schema whose records read straight into today's model: every step since only added
 /// fields that read as their defaults, so such records skip the JSON tree of a migration (a
@@ -230,7 +232,7 @@ mod tests {
             ..Meeting::default()
         };
         let text = encode_meeting(&meeting);
-        assert!(text.starts_with(r#"{"schema":4,"#));
+        assert!(text.starts_with(r#"{"schema":5,"#));
         assert_eq!(decode_meeting(&text), Ok(meeting));
     }
 

@@ -165,14 +165,26 @@ fn achievement(tally: ActionTally, lang: Lang) -> impl IntoView {
             bar
         })
         .collect_view();
-    let legend = parts
+    let label = parts
         .iter()
         .map(|(_, _, text)| text.clone())
         .collect::<Vec<_>>()
         .join(" · ");
+    // Each part of the bar named beside a swatch of its colour.
+    let legend = parts
+        .iter()
+        .enumerate()
+        .map(|(index, (_, class, text))| {
+            view! {
+                {(index > 0).then_some(" · ")}
+                <span class=format!("swatch {class}") aria-hidden="true"></span>
+                {text.clone()}
+            }
+        })
+        .collect_view();
     view! {
-        <p class="retro-rate" data-testid="retro-achievement">{tr(lang, T::ReviewAchievement, &[&percent.to_string()])}</p>
-        <svg class="chart stacked" viewBox="0 0 1000 6" preserveAspectRatio="none" role="img" aria-label=legend.clone()>
+        <p class="retro-rate" data-testid="retro-achievement">{tr(lang, T::ReviewOnTimeRate, &[&percent.to_string()])}</p>
+        <svg class="chart stacked" viewBox="0 0 1000 6" preserveAspectRatio="none" role="img" aria-label=label>
             {bars}
         </svg>
         <p class="legend" data-testid="retro-legend">{legend}</p>

@@ -159,9 +159,23 @@ test("airtime, the departments not heard, the warnings and finishing on time", a
   await forwardTo(page, "item-elapsed", "17:00");
   assert.equal(await beeps(page), quiet + 1, "the warning beeps once, not every tick");
 
+  // Over time the words change, never a double negative: the banner, the item clock, the turn.
+  await forwardTo(page, "item-elapsed", "30:30");
+  assert.equal(await text(page, "time-warning"), "本项已超时:按时结束,或把余下的讨论记入待议", "over time replaces the 80 % banner");
+  assert.equal(await page.getByTestId("item-clock").locator(".clock-sub").textContent(), "超时 10:30");
+  assert.match(await text(page, "turn-left"), /^李工（研发部） · 发言超时 \d\d:\d\d$/);
+  assert.equal(await beeps(page), quiet + 1, "running over is shown, not sounded again");
+  // Two minutes over: finishing on time changes only some of the four items left, and lists only those.
+  await page.getByTestId("finish-on-time").click();
+  const changed = await page.getByTestId("rebalance").locator("li").evaluateAll((items) => items.map((li) => li.textContent.trim()));
+  assert.ok(changed.length > 0 && changed.length < 4, `only the items that change: ${JSON.stringify(changed)}`);
+  for (const line of changed) assert.doesNotMatch(line, /:(\d+) → \1 分钟$/, "no row that keeps its minutes");
+  await page.getByTestId("finish-on-time").click();
+  await page.getByTestId("rebalance").waitFor({ state: "detached" });
+
   // 50½ minutes into the 20-minute item the rest no longer fits: 1½ + 50½ + 30 > 60.
   await forwardTo(page, "item-elapsed", "50:30");
-  assert.equal(await text(page, "time-warning"), "本项已用去 80% 的时间", "8 minutes left: no five-minute warning yet");
+  assert.equal(await text(page, "time-warning"), "本项已超时:按时结束,或把余下的讨论记入待议", "8 minutes left: no five-minute warning yet");
   await page.getByTestId("finish-on-time").click();
   const panel = page.getByTestId("rebalance");
   await panel.waitFor();
@@ -185,8 +199,9 @@ test("airtime, the departments not heard, the warnings and finishing on time", a
 
   // Applied: the agenda and the stored meeting change; the toast's undo gives the minutes back.
   await page.getByTestId("rebalance-apply").click();
-  await eventually(() => progressRows(page), ["10′", "51′", "2′", "3′", "2′"], "the agenda shows the new minutes");
+  await eventually(() => progressRows(page), ["10′", "20′ → 51′", "15′ → 2′", "10′ → 3′", "5′ → 2′"], "the plan, and the new minutes beside it");
   await eventually(() => storedMinutes(page, id), [10, 51, 2, 3, 2], "the new minutes are stored");
+  assert.deepEqual((await storedRecord(page, id)).meeting.agenda.map((item) => item.planned_minutes ?? null), [null, 20, 15, 10, 5], "and the plan beside them");
   await page.getByTestId("finish-on-time").waitFor({ state: "detached" });
   const toast = page.getByTestId("toast").filter({ hasText: "已压缩剩余议程" });
   await toast.getByRole("button", { name: "撤销" }).click();
@@ -211,7 +226,9 @@ test("airtime, the departments not heard, the warnings and finishing on time", a
   await page.getByTestId("current-item").filter({ hasText: "决策与分工" }).waitFor();
   await eventually(() => text(page, "not-heard"), "还没发言的部门:运营部、研发部、客服部,请他们谈谈");
   await forwardTo(page, "item-elapsed", "08:10");
-  assert.equal(await text(page, "time-warning"), "会议还剩 5 分钟 · 本项已用去 80% 的时间");
+  // The meeting is past its planned end by now (55:10 + 8:10): said so, not "5 minutes left".
+  assert.equal(await text(page, "time-warning"), "会议已超过计划结束时间 · 本项已用去 80% 的时间");
+  assert.match(await page.getByTestId("meeting-left").locator("..").textContent(), /^超时 03:\d\d$/);
   await forwardTo(page, "item-elapsed", "08:40");
   assert.equal(await beeps(page), before5 + 1, "no beep while muted");
 
@@ -232,7 +249,7 @@ test("the instruments fit a phone and a projector", async () => {
     await forwardTo(page, "item-elapsed", "50:30");
     await page.getByTestId("finish-on-time").click();
     await page.getByTestId("rebalance").waitFor();
-    assert.equal(await text(page, "time-warning"), "本项已用去 80% 的时间");
+    assert.equal(await text(page, "time-warning"), "本项已超时:按时结束,或把余下的讨论记入待议");
     for (const room of name === "phone" ? [false] : [false, true]) {
       if (room) await page.getByTestId("room-mode").click();
       await page.screenshot({ path: `/tmp/instr-${name}${room ? "-room" : ""}.png`, fullPage: !room });

@@ -160,7 +160,9 @@ test("feedback and improvement notes reach the series' next meeting and the revi
   await group.waitFor();
   const text = await group.textContent();
   assert.match(text, /3 场会议/);
-  assert.match(text, /目标达成率 50%/);
+  assert.match(text, /行动项按时完成率 50%/);
+  assert.doesNotMatch(text, /目标达成率/, "the figure is named for what it measures");
+  assert.deepEqual(await group.locator("[data-testid=retro-legend] .swatch").evaluateAll((s) => s.map((e) => e.classList[1])), ["bar-on-time", "bar-late", "bar-open"], "each part of the bar has its colour in the legend");
   assert.match(text, /按时完成 1 · 延期完成 1 · 未完成 0（已逾期 0）/);
   assert.match(text, /平均超时 \+15 分钟/);
   assert.match(text, /已收到 1 份/);

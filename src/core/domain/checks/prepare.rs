@@ -300,6 +300,7 @@ mod tests {
             minutes,
             expected_output: "《行动项表》".into(),
             phase,
+            planned_minutes: None,
         }
     }
 

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::markdown::escape_inline;
+use crate::core::domain::agenda::planned_actual;
 use crate::core::domain::airtime::{airtime, ItemFocus};
 use crate::core::domain::clock::{clocks, DEFAULT_TURN};
 use crate::core::domain::i18n::{tr, Lang, T};
@@ -125,7 +126,7 @@ pub fn minutes_markdown(
         let spent = spent.num_minutes();
         out.push_str(&row([
             escape_inline(&item.title),
-            format!("{}′ / {}′", item.minutes, spent),
+            planned_actual(item, spent),
         ]));
     }
     out.push('\n');

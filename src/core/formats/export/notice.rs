@@ -201,6 +201,7 @@ mod tests {
                     minutes: 10,
                     expected_output: "《需求优先级共识表》".into(),
                     phase: Phase::Share,
+                    ..AgendaItem::default()
                 },
                 AgendaItem {
                     id: "b".into(),

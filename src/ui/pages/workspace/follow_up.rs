@@ -9,7 +9,7 @@ use crate::core::domain::edit::Value;
 
 use super::fields::Current;
 use super::read_back::ReadBack;
-use crate::core::domain::clock::format_duration;
+use crate::core::domain::clock::format_countdown;
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{Meeting, MinutesStatus};
 use crate::core::domain::time::{format_time, parse_time};
@@ -57,13 +57,13 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
                     tr(
                         lang,
                         T::MinutesLate,
-                        &[label.get(lang), &format_duration(-left)],
+                        &[label.get(lang), &format_countdown(left, lang)],
                     )
                 } else {
                     tr(
                         lang,
                         T::MinutesLeft,
-                        &[label.get(lang), &format_duration(left)],
+                        &[label.get(lang), &format_countdown(left, lang)],
                     )
                 }
             })

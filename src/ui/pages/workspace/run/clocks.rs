@@ -40,8 +40,13 @@ pub fn ClocksPanel(
                 .collect_view()
         }
     };
-    let clock_text =
-        move |read: fn(&Clocks) -> chrono::Duration| move || all.with(|c| format_duration(read(c)));
+    // Unsigned: the label beside it says "left" or "over" (E2).
+    let clock_text = move |read: fn(&Clocks) -> chrono::Duration| {
+        move || all.with(|c| format_duration(read(c).abs()))
+    };
+    let left_or_over = move |over: Memo<bool>| {
+        move || state.text(if over.get() { T::Overrun } else { T::TimeLeft })
+    };
     let start_turn = move || {
         let name = speaker_input
             .get_untracked()
@@ -58,24 +63,34 @@ pub fn ClocksPanel(
                 <span class="clock-label">{state.text(T::ItemClock)}</span>
                 <span class="clock-big" data-testid="item-elapsed">{clock_text(|c| c.item_elapsed)}</span>
                 <span class="clock-sub">
-                    {move || state.text(if item_over.get() { T::Overrun } else { T::TimeLeft })} " "
+                    {left_or_over(item_over)} " "
                     <span data-testid="item-left">{clock_text(|c| c.item_left)}</span>
                 </span>
             </div>
             {move || {
                 let w = warned.get();
-                (w.item_eighty_percent || w.meeting_five_minutes).then(|| view! {
-                    <p class="time-warning" role="status" data-testid="time-warning">
-                        {w.meeting_five_minutes.then(|| state.text(T::WarnMeetingFiveMinutes))}
-                        {(w.item_eighty_percent && w.meeting_five_minutes).then_some(" · ")}
-                        {w.item_eighty_percent.then(|| state.text(T::WarnItemEightyPercent))}
+                let meeting = w.meeting_five_minutes.then_some(if w.meeting_over {
+                    T::WarnMeetingOver
+                } else {
+                    T::WarnMeetingFiveMinutes
+                });
+                let item = w.item_eighty_percent.then_some(if w.item_over {
+                    T::WarnItemOver
+                } else {
+                    T::WarnItemEightyPercent
+                });
+                (meeting.is_some() || item.is_some()).then(|| view! {
+                    <p class="time-warning" class:over=w.item_over || w.meeting_over role="status" data-testid="time-warning">
+                        {meeting.map(|key| state.text(key))}
+                        {(meeting.is_some() && item.is_some()).then_some(" · ")}
+                        {item.map(|key| state.text(key))}
                     </p>
                 })
             }}
             <div class="clock-face small" class:over=meeting_over>
                 <span class="clock-label">{state.text(T::MeetingClock)}</span>
                 <span class="clock-mid" data-testid="meeting-elapsed">{clock_text(|c| c.meeting_elapsed)}</span>
-                <span class="clock-sub">{state.text(T::TimeLeft)} " " <span>{clock_text(|c| c.meeting_left)}</span></span>
+                <span class="clock-sub">{left_or_over(meeting_over)} " " <span data-testid="meeting-left">{clock_text(|c| c.meeting_left)}</span></span>
             </div>
             <Show when=move || run_state.get() == RunState::Paused>
                 <p class="paused-banner" role="status">{state.text(T::Paused)}</p>
@@ -87,8 +102,9 @@ pub fn ClocksPanel(
                 <datalist id="speaker-choices">{choices}</datalist>
                 <button type="button" on:click=move |_| start_turn()>{state.text(T::StartTurn)} " (T)"</button>
                 {move || turn_speaker.get().map(|speaker| view! {
-                    <span class="turn-clock" data-testid="turn-left">{speaker} " · " {state.text(T::TurnLeft)} " "
-                        {move || all.with(|c| c.turn.as_ref().map(|t| format_duration(t.left)).unwrap_or_default())}
+                    <span class="turn-clock" data-testid="turn-left">{speaker} " · "
+                        {move || state.text(if turn_over.get() { T::TurnOver } else { T::TurnLeft })} " "
+                        {move || all.with(|c| c.turn.as_ref().map(|t| format_duration(t.left.abs())).unwrap_or_default())}
                     </span>
                 })}
             </div>

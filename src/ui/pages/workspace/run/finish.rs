@@ -61,6 +61,9 @@ pub fn FinishOnTime(current: Current, all: Memo<Clocks>) -> impl IntoView {
                 .iter()
                 .zip(plan.times())
                 .zip(titles)
+                // Only what changes: an item keeping its minutes is not news (its new clock
+                // time shows in the end time below).
+                .filter(|((change, _), _)| change.new_minutes != change.old_minutes)
                 .map(|((change, (begin, end)), title)| {
                     let item = tr(
                         lang,
@@ -72,7 +75,7 @@ pub fn FinishOnTime(current: Current, all: Memo<Clocks>) -> impl IntoView {
                         ],
                     );
                     view! {
-                        <li class:changed=change.new_minutes != change.old_minutes>
+                        <li>
                             <span class="muted">{clock(begin)} "–" {clock(end)}</span> " " {item}
                         </li>
                     }

@@ -20,12 +20,12 @@ use leptos::prelude::*;
 
 use super::fields::Current;
 use crate::core::domain::clock::{clocks, RunState};
-use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::i18n::T;
 use crate::core::domain::model::Meeting;
 use crate::core::domain::rebalance::WarningLatch;
 use crate::core::domain::run;
 use crate::core::view::shortcuts::{command, Command, KeyPress};
-use crate::ui::browser;
+use crate::ui::browser::{self, WakeLockRefused};
 use crate::ui::hooks::{use_now, use_wake_lock};
 use running::Running;
 use summary::{Opening, Summary};
@@ -170,16 +170,22 @@ pub fn RunStage(current: Current) -> impl IntoView {
             })
         })
     });
-    // The screen stays awake while the meeting runs (E8).
+    // The screen stays awake while the meeting runs (E8). A refusal is a quiet line under the
+    // toolbar, in the user's language: a toast would sit over the capture boxes.
+    let wake_refused = RwSignal::new(None::<WakeLockRefused>);
     use_wake_lock(
         Memo::new(move |_| run_state.get() == RunState::Running),
-        move |cause| {
-            state.toasts.show(
-                tr(state.prefs.lang.get_untracked(), T::WakeLockOff, &[&cause]),
-                None,
-            )
-        },
+        move |why| wake_refused.set(Some(why)),
     );
+    let wake_note = move || {
+        wake_refused.get().map(|why| {
+            let key = match why {
+                WakeLockRefused::Unsupported => T::WakeLockUnsupported,
+                WakeLockRefused::Denied => T::WakeLockDenied,
+            };
+            view! { <p class="wake-note muted" role="status" data-testid="wake-note">{state.text(key)}</p> }
+        })
+    };
 
     let body = {
         let current = current.clone();
@@ -220,6 +226,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
             <Show when=move || help.get()>
                 <p class="shortcut-help" role="note" data-testid="shortcut-help">{state.text(T::ShortcutsHelp)}</p>
             </Show>
+            {wake_note}
             {body}
         </div>
     }

@@ -12,6 +12,7 @@ use super::capture::{capture_input, Captured};
 use super::clocks::ClocksPanel;
 use super::finish::FinishOnTime;
 use super::Act;
+use crate::core::domain::agenda::planned_actual;
 use crate::core::domain::clock::{Clocks, RunState};
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::{AgendaItem, Phase};
@@ -121,11 +122,11 @@ fn AgendaProgress(current: Current, all: Memo<Clocks>) -> impl IntoView {
                 .map(|(index, item)| {
                     let spent = actual.get(index).copied().unwrap_or(0);
                     let is_current = now_index == Some(index);
-                    let over = i64::from(item.minutes) < spent;
+                    let over = i64::from(item.planned()) < spent;
                     view! {
                         <li class="row" class:current=is_current class:over=over>
                             <span class="grow">{item.title.clone()}</span>
-                            <span class="muted">{format!("{}′ / {}′", item.minutes, spent)}</span>
+                            <span class="muted">{planned_actual(item, spent)}</span>
                         </li>
                     }
                 })
