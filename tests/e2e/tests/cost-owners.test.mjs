@@ -113,8 +113,10 @@ test("on a phone: owners bring departments, the hint wraps, the summary shows co
   }
   const rows = page.locator("[data-testid=actions] li");
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=actions] li").length === 3);
-  const owner = (i) => rows.nth(i).getByPlaceholder("负责人");
-  const department = (i) => rows.nth(i).getByPlaceholder("部门");
+  // Newest first: the first task typed is the last row.
+  const row = (i) => rows.nth(2 - i);
+  const owner = (i) => row(i).getByPlaceholder("负责人");
+  const department = (i) => row(i).getByPlaceholder("部门");
   assert.equal(await owner(0).getAttribute("list"), "participant-names");
   await owner(0).fill("李工");
   await department(1).fill("财务部");
@@ -123,9 +125,9 @@ test("on a phone: owners bring departments, the hint wraps, the summary shows co
   assert.equal(await department(0).inputValue(), "研发部", "a picked participant brings their department");
   assert.equal(await department(1).inputValue(), "财务部", "a typed department is kept");
   assert.equal(await department(2).inputValue(), "", "a free-text owner fills nothing");
-  assert.equal(await text(rows.nth(2).getByTestId("incomplete")), "缺:部门、交付标准、截止");
+  assert.equal(await text(row(2).getByTestId("incomplete")), "缺:部门、交付标准、截止");
   await owner(2).fill("");
-  assert.equal(await text(rows.nth(2).getByTestId("incomplete")), "缺:负责人、部门、交付标准、截止");
+  assert.equal(await text(row(2).getByTestId("incomplete")), "缺:负责人、部门、交付标准、截止");
 
   // The missing-fields hints stay on the phone's screen: wrapped, no sideways scrolling.
   for (const hint of await page.getByTestId("incomplete").all()) {

@@ -3,7 +3,7 @@
 // review names its figure for what it measures.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { waitForApp, withServerAndBrowser } from "../harness.mjs";
+import { addParticipant, storedRecord, waitForApp, waitForStored, withServerAndBrowser } from "../harness.mjs";
 
 const shared = withServerAndBrowser({ before, after });
 
@@ -20,11 +20,12 @@ function noWakeLock() {
   Object.defineProperty(navigator, "wakeLock", { configurable: true, value: undefined });
 }
 
-async function startMeeting(page) {
+async function startMeeting(page, people = []) {
   await page.goto(shared.server.url);
   await waitForApp(page);
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.getByTestId("workspace-title").waitFor();
+  for (const [name, department] of people) await addParticipant(page, name, department);
   const id = page.url().split("/m/")[1].split("/")[0];
   await page.goto(`${shared.server.url}#/m/${id}/run`);
   await waitForApp(page);
@@ -61,4 +62,152 @@ test("a refused wake lock is said in the user's language, away from the inputs",
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+const CAPTURED = {
+  decisions: ["采用方案 A", "上线日期定为 12 月 20 日", "周五前完成供应商比选,预算不超过二十万元,由采购部牵头并同步财务部和法务部,下周一在例会上汇报结果", "客服话术由客服部统一发布"],
+  actions: ["整理近三个月的客诉清单", "更新客服话术", "联系外部供应商", "排查支付超时"],
+  parked: ["下季度预算", "招聘计划", "办公室搬迁", "年会安排"],
+};
+const INPUT = { decisions: "decision-input", actions: "action-input", parked: "park-input" };
+
+async function capture(page, kind, text) {
+  await page.getByTestId(INPUT[kind]).fill(text);
+  await page.getByTestId(INPUT[kind]).press("Enter");
+}
+
+/** The texts of a captured list, top to bottom. */
+const listed = (page, kind) => page.getByTestId(kind).locator("li textarea").evaluateAll((boxes) => boxes.map((box) => box.value));
+
+test("while the clocks run, capture and the newest three of each kind stay in the first screen of a laptop", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await startMeeting(page);
+  for (const [kind, texts] of Object.entries(CAPTURED)) for (const text of texts) await capture(page, kind, text);
+  await page.keyboard.press("Escape");
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  // Each list has its heading and count, newest first.
+  const headings = await page.getByTestId("capture").locator("h3").evaluateAll((hs) => hs.map((h) => h.textContent.replace(/\s+/g, " ").trim()));
+  assert.deepEqual(headings, ["决议 4 (D)", "行动项 4 (A)", "会后单独沟通 4 (P)"]);
+  assert.deepEqual(await listed(page, "decisions"), [...CAPTURED.decisions].reverse());
+  assert.deepEqual(await listed(page, "parked"), [...CAPTURED.parked].reverse());
+  assert.deepEqual(await listed(page, "actions"), [...CAPTURED.actions].reverse());
+
+  // In view without scrolling: the three inputs, and the top of each of the newest three items.
+  const outOfView = await page.evaluate(() => {
+    const seen = (el, inside) => {
+      const box = el.getBoundingClientRect();
+      const limit = inside ? Math.min(innerHeight, inside.getBoundingClientRect().bottom) : innerHeight;
+      return box.top >= 0 && box.top + 12 <= limit && box.right <= innerWidth;
+    };
+    const missing = [];
+    for (const id of ["decision-input", "action-input", "park-input"]) if (!seen(document.querySelector(`[data-testid=${id}]`))) missing.push(id);
+    for (const kind of ["decisions", "actions", "parked"]) {
+      const list = document.querySelector(`[data-testid=${kind}]`);
+      [...list.children].slice(0, 3).forEach((item, n) => { if (!seen(item, list)) missing.push(`${kind} ${n + 1}`); });
+    }
+    return missing;
+  });
+  assert.deepEqual(outOfView, [], "in the first screen");
+  assert.ok(await page.getByTestId("item-elapsed").isVisible());
+
+  // A long decision wraps instead of running out of its box.
+  const long = page.getByTestId("decisions").locator("textarea").nth(1);
+  const { scrollWidth, clientWidth } = await long.evaluate((box) => ({ scrollWidth: box.scrollWidth, clientWidth: box.clientWidth }));
+  assert.ok(scrollWidth <= clientWidth, "no sideways overflow");
+  assert.ok((await long.boundingBox()).height > 40, "more than one line");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("captured decisions, actions and parked points are fixed in place and removed with undo", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  await startMeeting(page);
+  const id = page.url().split("/m/")[1].split("/")[0];
+  for (const [kind, texts] of Object.entries(CAPTURED)) for (const text of texts.slice(0, 2)) await capture(page, kind, text);
+  const stored = async () => (await storedRecord(page, id)).meeting;
+
+  // Fixed in place: the stored meeting follows what is typed, in each kind.
+  await page.getByTestId("decisions").locator("textarea").nth(1).fill("采用方案 B");
+  await page.getByTestId("parked").locator("textarea").first().fill("招聘计划(下月)");
+  await page.getByTestId("actions").locator("textarea").first().fill("更新客服话术(含英文版)");
+  await waitForStored(page, id, (m) => m.decisions[0].text === "采用方案 B" && m.parking_lot[1].text === "招聘计划(下月)" && m.actions[1].task === "更新客服话术(含英文版)", "edits stored");
+
+  // Removed, then later edits elsewhere, then undo: only the removed row comes back.
+  for (const kind of ["decisions", "actions", "parked"]) {
+    const before = await stored();
+    await page.getByTestId(kind).locator("li").first().getByRole("button", { name: "删除" }).click();
+    assert.equal((await page.getByTestId(kind).locator("li").count()), 1, `${kind}: one left`);
+    await page.getByTestId("decision-input").fill(`${kind} 之后的决议`);
+    await page.getByTestId("decision-input").press("Enter");
+    await page.getByTestId("toast").filter({ hasText: "已删除一行" }).last().getByRole("button", { name: "撤销" }).click();
+    await page.waitForFunction((kind) => document.querySelectorAll(`[data-testid=${kind}] li`).length === (kind === "decisions" ? 3 : 2), kind);
+    const after = await stored();
+    const field = { decisions: "decisions", actions: "actions", parked: "parking_lot" }[kind];
+    const lastBefore = before[field][before[field].length - 1];
+    assert.ok(after[field].some((row) => row.id === lastBefore.id), `${kind}: the removed row is back`);
+    assert.ok(after.decisions.some((d) => d.text === `${kind} 之后的决议`), `${kind}: the later decision stays`);
+  }
+  await context.close();
+});
+
+test("on a phone the capture follows the clocks on the first screen, without keyboard hints", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await startMeeting(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const testid of ["item-elapsed", "meeting-elapsed", "next-item", "decision-input"]) {
+    const box = await page.getByTestId(testid).boundingBox();
+    assert.ok(box && box.y + box.height <= 844, `${testid} on the first screen`);
+  }
+  const hints = await page.locator(".key-hint").evaluateAll((hints) => hints.filter((h) => h.getBoundingClientRect().width > 0).length);
+  assert.equal(hints, 0, "no (N), (D) on a phone");
+  assert.doesNotMatch(await page.getByTestId("next-item").innerText(), /\(N\)/);
+  await context.close();
+});
+
+test("room mode shows the room the clocks, the item, the agenda and what was decided, and the host's prompts and controls not", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await startMeeting(page, [["李工", "研发部"], ["张经理", "客服部"]]);
+  for (const [kind, texts] of Object.entries(CAPTURED)) for (const text of texts.slice(0, 2)) await capture(page, kind, text);
+  await page.getByRole("button", { name: /^下一议题/ }).click();
+  await page.locator('input[aria-label="发言人"]').fill("李工（研发部）");
+  await page.getByRole("button", { name: /^开始发言/ }).click();
+  await page.getByTestId("not-heard").waitFor();
+  await page.keyboard.press("Escape");
+  await page.getByTestId("room-mode").click();
+  assert.match(await page.getByTestId("run").getAttribute("class"), /\broom\b/);
+
+  const shown = async (selector) => page.locator(selector).evaluateAll((els) => els.filter((el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 1 && box.height > 1 && getComputedStyle(el).visibility !== "hidden";
+  }).length);
+  for (const selector of [".prompts", "[data-testid=not-heard]", "[data-testid=airtime]", "[data-testid=pause]", "[data-testid=next-item]",
+    "[data-testid=end-meeting]", "input[aria-label=发言人]", "[data-testid=decision-input]", "[data-testid=action-input]", "[data-testid=park-input]",
+    "[data-testid=capture] button", "[data-testid=incomplete]", ".key-hint", "label.check"]) {
+    assert.equal(await shown(selector), 0, `${selector} stays on the host's screen`);
+  }
+  for (const testid of ["item-elapsed", "meeting-elapsed", "current-item", "turn-left", "decisions", "actions", "parked"]) {
+    assert.ok(await page.getByTestId(testid).isVisible(), `${testid} is shown to the room`);
+  }
+  assert.equal(await page.locator(".progress li").count(), 5, "the agenda is shown to the room");
+  await page.screenshot({ path: "/tmp/room-desk-room.png" });
+
+  // The shortcuts still capture: D shows the field while it is typed in; Escape hides it again.
+  await page.keyboard.press("d");
+  assert.ok(await page.getByTestId("decision-input").isVisible());
+  await page.keyboard.type("会上确认的第三条");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  assert.equal(await shown("[data-testid=decision-input]"), 0);
+  assert.match(await page.getByTestId("run").getAttribute("class"), /\broom\b/, "the first Escape only leaves the field");
+  assert.ok((await listed(page, "decisions")).includes("会上确认的第三条"));
+  await page.keyboard.press("Escape");
+  assert.doesNotMatch(await page.getByTestId("run").getAttribute("class"), /\broom\b/);
+  await context.close();
 });

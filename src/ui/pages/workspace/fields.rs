@@ -262,6 +262,32 @@ pub fn row_text<R: Clone + 'static>(
     }
 }
 
+/// A wrapping text box bound to one field of one row: for captured text that may run long.
+pub fn row_textarea<R: Clone + 'static>(
+    current: &Current,
+    rows: Rows<R>,
+    id: &str,
+    label: T,
+    get: fn(&R) -> String,
+    set: fn(&mut R, String),
+) -> impl IntoView {
+    let (read, write) = (current.clone(), current.clone());
+    let (rid, wid) = (id.to_owned(), id.to_owned());
+    let state = current.state;
+    view! {
+        <textarea
+            rows="1"
+            aria-label=state.text(label)
+            placeholder=state.text(label)
+            prop:value=move || read.read_row(rows, &rid, get)
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                write.edit_row(rows, &wid, |row| set(row, value))
+            }
+        ></textarea>
+    }
+}
+
 /// The × button that removes one row.
 pub fn remove_row_button<R: 'static>(current: &Current, rows: Rows<R>, id: &str) -> impl IntoView {
     let (c, id) = (current.clone(), id.to_owned());
@@ -277,6 +303,20 @@ pub const ACTIONS: Rows<crate::core::domain::model::ActionItem> = Rows {
     wrap: Row::Action,
     read: |m| &m.actions,
     id_of: |a| &a.id,
+};
+
+pub const DECISIONS: Rows<crate::core::domain::model::Decision> = Rows {
+    list: List::Decision,
+    wrap: Row::Decision,
+    read: |m| &m.decisions,
+    id_of: |d| &d.id,
+};
+
+pub const PARKED: Rows<crate::core::domain::model::ParkedPoint> = Rows {
+    list: List::Parked,
+    wrap: Row::Parked,
+    read: |m| &m.parking_lot,
+    id_of: |p| &p.id,
 };
 
 /// The id of the workspace's list of participant names, for owner fields to pick from.

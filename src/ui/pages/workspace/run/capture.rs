@@ -5,7 +5,9 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::super::fields::{row_text, Current, ACTIONS, PARTICIPANT_NAMES};
+use super::super::fields::{
+    remove_row_button, row_text, row_textarea, Current, Rows, ACTIONS, PARTICIPANT_NAMES,
+};
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::Meeting;
 use crate::core::domain::run;
@@ -53,35 +55,72 @@ pub fn capture_input(
     }
 }
 
-/// What has been captured so far; action rows editable, incomplete ones flagged (E6).
+/// One kind of capture (E4–E6): its heading with how many there are, the one-line input, and
+/// what was captured, newest first so the latest stay in view; each item editable in place,
+/// wrapped, and removable with undo.
 #[component]
-pub fn Captured(current: Current) -> impl IntoView {
-    let c = current.clone();
-    let parked = move || {
-        c.read(|m| {
-            m.parking_lot
-                .iter()
-                .map(|p| p.text.clone())
-                .collect::<Vec<_>>()
-        })
-    };
-    let c = current.clone();
-    let decisions = move || {
-        c.read(|m| {
-            m.decisions
-                .iter()
-                .map(|d| d.text.clone())
-                .collect::<Vec<_>>()
-        })
-    };
-    let c = current.clone();
-    let action_ids = move || c.row_ids(ACTIONS);
-    let list = move |items: Vec<String>, testid: &'static str| {
-        view! { <ul class="captured" data-testid=testid>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
-    };
+pub fn CaptureKind(
+    current: Current,
+    heading: T,
+    key: &'static str,
+    count: Signal<usize>,
+    input: AnyView,
+    list: AnyView,
+) -> impl IntoView {
+    let state = current.state;
     view! {
-        {move || list(parked(), "parked")}
-        {move || list(decisions(), "decisions")}
+        <div class="capture-kind">
+            <h3>
+                {state.text(heading)} " " <span class="count">{move || count.get()}</span>
+                <span class="key-hint">" (" {key} ")"</span>
+            </h3>
+            {input}
+            {list}
+        </div>
+    }
+}
+
+/// How many rows `rows` has, redrawn when its rows come and go.
+pub fn row_count<R: 'static>(current: &Current, rows: Rows<R>) -> Signal<usize> {
+    let current = current.clone();
+    Signal::derive(move || current.read_list(rows, <[R]>::len))
+}
+
+/// Captured parked points or decisions, newest first, each a wrapping text with a remove button.
+pub fn captured_texts<R: Clone + Send + Sync + 'static>(
+    current: &Current,
+    rows: Rows<R>,
+    testid: &'static str,
+    label: T,
+    get: fn(&R) -> String,
+    set: fn(&mut R, String),
+) -> impl IntoView {
+    let c = current.clone();
+    let ids = move || newest_first(c.row_ids(rows));
+    let current = current.clone();
+    view! {
+        <ol class="captured" data-testid=testid>
+            <For each=ids key=|id| id.clone() let:id>
+                <li class="row">
+                    {row_textarea(&current, rows, &id, label, get, set)}
+                    {remove_row_button(&current, rows, &id)}
+                </li>
+            </For>
+        </ol>
+    }
+}
+
+fn newest_first(mut ids: Vec<String>) -> Vec<String> {
+    ids.reverse();
+    ids
+}
+
+/// The action rows, newest first; each editable, flagged while incomplete (E6), removable.
+#[component]
+pub fn CapturedActions(current: Current) -> impl IntoView {
+    let c = current.clone();
+    let action_ids = move || newest_first(c.row_ids(ACTIONS));
+    view! {
         <ul class="rows actions" data-testid="actions">
             <For each=action_ids key=|id| id.clone() let:aid>
                 <ActionRow current=current.clone() aid/>
@@ -104,20 +143,21 @@ fn ActionRow(current: Current, aid: String) -> impl IntoView {
             })
         })
     };
-    let (read, write) = (current.clone(), current.clone());
-    let (rid, wid) = (aid.clone(), aid.clone());
+    let (read, write, unset) = (current.clone(), current.clone(), current.clone());
+    let (rid, wid, uid) = (aid.clone(), aid.clone(), aid.clone());
     view! {
         <li class="row action-row">
-            {row_text(&current, ACTIONS, &aid, T::ColTask, None, |a| a.task.clone(), |a, v| a.task = v)}
+            {row_textarea(&current, ACTIONS, &aid, T::ColTask, |a| a.task.clone(), |a, v| a.task = v)}
             {owner_input(&current, &aid)}
             {row_text(&current, ACTIONS, &aid, T::ColDepartment, None, |a| a.department.clone(), |a, v| a.department = v)}
             {row_text(&current, ACTIONS, &aid, T::ColAcceptance, None, |a| a.acceptance.clone(), |a, v| a.acceptance = v)}
-            <input type="date" aria-label=state.text(T::ColDeadline)
+            <input type="date" aria-label=state.text(T::ColDeadline) class:unset=move || unset.read_row(ACTIONS, &uid, |a| a.deadline.is_none())
                 prop:value=move || read.read_row(ACTIONS, &rid, |a| a.deadline.map(format_date).unwrap_or_default())
                 on:change=move |ev| {
                     let deadline = parse_date(&event_target_value(&ev));
                     write.edit_row(ACTIONS, &wid, |a| a.deadline = deadline);
                 }/>
+            {remove_row_button(&current, ACTIONS, &aid)}
             {move || missing().map(|text| view! { <span class="incomplete" data-testid="incomplete">{text}</span> })}
         </li>
     }

@@ -100,7 +100,7 @@ pub fn ClocksPanel(
                     list="speaker-choices" title=state.text(T::AirtimeSpeakerPick)
                     on:keydown=move |ev: ev::KeyboardEvent| if browser::is_enter(&ev) { start_turn_key() }/>
                 <datalist id="speaker-choices">{choices}</datalist>
-                <button type="button" on:click=move |_| start_turn()>{state.text(T::StartTurn)} " (T)"</button>
+                <button type="button" on:click=move |_| start_turn()>{state.text(T::StartTurn)} <span class="key-hint">" (T)"</span></button>
                 {move || turn_speaker.get().map(|speaker| view! {
                     <span class="turn-clock" data-testid="turn-left">{speaker} " · "
                         {move || state.text(if turn_over.get() { T::TurnOver } else { T::TurnLeft })} " "
@@ -110,13 +110,13 @@ pub fn ClocksPanel(
             </div>
             <div class="button-row">
                 <button type="button" class="primary" data-testid="pause" on:click=move |_| pause_act.run(run::toggle_pause)>
-                    {move || state.text(if run_state.get() == RunState::Paused { T::Resume } else { T::Pause })} " (␣)"
+                    {move || state.text(if run_state.get() == RunState::Paused { T::Resume } else { T::Pause })} <span class="key-hint">" (␣)"</span>
                 </button>
                 <button type="button" data-testid="next-item" on:click=move |_| next_act.run(|m, at| { run::next_item(m, at); })>
-                    {state.text(T::NextItem)} " (N)"
+                    {state.text(T::NextItem)} <span class="key-hint">" (N)"</span>
                 </button>
                 <button type="button" class="danger" data-testid="end-meeting" on:click=move |_| end_meeting()>
-                    {state.text(T::EndMeeting)} " (E)"
+                    {state.text(T::EndMeeting)} <span class="key-hint">" (E)"</span>
                 </button>
             </div>
         </section>

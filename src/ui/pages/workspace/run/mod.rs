@@ -111,10 +111,11 @@ pub fn RunStage(current: Current) -> impl IntoView {
             match command {
                 Command::Escape => {
                     help.set(false);
+                    // Leaves the field first: in room mode a capture field shows only while it
+                    // has the focus, and the next Escape leaves room mode.
                     if press.typing {
                         browser::blur_active();
-                    }
-                    if room.get_untracked() {
+                    } else if room.get_untracked() {
                         set_room(false);
                     }
                     return;
@@ -220,7 +221,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
                     {state.text(T::Mute)}
                 </label>
                 <button type="button" class="quiet" aria-expanded=move || help.get().to_string() on:click=move |_| help.update(|h| *h = !*h)>
-                    {state.text(T::Shortcuts)} " (?)"
+                    {state.text(T::Shortcuts)} <span class="key-hint">" (?)"</span>
                 </button>
             </div>
             <Show when=move || help.get()>

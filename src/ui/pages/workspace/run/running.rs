@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use chrono::{DateTime, Utc};
 
-use super::super::fields::Current;
+use super::super::fields::{Current, ACTIONS, DECISIONS, PARKED};
 use super::airtime::AirtimePanel;
-use super::capture::{capture_input, Captured};
+use super::capture::{capture_input, captured_texts, row_count, CaptureKind, CapturedActions};
 use super::clocks::ClocksPanel;
 use super::finish::FinishOnTime;
 use super::Act;
@@ -85,14 +85,16 @@ pub fn Running(
                 <FinishOnTime current=current.clone() all/>
                 <AirtimePanel current=current.clone() now run_state/>
             </section>
-            <section class="capture">
-                <label class="field"><span>{state.text(T::ParkingLot)} " (P)"</span>
-                    {capture_input(&current, park_input, T::ParkPlaceholder, "park-input", run::park)}</label>
-                <label class="field"><span>{state.text(T::Decisions)} " (D)"</span>
-                    {capture_input(&current, decision_input, T::DecisionPlaceholder, "decision-input", run::decide)}</label>
-                <label class="field"><span>{state.text(T::ActionItems)} " (A)"</span>
-                    {capture_input(&current, action_input, T::ActionPlaceholder, "action-input", run::add_action)}</label>
-                <Captured current=current.clone()/>
+            <section class="capture" data-testid="capture">
+                <CaptureKind current=current.clone() heading=T::Decisions key="D" count=row_count(&current, DECISIONS)
+                    input=capture_input(&current, decision_input, T::DecisionPlaceholder, "decision-input", run::decide).into_any()
+                    list=captured_texts(&current, DECISIONS, "decisions", T::Decisions, |d| d.text.clone(), |d, v| d.text = v).into_any()/>
+                <CaptureKind current=current.clone() heading=T::ActionItems key="A" count=row_count(&current, ACTIONS)
+                    input=capture_input(&current, action_input, T::ActionPlaceholder, "action-input", run::add_action).into_any()
+                    list=view! { <CapturedActions current=current.clone()/> }.into_any()/>
+                <CaptureKind current=current.clone() heading=T::ParkingLot key="P" count=row_count(&current, PARKED)
+                    input=capture_input(&current, park_input, T::ParkPlaceholder, "park-input", run::park).into_any()
+                    list=captured_texts(&current, PARKED, "parked", T::ParkingLot, |p| p.text.clone(), |p, v| p.text = v).into_any()/>
             </section>
             <AgendaProgress current=current.clone() all/>
         </div>

@@ -31,7 +31,7 @@ pub fn Opening(current: Current, start: Act) -> impl IntoView {
                 {check(state.text(T::OpeningRound).to_owned())}
             </ul>
             <button type="button" class="primary big" data-testid="start-meeting" on:click=move |_| start.run(run::start)>
-                {state.text(T::StartMeeting)} " (␣)"
+                {state.text(T::StartMeeting)} <span class="key-hint">" (␣)"</span>
             </button>
         </section>
         <super::super::agenda_editor::AgendaReadOnly current/>
