@@ -212,3 +212,12 @@ fn review_quarters_and_owner_calendars_use_the_meeting_date() {
             .unwrap_or("(no description)")
     );
 }
+
+#[test]
+fn a_copy_moved_to_next_week_keeps_its_wall_clock_time_across_the_change() {
+    use crossmeet::core::domain::time::same_slot_ahead;
+    // Thursday 29 October 2026, 14:00 EDT; copied on Monday 2 November, after clocks went back.
+    let last_week = new_york(2026, 10, 29, 14, 0);
+    let moved = same_slot_ahead(last_week, new_york(2026, 11, 2, 9, 0), zone());
+    assert_eq!(moved, new_york(2026, 11, 5, 14, 0), "14:00 EST, not 13:00");
+}

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser;
+use super::browser::{self, DeviceZone};
 use super::keyed::Keys;
 use super::preferences::Preferences;
 use super::saving::{sort_newest_first, Saving};
@@ -194,6 +194,7 @@ impl AppState {
             &meeting,
             PlanUse::AsTemplate,
             browser::now(),
+            &DeviceZone,
             browser::new_id,
         );
         let message = tr(lang, T::SavedAsTemplate, &[&display_title(&template, lang)]);
@@ -212,6 +213,7 @@ impl AppState {
                 &template,
                 PlanUse::FromTemplate,
                 now,
+                &DeviceZone,
                 browser::new_id,
             ));
         }
@@ -313,6 +315,7 @@ impl AppState {
             &original,
             PlanUse::Duplicate(lang),
             browser::now(),
+            &DeviceZone,
             browser::new_id,
         );
         let message = tr(lang, T::Duplicated, &[&copy.title]);

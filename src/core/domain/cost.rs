@@ -8,7 +8,7 @@
 use crate::core::domain::clock::{clocks, RunState, DEFAULT_TURN};
 use crate::core::domain::grouping::{entry, group_of, in_review_order, Group, Grouping};
 use crate::core::domain::i18n::{tr, Lang, T};
-use crate::core::domain::model::{held, AttendanceStatus, Meeting};
+use crate::core::domain::model::{meetings_only, AttendanceStatus, Meeting};
 use crate::core::domain::time::LocalZone;
 
 /// The people the meeting costs: every participant who has not declined. A pending invitee
@@ -178,7 +178,7 @@ pub fn cost_review(
     lang: Lang,
 ) -> Vec<CostGroup> {
     let mut keyed: Vec<(Group, CostGroup)> = Vec::new();
-    for meeting in held(meetings) {
+    for meeting in meetings_only(meetings) {
         let group = entry(
             &mut keyed,
             group_of(meeting, grouping, zone, lang),

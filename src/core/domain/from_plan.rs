@@ -8,11 +8,14 @@ use chrono::{DateTime, Utc};
 
 use crate::core::domain::i18n::{Lang, T};
 use crate::core::domain::model::{Meeting, Schedule};
+use crate::core::domain::time::{same_slot_ahead, LocalZone};
 
 /// Why a meeting is made from another one's plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlanUse {
-    /// "Duplicate" in the list: the same plan and slot, named as a copy in this language.
+    /// "Duplicate" in the list: the same plan, named as a copy in this language, at the same
+    /// weekday and time in the first week still ahead (last week's meeting, copied, is next
+    /// week's).
     Duplicate(Lang),
     /// A meeting planned from a user template (S1): a fresh plan with no date of its own.
     FromTemplate,
@@ -28,7 +31,7 @@ pub enum PlanUse {
 ///
 /// | use | id | title | schedule | row ids | review notes | template |
 /// |---|---|---|---|---|---|---|
-/// | Duplicate | new | "… (copy)" | kept | kept | dropped | as the original |
+/// | Duplicate | new | "… (copy)" | same slot, next week ahead | kept | dropped | as the original |
 /// | FromTemplate | new | kept | duration only | new | dropped | no |
 /// | AsTemplate | new | kept | duration only | new | dropped | yes |
 /// | Shared | kept unless taken or blank | kept | kept | kept | kept | as sent |
@@ -36,6 +39,7 @@ pub fn from_plan(
     source: &Meeting,
     use_: PlanUse,
     now: DateTime<Utc>,
+    zone: &dyn LocalZone,
     mut new_id: impl FnMut() -> String,
 ) -> Meeting {
     let mut meeting = source.plan_only();
@@ -55,6 +59,10 @@ pub fn from_plan(
                 source.title_or_untitled(lang),
                 T::CopySuffix.get(lang)
             );
+            meeting.schedule.starts_at = meeting
+                .schedule
+                .starts_at
+                .map(|start| same_slot_ahead(start, now, zone));
         }
         PlanUse::FromTemplate | PlanUse::AsTemplate => {
             meeting.is_template = use_ == PlanUse::AsTemplate;
@@ -84,6 +92,8 @@ mod tests {
     use crate::core::domain::model::{
         ActionItem, AgendaItem, Attendance, AttendanceStatus, Decision, Minutes, Participant,
     };
+
+    const CST: chrono::FixedOffset = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
 
     fn at(seconds: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_796_000_000 + seconds, 0).unwrap()
@@ -145,7 +155,7 @@ mod tests {
             PlanUse::Shared { id_taken: false },
             PlanUse::Shared { id_taken: true },
         ] {
-            let made = from_plan(&source, use_, at(5), numbered());
+            let made = from_plan(&source, use_, at(5), &CST, numbered());
             assert_eq!(made.revision, 0, "{use_:?}");
             assert_eq!(
                 (made.created_at, made.updated_at),
@@ -220,7 +230,7 @@ mod tests {
             ),
         ];
         for (use_, id, title, starts_kept, row_id, notes_kept, template) in table {
-            let made = from_plan(&source, use_, at(5), numbered());
+            let made = from_plan(&source, use_, at(5), &CST, numbered());
             assert_eq!(made.id, id, "{use_:?}");
             assert_eq!(made.title, title, "{use_:?}");
             assert_eq!(made.schedule.starts_at.is_some(), starts_kept, "{use_:?}");
@@ -237,22 +247,59 @@ mod tests {
             title: "  ".into(),
             ..Meeting::default()
         };
-        let copy = from_plan(&source, PlanUse::Duplicate(Lang::En), at(0), numbered());
+        let copy = from_plan(
+            &source,
+            PlanUse::Duplicate(Lang::En),
+            at(0),
+            &CST,
+            numbered(),
+        );
         assert_eq!(copy.title, "Untitled meeting (copy)");
         let shared = from_plan(
             &source,
             PlanUse::Shared { id_taken: false },
             at(0),
+            &CST,
             numbered(),
         );
         assert_eq!(shared.id, "id1", "a plan without an id gets one");
     }
 
     #[test]
+    fn a_copy_of_last_weeks_meeting_is_planned_for_next_week() {
+        let mut source = held_meeting();
+        // Thursday 3 December 2026, 14:00 in Beijing.
+        let thursday = DateTime::from_timestamp(1_796_277_600, 0).unwrap();
+        source.schedule.starts_at = Some(thursday);
+        let monday_after = thursday + chrono::Duration::days(4);
+        let copy = from_plan(
+            &source,
+            PlanUse::Duplicate(Lang::Zh),
+            monday_after,
+            &CST,
+            numbered(),
+        );
+        assert_eq!(
+            copy.schedule.starts_at,
+            Some(thursday + chrono::Duration::weeks(1))
+        );
+        // A plan copied ahead of its own date keeps it.
+        let before = thursday - chrono::Duration::days(1);
+        let early = from_plan(
+            &source,
+            PlanUse::Duplicate(Lang::Zh),
+            before,
+            &CST,
+            numbered(),
+        );
+        assert_eq!(early.schedule.starts_at, Some(thursday));
+    }
+
+    #[test]
     fn a_template_made_from_a_template_is_planned_as_a_meeting() {
         let mut template = held_meeting();
         template.is_template = true;
-        let planned = from_plan(&template, PlanUse::FromTemplate, at(0), numbered());
+        let planned = from_plan(&template, PlanUse::FromTemplate, at(0), &CST, numbered());
         assert!(!planned.is_template);
     }
 }

@@ -332,6 +332,9 @@ texts! {
     CheckNoRecorder => "指定一位记录人,会上实时记录决议和行动项。", "Name a recorder to capture decisions and actions live.";
     CheckParticipantIncomplete => "参会人需填写姓名和部门。", "Each participant needs a name and a department.";
     CheckNoTime => "请设定开始时间。", "Set a start time.";
+    CheckStartPast => "开始时间已经过去:请改为今后的时间,再发通知。", "The start time has passed: set a time ahead before sending the notice.";
+    StartPast => "开始时间已过", "This time has passed";
+    ChecksDone => "会议已经开始,发送前检查到此结束。", "The meeting has started: the checks before sending are done.";
     CheckMondayMorning => "周一上午通常是各部门的忙碌时段,建议换个时间。", "Monday mornings are busy for most departments; consider another time.";
     CheckFridayAfternoon => "周五下午不利于会后跟进,建议换个时间。", "Friday afternoons make follow-up hard; consider another time.";
     CheckShortNotice => "距开会只有 {0} 个工作日,通知应提前 3–5 个工作日发出。", "Only {0} working {0:day|days} before the meeting; send the notice 3–5 working days ahead.";

@@ -540,7 +540,7 @@ pub fn title_or_untitled(title: &str, lang: Lang) -> &str {
 
 /// The meetings that were or will be held: templates are plans kept for reuse (S1), so the
 /// tracker, the review, cost and airtime never count them.
-pub fn held<'a>(
+pub fn meetings_only<'a>(
     meetings: impl IntoIterator<Item = &'a Meeting>,
 ) -> impl Iterator<Item = &'a Meeting> {
     meetings.into_iter().filter(|meeting| !meeting.is_template)
@@ -625,6 +625,13 @@ impl Meeting {
         plan
     }
 
+    /// Whether the meeting has been started in the run view (E1): held, or being held.
+    pub fn has_started(&self) -> bool {
+        self.run_log
+            .iter()
+            .any(|event| event.kind == RunEventKind::Started)
+    }
+
     /// The planned agenda length; compared with the meeting's duration by the checks (R4).
     /// Saturates rather than overflows, whatever the items hold.
     pub fn agenda_minutes(&self) -> u32 {
@@ -694,16 +701,16 @@ mod tests {
     }
 
     #[test]
-    fn only_held_meetings_count_and_their_order_is_kept() {
+    fn templates_are_left_out_and_the_order_is_kept() {
         let meeting = |id: &str, is_template| Meeting {
             id: id.into(),
             is_template,
             ..Meeting::default()
         };
         let all = [meeting("a", false), meeting("t", true), meeting("b", false)];
-        let ids: Vec<&str> = held(&all).map(|m| m.id.as_str()).collect();
+        let ids: Vec<&str> = meetings_only(&all).map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["a", "b"]);
-        assert_eq!(held(&all[1..2]).count(), 0);
+        assert_eq!(meetings_only(&all[1..2]).count(), 0);
     }
 
     #[test]

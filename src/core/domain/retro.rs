@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::core::domain::clock::{clocks, RunState, DEFAULT_TURN};
 use crate::core::domain::grouping::{entry, group_of, in_review_order, when, Group, Grouping};
 use crate::core::domain::i18n::{tr, Lang, T};
-use crate::core::domain::model::{held, ActionStatus, Feedback, Meeting};
+use crate::core::domain::model::{meetings_only, ActionStatus, Feedback, Meeting};
 use crate::core::domain::order;
 use crate::core::domain::time::LocalZone;
 
@@ -142,7 +142,7 @@ pub fn retrospective(
     lang: Lang,
 ) -> Vec<RetroGroup> {
     let mut keyed: Vec<(Group, RetroGroup)> = Vec::new();
-    let mut sorted: Vec<&Meeting> = held(meetings).collect();
+    let mut sorted: Vec<&Meeting> = meetings_only(meetings).collect();
     order::sort_by_key(&mut sorted, |meeting| when(meeting));
     for meeting in sorted {
         let group = entry(
@@ -220,7 +220,7 @@ pub fn overrun_minutes(meeting: &Meeting) -> Option<i64> {
 pub fn carried_notes<'a>(meetings: &'a [Meeting], meeting: &Meeting) -> Option<&'a Meeting> {
     let series = meeting.series.as_ref()?;
     let this_one = when(meeting);
-    held(meetings)
+    meetings_only(meetings)
         .filter(|other| other.id != meeting.id)
         .filter(|other| other.series.as_ref().is_some_and(|s| s.id == series.id))
         .filter(|other| other.improvement_notes.iter().any(|n| !n.trim().is_empty()))

@@ -113,6 +113,26 @@ pub fn is_working_day(day: NaiveDate) -> bool {
     day.weekday().number_from_monday() <= 5
 }
 
+/// The same weekday and wall-clock time as `start`, in the first week that is still ahead of
+/// `now`: where a copy of last week's meeting goes. The local time stays when a daylight-saving
+/// change falls between.
+pub fn same_slot_ahead(
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+    zone: &dyn LocalZone,
+) -> DateTime<Utc> {
+    if start > now {
+        return start;
+    }
+    let weeks = (now - start).num_weeks() + 1;
+    let Some(moved) = chrono::Duration::try_weeks(weeks).and_then(|w| start.checked_add_signed(w))
+    else {
+        return start;
+    };
+    let drift = zone.offset_at(start).local_minus_utc() - zone.offset_at(moved).local_minus_utc();
+    moved + chrono::Duration::seconds(i64::from(drift))
+}
+
 /// Working days (Monday to Friday) after `from` up to and including `to`: a notice sent on
 /// Monday for a Thursday meeting gives 3 (R1). Zero or negative when `to` is not after `from`.
 pub fn working_days_after(from: NaiveDate, to: NaiveDate) -> i64 {
@@ -134,6 +154,29 @@ pub fn working_days_after(from: NaiveDate, to: NaiveDate) -> i64 {
 #[cfg(test)]
 mod working_day_tests {
     use super::*;
+
+    #[test]
+    fn a_past_slot_moves_to_the_same_weekday_and_time_ahead() {
+        let cst = FixedOffset::east_opt(8 * 3600).unwrap();
+        let at = |d: u32, h: u32| {
+            NaiveDate::from_ymd_opt(2026, 12, d)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+                .unwrap()
+                .and_utc()
+        };
+        // Thursday 3 December, 06:00 UTC (14:00 in Beijing).
+        let start = at(3, 6);
+        for (now, expected) in [
+            (at(1, 0), at(3, 6)),   // still ahead: kept
+            (at(3, 6), at(10, 6)),  // at the very minute: next week
+            (at(6, 9), at(10, 6)),  // the Sunday after
+            (at(10, 7), at(17, 6)), // an hour after next week's
+            (at(31, 0), at(31, 6)), // four weeks on
+        ] {
+            assert_eq!(same_slot_ahead(start, now, &cst), expected, "now {now}");
+        }
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::core::domain::choice::choice;
-use crate::core::domain::model::{held, ActionItem, ActionStatus, Meeting};
+use crate::core::domain::model::{meetings_only, ActionItem, ActionStatus, Meeting};
 use crate::core::domain::order;
 use crate::core::domain::time::{format_date, is_working_day};
 
@@ -99,7 +99,7 @@ pub fn tracker_refs<'a>(
     sort: SortKey,
 ) -> Vec<(&'a Meeting, &'a ActionItem)> {
     let person = filter.person.trim().to_ascii_lowercase();
-    let mut rows: Vec<(&Meeting, &ActionItem)> = held(meetings)
+    let mut rows: Vec<(&Meeting, &ActionItem)> = meetings_only(meetings)
         .filter(|m| filter.meeting_id.as_ref().is_none_or(|id| *id == m.id))
         .flat_map(|m| m.actions.iter().map(move |action| (m, action)))
         .filter(|(_, action)| filter.status.is_none_or(|status| action.status == status))
@@ -208,7 +208,7 @@ impl ReminderCounts {
 /// Open actions across all meetings by how they stand against `today`.
 pub fn reminder_counts(meetings: &[Meeting], today: NaiveDate, soon_days: u32) -> ReminderCounts {
     let mut counts = ReminderCounts::default();
-    for action in held(meetings).flat_map(|m| &m.actions) {
+    for action in meetings_only(meetings).flat_map(|m| &m.actions) {
         match due(action, today, soon_days) {
             Due::Overdue => counts.overdue += 1,
             Due::Today => counts.today += 1,
@@ -222,7 +222,7 @@ pub fn reminder_counts(meetings: &[Meeting], today: NaiveDate, soon_days: u32) -
 /// The open actions due today or soon, each as `(key, task)`: the key (meeting, action and
 /// deadline) changes when a deadline moves, so a moved item is announced again.
 pub fn due_soon(meetings: &[Meeting], today: NaiveDate, soon_days: u32) -> Vec<(String, String)> {
-    held(meetings)
+    meetings_only(meetings)
         .flat_map(|m| m.actions.iter().map(move |action| (m, action)))
         .filter(|(_, action)| matches!(due(action, today, soon_days), Due::Today | Due::Soon))
         .map(|(meeting, action)| {

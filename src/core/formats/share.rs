@@ -95,7 +95,15 @@ pub fn prepare_import(
 ) -> SharedImport {
     let id_taken = existing.iter().any(|local| local.id == incoming.id);
     let is_copy = id_taken || incoming.id.is_empty();
-    let meeting = from_plan(&incoming, PlanUse::Shared { id_taken }, now, new_id);
+    // A shared plan keeps its time, so no zone is consulted.
+    const ANY_ZONE: chrono::FixedOffset = chrono::FixedOffset::east_opt(0).unwrap();
+    let meeting = from_plan(
+        &incoming,
+        PlanUse::Shared { id_taken },
+        now,
+        &ANY_ZONE,
+        new_id,
+    );
     SharedImport { meeting, is_copy }
 }
 

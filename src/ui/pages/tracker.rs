@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::domain::choice::Choice;
 use crate::core::domain::i18n::T;
-use crate::core::domain::model::{held, ActionStatus, ProgressNote};
+use crate::core::domain::model::{meetings_only, ActionStatus, ProgressNote};
 use crate::core::domain::time::format_date;
 use crate::core::domain::tracker::{due, tracker_refs, Due, SortKey, TrackerFilter, TrackerRow};
 use crate::core::view::route::{Route, Stage};
@@ -57,11 +57,11 @@ pub fn Tracker() -> impl IntoView {
     let has_any = move || {
         state
             .meetings
-            .with(|ms| held(ms).any(|m| !m.actions.is_empty()))
+            .with(|ms| meetings_only(ms).any(|m| !m.actions.is_empty()))
     };
     let lang = state.prefs.lang.get_untracked();
     let meeting_options = state.meetings.with_untracked(|ms| {
-        held(ms)
+        meetings_only(ms)
             .filter(|m| !m.actions.is_empty())
             .map(|m| (m.id.clone(), display_title(m, lang)))
             .collect::<Vec<_>>()

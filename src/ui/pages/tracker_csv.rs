@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use crate::core::domain::edit::diff;
 use crate::core::domain::i18n::{tr, Lang, T};
-use crate::core::domain::model::{held, ActionStatus};
+use crate::core::domain::model::{meetings_only, ActionStatus};
 use crate::core::domain::time::format_date;
 use crate::core::formats::backup::check_file_size;
 use crate::core::formats::export::csv::tracker_csv_text;
@@ -33,7 +33,7 @@ pub fn RoundTrip() -> impl IntoView {
         let export_id: String = browser::new_id().chars().take(8).collect();
         let csv = state
             .meetings
-            .with_untracked(|ms| tracker_csv_text(held(ms), lang, &export_id));
+            .with_untracked(|ms| tracker_csv_text(meetings_only(ms), lang, &export_id));
         let name = format!("crossmeet-tracker-{}.csv", format_date(browser::today()));
         if !state.download(&name, "text/csv;charset=utf-8", &csv) {
             return;
@@ -41,7 +41,7 @@ pub fn RoundTrip() -> impl IntoView {
         // What the file holds is recorded once it is offered, so the file comes no later.
         let exported = state
             .meetings
-            .with_untracked(|ms| TrackerExport::of(&export_id, held(ms)));
+            .with_untracked(|ms| TrackerExport::of(&export_id, meetings_only(ms)));
         let kept = keep_recent(tracker_exports::load(), exported);
         let not_kept = if !kept.iter().any(|e| e.id == export_id) {
             Some(T::ExportTooLargeToKeep.get(lang).to_owned())

@@ -211,3 +211,40 @@ test("room mode shows the room the clocks, the item, the agenda and what was dec
   assert.doesNotMatch(await page.getByTestId("run").getAttribute("class"), /\broom\b/);
   await context.close();
 });
+
+test("a meeting whose start has passed cannot be sent, and its copy is planned for the same slot next week", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 }, timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date("2026-12-14T10:00:00+08:00") });
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.locator('[data-template="ProjectCollaboration"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  const id = page.url().split("/m/")[1].split("/")[0];
+  await page.goto(`${shared.server.url}#/m/${id}/prepare`);
+  await waitForApp(page);
+  // Last Thursday, 14:00.
+  await page.locator("#field-start").fill("2026-12-10T14:00");
+  await page.locator("#field-start").dispatchEvent("change");
+  await waitForStored(page, id, (m) => m.schedule.starts_at === "2026-12-10T06:00:00Z", "the start is stored");
+  assert.equal((await page.getByTestId("working-days").textContent()).trim(), "开始时间已过", "not '-2 working days'");
+  const finding = page.locator('[data-testid=readiness] [data-code="R1-start-past"]');
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /必须修改/);
+  assert.equal(await page.getByTestId("ready").count(), 0, "not ready to send");
+
+  // Duplicated from the list: the copy is next Thursday 14:00, and has nothing to fix about its time.
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.getByTestId("meeting-list").locator("li").first().getByRole("button", { name: "复制" }).click();
+  const copy = page.getByTestId("meeting-list").locator("li").filter({ hasText: "(副本)" });
+  await copy.waitFor();
+  await copy.locator("a.meeting-title").click();
+  await page.getByTestId("workspace-title").waitFor();
+  const copyId = page.url().split("/m/")[1].split("/")[0];
+  await page.goto(`${shared.server.url}#/m/${copyId}/prepare`);
+  await waitForApp(page);
+  assert.equal(await page.locator("#field-start").inputValue(), "2026-12-17T14:00");
+  assert.equal(await page.locator('[data-testid=readiness] [data-code="R1-start-past"]').count(), 0);
+  await context.close();
+});

@@ -66,7 +66,7 @@ pub const DOMINATING_WINDOW: usize = 3;
 /// airtime — one meeting is never a pattern. Only a known department can dominate; a speaker
 /// nobody could place is not a department to warn about. At most one department can qualify.
 pub fn series_balance<'a>(meetings: impl IntoIterator<Item = &'a Meeting>) -> SeriesBalance<'a> {
-    let mut held: Vec<&Meeting> = model::held(meetings).collect();
+    let mut held: Vec<&Meeting> = model::meetings_only(meetings).collect();
     order::sort_by_key(&mut held, |meeting| {
         meeting.schedule.starts_at.or(meeting.created_at)
     });

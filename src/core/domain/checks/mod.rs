@@ -119,8 +119,12 @@ pub struct CheckContext<'a> {
     pub zone: &'a dyn LocalZone,
 }
 
-/// Every finding for a meeting, most severe first, plan before prepare.
+/// Every finding for a meeting, most severe first, plan before prepare. None once the meeting has
+/// started: these are the checks before the notice goes out, and a held meeting is past them.
 pub fn check(meeting: &Meeting, context: CheckContext<'_>) -> Vec<Finding> {
+    if meeting.has_started() {
+        return Vec::new();
+    }
     let mut findings = plan::check(meeting);
     findings.extend(prepare::check(meeting, context));
     order::sort_by_key(&mut findings, |finding| {
@@ -161,5 +165,24 @@ pub(crate) mod test_support {
 
     pub fn codes(findings: &[Finding]) -> Vec<&'static str> {
         findings.iter().map(|finding| finding.code).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{codes, context, local};
+    use super::*;
+    use crate::core::domain::model::{RunEvent, RunEventKind};
+
+    #[test]
+    fn the_checks_stop_once_the_meeting_has_started() {
+        let mut meeting = Meeting::default();
+        let now = local(2026, 12, 3, 10, 0);
+        assert!(codes(&check(&meeting, context(now))).contains(&"R1-no-time"));
+        meeting.run_log.push(RunEvent {
+            at: now,
+            kind: RunEventKind::Started,
+        });
+        assert_eq!(check(&meeting, context(now)), Vec::new());
     }
 }

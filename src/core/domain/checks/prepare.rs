@@ -49,6 +49,13 @@ fn time(meeting: &Meeting, context: CheckContext<'_>, findings: &mut Vec<Finding
         _ => {}
     }
     if starts_at <= context.now {
+        // Not yet held (the checks stop once it is): a notice would invite people to the past.
+        findings.push(Finding::new(
+            "R1-start-past",
+            Severity::MustFix,
+            Field::Start,
+            T::CheckStartPast,
+        ));
         return;
     }
     let noticed = meeting.schedule.notice_sent_at.unwrap_or(context.now);
@@ -404,6 +411,21 @@ mod tests {
                 "{code}"
             );
         }
+    }
+
+    #[test]
+    fn a_start_in_the_past_must_be_fixed_until_the_meeting_is_held() {
+        let mut meeting = good_meeting();
+        meeting.schedule.starts_at = Some(local(2026, 11, 26, 10, 0));
+        // Pre-reads and answers are judged against the start; leave only the start to judge.
+        meeting.materials.clear();
+        meeting.participants[0].attendance = Attendance::default();
+        let findings = check(&meeting, context(now()));
+        assert_eq!(codes(&findings), ["R1-start-past"]);
+        assert_eq!(findings[0].severity, Severity::MustFix);
+        // One minute ahead is not in the past.
+        meeting.schedule.starts_at = Some(now() + Duration::minutes(1));
+        assert!(!codes(&check(&meeting, context(now()))).contains(&"R1-start-past"));
     }
 
     #[test]

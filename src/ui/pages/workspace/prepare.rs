@@ -49,8 +49,13 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
     let c = current.clone();
     let days_ahead = move || {
         c.read(|m| {
-            m.schedule.starts_at.map(|start| {
-                let from = m.schedule.notice_sent_at.unwrap_or_else(browser::now);
+            let start = m.schedule.starts_at.filter(|_| !m.has_started())?;
+            let now = browser::now();
+            if start <= now {
+                return Some(state.text(T::StartPast).to_owned());
+            }
+            Some({
+                let from = m.schedule.notice_sent_at.unwrap_or(now);
                 let days = working_days_after(
                     DeviceZone.local(from).date(),
                     DeviceZone.local(start).date(),

@@ -11,20 +11,23 @@ use crate::ui::browser;
 use crate::ui::state::AppState;
 
 /// Every finding for the open meeting, recomputed when it changes; shared by the panel and the
-/// jump to it.
-pub fn findings(current: &Current) -> Memo<Vec<Finding>> {
+/// jump to it. `None` once the meeting has started: the checks before sending are over.
+pub fn findings(current: &Current) -> Memo<Option<Vec<Finding>>> {
     let current = current.clone();
     Memo::new(move |_| {
         let context = CheckContext {
             now: browser::now(),
             zone: &browser::DeviceZone,
         };
-        current.read(|m| check(m, context))
+        current.read(|m| (!m.has_started()).then(|| check(m, context)))
     })
 }
 
 /// "Ready to send", or how many findings must be fixed.
-fn verdict(list: &[Finding], lang: Lang) -> (bool, String) {
+fn verdict(list: &Option<Vec<Finding>>, lang: Lang) -> (bool, String) {
+    let Some(list) = list else {
+        return (true, T::ChecksDone.get(lang).to_owned());
+    };
     if is_ready(list) {
         return (true, T::ReadyToSend.get(lang).to_owned());
     }
@@ -38,7 +41,7 @@ fn verdict(list: &[Finding], lang: Lang) -> (bool, String) {
 /// On a phone the panel sits below the form: this line at the top says where things stand and
 /// takes the user to it.
 #[component]
-pub fn ReadinessJump(findings: Memo<Vec<Finding>>) -> impl IntoView {
+pub fn ReadinessJump(findings: Memo<Option<Vec<Finding>>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let verdict = Memo::new(move |_| findings.with(|list| verdict(list, state.prefs.lang.get())));
     view! {
@@ -56,7 +59,7 @@ pub fn ReadinessJump(findings: Memo<Vec<Finding>>) -> impl IntoView {
 }
 
 #[component]
-pub fn Readiness(findings: Memo<Vec<Finding>>, id: String) -> impl IntoView {
+pub fn Readiness(findings: Memo<Option<Vec<Finding>>>, id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let group =
         move |stage: Stage| {
@@ -65,6 +68,7 @@ pub fn Readiness(findings: Memo<Vec<Finding>>, id: String) -> impl IntoView {
                 let lang = state.prefs.lang.get();
                 let items: Vec<Finding> = findings
                     .get()
+                    .unwrap_or_default()
                     .into_iter()
                     .filter(|f| f.field.stage() == stage)
                     .collect();
