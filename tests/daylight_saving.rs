@@ -130,7 +130,7 @@ fn a_july_meeting_planned_in_december_shows_its_own_time_everywhere() {
     };
     let shown = [
         ("agenda", spans.join(" ")),
-        ("notice start", first_line(&text, "Start")),
+        ("notice start", first_line(&text, "· Time")),
         ("notice agenda", first_line(&text, "1. ")),
         ("ics", first_line(&ics, "DTSTART")),
         ("minutes", first_line(&minutes, "Start")),
@@ -139,7 +139,7 @@ fn a_july_meeting_planned_in_december_shows_its_own_time_everywhere() {
         ("agenda", "14:00–14:10 14:10–14:30".to_owned()),
         (
             "notice start",
-            "· Start: 2027-07-06 14:00 (30 min)".to_owned(),
+            "· Time: Tue 6 Jul, 14:00–14:30 (30 min)".to_owned(),
         ),
         ("notice agenda", "1. 14:00–14:10 Status (10 min)".to_owned()),
         ("ics", "DTSTART:20270706T180000Z".to_owned()),

@@ -358,6 +358,12 @@ texts! {
     // Notice (R6).
     NoticePrefix => "会议通知:", "Meeting notice: ";
     NoticeWhenWhere => "时间与地点", "Time and place";
+    NoticeObjective => "会议目标", "Objective";
+    NoticeTime => "时间", "Time";
+    MonthNames => "1 2 3 4 5 6 7 8 9 10 11 12", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec";
+    WeekdayNames => "周一 周二 周三 周四 周五 周六 周日", "Mon Tue Wed Thu Fri Sat Sun";
+    SlotDay => "{0}月{1}日({2})", "{2} {1} {0}";
+    Slot => "{0}{1}–{2}", "{0}, {1}–{2}";
     NoticeOutput => "输出{0}", "output: {0}";
     NoticeThinkAbout => "请提前思考:{0}", "think about: {0}";
     NoticeAbsenceTitle => "请假规则", "Absence";
@@ -412,6 +418,8 @@ texts! {
     NoticeTitle => "会议通知", "Meeting notice";
     NoticeSentAt => "通知已于 {0} 发出", "Notice sent {0}";
     MarkNoticeSent => "标记通知已发送", "Mark notice as sent";
+    NoticeCopiedOffer => "通知已复制。发到群里后,点“标记通知已发送”,预读材料也一并记为已发。", "Notice copied. Once it is posted, press “Mark notice as sent”; the pre-reads it carries count as sent too.";
+    NoticeMarkedSent => "已标记通知已发送", "Notice marked as sent";
     CopyNoticeText => "复制通知(纯文本)", "Copy notice (text)";
     CopyNoticeMarkdown => "复制 Markdown", "Copy Markdown";
     DownloadIcs => "下载日历邀请 .ics", "Download .ics invitation";

@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 
+use crate::core::domain::i18n::{tr, Lang, T};
+
 /// The organiser's time zone as the core sees it: the UTC offset in force at an instant (D5).
 /// Daylight saving makes the offset differ between instants, so each instant is shown at its
 /// own offset, never at today's: a July meeting planned in a New York December is at 14:00 EDT,
@@ -113,6 +115,36 @@ pub fn is_working_day(day: NaiveDate) -> bool {
     day.weekday().number_from_monday() <= 5
 }
 
+/// A meeting's slot as a notice gives it: `12月10日(周四)14:00–15:00`, `Thu 10 Dec, 14:00–15:00`;
+/// the end's date too when it falls on another day.
+pub fn format_slot(start: NaiveDateTime, end: NaiveDateTime, lang: Lang) -> String {
+    let nth = |names: &'static str, index: usize| names.split(' ').nth(index).unwrap_or_default();
+    let day = |at: NaiveDateTime| {
+        tr(
+            lang,
+            T::SlotDay,
+            &[
+                nth(T::MonthNames.get(lang), at.month0() as usize),
+                &at.day().to_string(),
+                nth(
+                    T::WeekdayNames.get(lang),
+                    at.weekday().num_days_from_monday() as usize,
+                ),
+            ],
+        )
+    };
+    let end_text = if end.date() == start.date() {
+        format_time(end.time())
+    } else {
+        format!("{} {}", day(end), format_time(end.time()))
+    };
+    tr(
+        lang,
+        T::Slot,
+        &[&day(start), &format_time(start.time()), &end_text],
+    )
+}
+
 /// The same weekday and wall-clock time as `start`, in the first week that is still ahead of
 /// `now`: where a copy of last week's meeting goes. The local time stays when a daylight-saving
 /// change falls between.
@@ -154,6 +186,28 @@ pub fn working_days_after(from: NaiveDate, to: NaiveDate) -> i64 {
 #[cfg(test)]
 mod working_day_tests {
     use super::*;
+
+    #[test]
+    fn a_slot_reads_with_its_weekday_and_end() {
+        let at = |d: u32, h: u32, m: u32| {
+            NaiveDate::from_ymd_opt(2026, 12, d)
+                .unwrap()
+                .and_hms_opt(h, m, 0)
+                .unwrap()
+        };
+        assert_eq!(
+            format_slot(at(10, 14, 0), at(10, 15, 0), Lang::Zh),
+            "12月10日(周四)14:00–15:00"
+        );
+        assert_eq!(
+            format_slot(at(10, 14, 0), at(10, 15, 30), Lang::En),
+            "Thu 10 Dec, 14:00–15:30"
+        );
+        assert_eq!(
+            format_slot(at(13, 23, 0), at(14, 1, 0), Lang::Zh),
+            "12月13日(周日)23:00–12月14日(周一) 01:00"
+        );
+    }
 
     #[test]
     fn a_past_slot_moves_to_the_same_weekday_and_time_ahead() {

@@ -248,3 +248,56 @@ test("a meeting whose start has passed cannot be sent, and its copy is planned f
   assert.equal(await page.locator('[data-testid=readiness] [data-code="R1-start-past"]').count(), 0);
   await context.close();
 });
+
+test("the notice gives the weekday and end, offers 'mark as sent' once copied, counts its pre-reads as sent, and the checks end once the meeting is held", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 }, timezoneId: "Asia/Shanghai" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date("2026-12-04T10:00:00+08:00") });
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.locator('[data-template="ProjectCollaboration"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  const id = page.url().split("/m/")[1].split("/")[0];
+  await page.goto(`${shared.server.url}#/m/${id}/prepare`);
+  await waitForApp(page);
+  await page.locator("#field-start").fill("2026-12-10T14:00");
+  await page.locator("#field-start").dispatchEvent("change");
+  await page.getByRole("button", { name: "+ 添加预读材料" }).click();
+  await page.getByTestId("materials").locator("li").first().getByPlaceholder("标题").fill("Q3 排期两种方案");
+  await waitForStored(page, id, (m) => m.materials[0]?.title === "Q3 排期两种方案" && m.schedule.starts_at, "plan stored");
+
+  // The notice: weekday and end time, and the heading is the objective, not the form's hint.
+  await page.getByTestId("notice-preview").evaluate((el) => el.closest("details").open = true);
+  const preview = await page.getByTestId("notice-preview").textContent();
+  assert.match(preview, /12月10日\(周四\)14:00–15:00/);
+  assert.match(preview, /会议目标/);
+  assert.doesNotMatch(preview, /动词\+结果/);
+
+  // Copied: marking it sent is offered; marked: the pre-read counts as sent too; undo takes both back.
+  assert.equal(await page.getByTestId("notice-sent-offer").count(), 0);
+  await page.getByTestId("copy-notice").click();
+  await page.getByTestId("notice-sent-offer").waitFor();
+  assert.match(await page.getByTestId("mark-notice-sent").getAttribute("class"), /primary/);
+  await page.getByTestId("mark-notice-sent").click();
+  const marked = await waitForStored(page, id, (m) => m.schedule.notice_sent_at && m.materials[0].sent_at, "notice and pre-read marked");
+  assert.equal(marked.materials[0].sent_at, marked.schedule.notice_sent_at);
+  await page.getByTestId("notice-sent-offer").waitFor({ state: "detached" });
+  assert.match(await page.getByTestId("notice-sent-at").textContent(), /通知已于 2026-12-04 10:00 发出/);
+  assert.ok(await page.getByTestId("materials").locator("input[type=checkbox]").isChecked(), "the pre-read shows as sent");
+  await page.getByTestId("toast").filter({ hasText: "已标记通知已发送" }).getByRole("button", { name: "撤销" }).click();
+  await waitForStored(page, id, (m) => !m.schedule.notice_sent_at && !m.materials[0].sent_at, "undo takes both back");
+
+  // Once the meeting has started, the checks before sending are over.
+  await page.goto(`${shared.server.url}#/m/${id}/run`);
+  await waitForApp(page);
+  await page.getByTestId("start-meeting").click();
+  await page.getByTestId("current-item").waitFor();
+  await page.goto(`${shared.server.url}#/m/${id}/prepare`);
+  await waitForApp(page);
+  const readiness = page.getByTestId("readiness");
+  await readiness.waitFor();
+  assert.match(await readiness.textContent(), /会议已经开始,发送前检查到此结束。/);
+  assert.equal(await readiness.locator("li.finding").count(), 0);
+  await context.close();
+});

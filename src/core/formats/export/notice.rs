@@ -6,7 +6,7 @@ use super::markdown::escape_inline;
 use crate::core::domain::agenda::{clock_times, format_span};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{FormatMode, Meeting, Phase, Role};
-use crate::core::domain::time::{format_date_time, LocalZone};
+use crate::core::domain::time::{format_slot, LocalZone};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeStyle {
@@ -51,17 +51,22 @@ pub fn notice(meeting: &Meeting, lang: Lang, zone: &dyn LocalZone, style: Notice
         out.push_str(&format!("{}{}\n", T::NoticePrefix.get(lang), title.trim()));
     }
 
-    out.push_str(&heading(T::FieldObjective));
+    out.push_str(&heading(T::NoticeObjective));
     out.push_str(&format!("{}\n", text(&meeting.objective)));
 
     out.push_str(&heading(T::NoticeWhenWhere));
+    // The weekday and the end as well as the start: "12月10日(周四)14:00–15:00".
     let when = meeting.schedule.starts_at.map_or_else(
         || T::NotScheduled.get(lang).to_owned(),
-        |at| format_date_time(zone.local(at)),
+        |at| {
+            let minutes = i64::from(meeting.schedule.duration_minutes);
+            let end = at + chrono::Duration::minutes(minutes);
+            format_slot(zone.local(at), zone.local(end), lang)
+        },
     );
     out.push_str(&format!(
         "{bullet}{}{colon}{}{open}{}{close}\n",
-        T::FieldStart.get(lang),
+        T::NoticeTime.get(lang),
         when,
         tr(
             lang,
@@ -182,6 +187,15 @@ pub fn notice(meeting: &Meeting, lang: Lang, zone: &dyn LocalZone, style: Notice
     out
 }
 
+/// Marks the notice as sent at `at`, with the pre-reads it lists (R5, R6): they went out with it,
+/// so the pre-read check does not ask for them again. A pre-read sent earlier keeps its time.
+pub fn mark_sent(meeting: &mut Meeting, at: chrono::DateTime<chrono::Utc>) {
+    meeting.schedule.notice_sent_at = Some(at);
+    for material in &mut meeting.materials {
+        material.sent_at.get_or_insert(at);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,7 +260,8 @@ mod tests {
         for expected in [
             "会议通知:Q3 排期 | 对齐",
             "确定Q3上线排期并明确各部门交付物",
-            "2026-12-01 14:00(20 分钟)",
+            "【会议目标】\n确定Q3",
+            "· 时间:12月1日(周二)14:00–14:20(20 分钟)",
             "3楼中立会议室",
             "1. 14:00–14:10 需求对齐(市场部经理、10 分钟、输出《需求优先级共识表》)",
             "2. 14:10–14:20 休息\n",
@@ -266,5 +281,33 @@ mod tests {
         assert!(md.starts_with("## Q3 排期 \\| 对齐\n"), "{md}");
         assert!(md.contains("### Agenda"));
         assert!(md.contains("same-level substitute"));
+        assert!(
+            md.contains("### Objective\n"),
+            "the heading, not the form's hint"
+        );
+        assert!(
+            md.contains("- Time: Tue 1 Dec, 14:00–14:20 (20 min)"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn marking_the_notice_sent_marks_the_pre_reads_it_carried() {
+        let mut meeting = meeting();
+        let earlier = Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 25, 1, 0, 0).unwrap();
+        meeting.materials.push(PreRead {
+            title: "上次纪要".into(),
+            sent_at: Some(earlier),
+            ..PreRead::default()
+        });
+        mark_sent(&mut meeting, at);
+        assert_eq!(meeting.schedule.notice_sent_at, Some(at));
+        let sent: Vec<_> = meeting.materials.iter().map(|m| m.sent_at).collect();
+        assert_eq!(
+            sent,
+            [Some(at), Some(earlier)],
+            "sent now, or kept as sent before"
+        );
     }
 }

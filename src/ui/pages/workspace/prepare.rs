@@ -14,9 +14,7 @@ use super::notice::NoticePanel;
 use crate::core::domain::bounds::{minutes_from_input, MEETING_MINUTES};
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::FormatMode;
-use crate::core::domain::time::{
-    format_date_time, format_input, parse_input, working_days_after, LocalZone,
-};
+use crate::core::domain::time::{format_input, parse_input, working_days_after, LocalZone};
 use crate::ui::browser::{self, DeviceZone};
 
 #[component]
@@ -114,7 +112,6 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
             })
         }
     };
-    let (notice_read, notice_write) = (current.clone(), current.clone());
     view! {
         <div class="form-grid">
             <label class="field">
@@ -160,16 +157,7 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
         <Attendance current=current.clone()/>
         <section class="sub-section">
             <h2>{state.text(T::NoticeTitle)}</h2>
-            <p class="muted">
-                {move || notice_read.read(|m| m.schedule.notice_sent_at.map(|at| tr(state.prefs.lang.get(), T::NoticeSentAt, &[&format_date_time(DeviceZone.local(at))])))}
-            </p>
             <NoticePanel current=current.clone()/>
-            <button type="button" data-testid="mark-notice-sent" on:click=move |_| {
-                let now = browser::now();
-                notice_write.edit(|m| m.schedule.notice_sent_at = Some(now));
-            }>
-                {state.text(T::MarkNoticeSent)}
-            </button>
         </section>
     }
 }
