@@ -146,11 +146,10 @@ test("captured decisions, actions and parked points are fixed in place and remov
     await page.getByTestId("decision-input").press("Enter");
     await page.getByTestId("toast").filter({ hasText: "已删除一行" }).last().getByRole("button", { name: "撤销" }).click();
     await page.waitForFunction((kind) => document.querySelectorAll(`[data-testid=${kind}] li`).length === (kind === "decisions" ? 3 : 2), kind);
-    const after = await stored();
     const field = { decisions: "decisions", actions: "actions", parked: "parking_lot" }[kind];
-    const lastBefore = before[field][before[field].length - 1];
-    assert.ok(after[field].some((row) => row.id === lastBefore.id), `${kind}: the removed row is back`);
-    assert.ok(after.decisions.some((d) => d.text === `${kind} 之后的决议`), `${kind}: the later decision stays`);
+    const removed = before[field][before[field].length - 1];
+    await waitForStored(page, id, (m) => m[field].some((row) => row.id === removed.id) && m.decisions.some((d) => d.text === `${kind} 之后的决议`),
+      `${kind}: the removed row is back, and the decision typed after it stays`);
   }
   await context.close();
 });
