@@ -22,6 +22,22 @@ pub fn today() -> NaiveDate {
     DeviceZone.local(now()).date()
 }
 
+/// Compares names the way a Chinese office lists them: by pinyin (the browser's `zh-CN`
+/// collation, which also orders Latin names alphabetically). Code-point order when the browser
+/// has no `Intl`.
+pub fn name_order() -> impl Fn(&str, &str) -> std::cmp::Ordering {
+    let locales = js_sys::Array::of1(&JsValue::from_str("zh-CN"));
+    let compare = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new()).compare();
+    move |a: &str, b: &str| {
+        compare
+            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
+            .ok()
+            .and_then(|order| order.as_f64())
+            .and_then(|order| order.partial_cmp(&0.0))
+            .unwrap_or_else(|| a.cmp(b))
+    }
+}
+
 /// This device's time zone, for the core (D5): the offset in force at each instant, daylight
 /// saving included, so a July meeting planned in December shows July's time.
 pub struct DeviceZone;

@@ -90,7 +90,7 @@ pub fn open_every_page(meeting: &Meeting, now: DateTime<Utc>, offset: FixedOffse
         let _ = tracker_rows(meetings, &TrackerFilter::default(), sort);
     }
     let _ = reminder_counts(meetings, today, 1);
-    let _ = standup_groups(meetings);
+    let _ = standup_groups(meetings, today, &|a: &str, b: &str| a.cmp(b));
     for action in &meeting.actions {
         let _ = due(action, today, 10);
         let _ = due(action, NaiveDate::MIN, 3);

@@ -153,10 +153,16 @@ fn status_rank(status: ActionStatus) -> u8 {
     }
 }
 
-/// The weekly stand-up (F4): items still open, grouped by owner, blocked ones first in each
-/// group, owners in name order (no owner last).
-pub fn standup_groups(meetings: &[Meeting]) -> Vec<(String, Vec<TrackerRow>)> {
-    let rows = tracker_rows(meetings, &TrackerFilter::default(), SortKey::Status);
+/// The weekly stand-up (F4): items still open, grouped by owner. What needs the room comes
+/// first, as the stand-up's rule says: owners with a blocked or overdue item, then the rest,
+/// each part in name order by `collate` (the browser's pinyin collation for Chinese names; no
+/// owner last). In a group: blocked, then overdue, then by deadline.
+pub fn standup_groups(
+    meetings: &[Meeting],
+    today: NaiveDate,
+    collate: &dyn Fn(&str, &str) -> std::cmp::Ordering,
+) -> Vec<(String, Vec<TrackerRow>)> {
+    let rows = tracker_rows(meetings, &TrackerFilter::default(), SortKey::Deadline);
     let mut groups: Vec<(String, Vec<TrackerRow>)> = Vec::new();
     for row in rows
         .into_iter()
@@ -168,8 +174,20 @@ pub fn standup_groups(meetings: &[Meeting]) -> Vec<(String, Vec<TrackerRow>)> {
             None => groups.push((owner, vec![row])),
         }
     }
-    order::sort_by(&mut groups, |(a, _), (b, _)| {
-        (a.is_empty(), a).cmp(&(b.is_empty(), b))
+    // 0 blocked, 1 overdue, 2 the rest; a stable sort keeps the deadline order within each.
+    let urgency = |row: &TrackerRow| match row.action.status {
+        ActionStatus::Blocked => 0,
+        _ if row.action.is_overdue(today) => 1,
+        _ => 2,
+    };
+    for (_, rows) in &mut groups {
+        order::sort_by_key(rows, urgency);
+    }
+    let needs_room = |rows: &[TrackerRow]| rows.first().is_some_and(|row| urgency(row) < 2);
+    order::sort_by(&mut groups, |(a, a_rows), (b, b_rows)| {
+        (!needs_room(a_rows), a.is_empty())
+            .cmp(&(!needs_room(b_rows), b.is_empty()))
+            .then_with(|| collate(a, b))
     });
     groups
 }
@@ -350,6 +368,54 @@ mod tests {
     }
 
     #[test]
+    fn the_standup_takes_owners_with_blocked_or_late_items_first_then_by_name() {
+        // 2026-12-02 is "today": deadlines before it are overdue.
+        let today = day(2);
+        let due = Some;
+        let mut meeting = Meeting {
+            id: "m".into(),
+            ..Meeting::default()
+        };
+        meeting.actions = vec![
+            action("s1", "孙磊", "", due(10), ActionStatus::Open),
+            action("w1", "王芳", "", due(20), ActionStatus::Open),
+            action("w2", "王芳", "", due(1), ActionStatus::InProgress),
+            action("z1", "赵敏", "", due(9), ActionStatus::Open),
+            action("c1", "陈建国", "", due(8), ActionStatus::Open),
+            action("c2", "陈建国", "", due(30), ActionStatus::Blocked),
+            action("n1", "", "", due(3), ActionStatus::Open),
+        ];
+        // Pinyin order of these surnames, as the browser's zh collation gives it.
+        let pinyin = |name: &str| {
+            ["陈", "孙", "王", "赵"]
+                .iter()
+                .position(|s| name.starts_with(s))
+        };
+        let groups = standup_groups(&[meeting], today, &|a: &str, b: &str| {
+            pinyin(a).cmp(&pinyin(b))
+        });
+        let shown: Vec<(&str, Vec<&str>)> = groups
+            .iter()
+            .map(|(owner, rows)| {
+                (
+                    owner.as_str(),
+                    rows.iter().map(|r| r.action.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("陈建国", vec!["c2", "c1"]),
+                ("王芳", vec!["w2", "w1"]),
+                ("孙磊", vec!["s1"]),
+                ("赵敏", vec!["z1"]),
+                ("", vec!["n1"]),
+            ]
+        );
+    }
+
+    #[test]
     fn the_standup_shows_open_items_by_owner_blocked_first() {
         let mut all = meetings();
         all[0]
@@ -358,7 +424,7 @@ mod tests {
         all[0]
             .actions
             .push(action("f", "", "", None, ActionStatus::Open));
-        let standup = standup_groups(&all);
+        let standup = standup_groups(&all, NaiveDate::MIN, &|a: &str, b: &str| a.cmp(b));
         let groups: Vec<(String, Vec<&str>)> = standup
             .iter()
             .map(|(owner, rows)| {

@@ -1,17 +1,26 @@
-//! The weekly stand-up (F4): open and blocked action items only, grouped by owner, blocked first,
-//! with a 10-minute clock computed from its start time like the meeting clocks (`core::domain::standup`).
+//! The weekly stand-up (F4): open and blocked action items only, grouped by owner; owners with a
+//! blocked or overdue item first, then by pinyin; each row's status and progress changed on the
+//! spot. A 10-minute clock computed from its start time like the meeting clocks
+//! (`core::domain::standup`).
+
+use std::collections::HashMap;
 
 use chrono::Duration;
 use leptos::prelude::*;
 
+use crate::core::domain::choice::Choice;
 use crate::core::domain::clock::format_duration;
 use crate::core::domain::i18n::T;
-use crate::core::domain::model::ActionStatus;
+use crate::core::domain::model::{ActionItem, ActionStatus, ProgressNote};
 use crate::core::domain::standup::{current_start, time_left};
 use crate::core::domain::time::format_date;
-use crate::core::domain::tracker::standup_groups;
+use crate::core::domain::tracker::{standup_groups, TrackerRow};
+use crate::ui::browser;
 use crate::ui::hooks::use_now;
 use crate::ui::state::AppState;
+
+/// A progress note being typed, by (meeting, action): kept when the list is redrawn.
+type Drafts = RwSignal<HashMap<(String, String), String>>;
 
 #[component]
 pub fn Standup() -> impl IntoView {
@@ -21,28 +30,29 @@ pub fn Standup() -> impl IntoView {
     let started = Memo::new(move |_| current_start(state.prefs.standup_started.get(), now.get()));
     let left = move || time_left(started.get(), now.get());
     let over = move || left() < Duration::zero();
-    let groups = Memo::new(move |_| state.meetings.with(|ms| standup_groups(ms)));
+    let order = browser::name_order();
+    let groups = Memo::new(move |_| {
+        let today = browser::today();
+        state.meetings.with(|ms| standup_groups(ms, today, &order))
+    });
+    let drafts: Drafts = RwSignal::new(HashMap::new());
     let body = move || {
         let groups = groups.get();
         if groups.is_empty() {
             return view! { <p class="empty" data-testid="standup-empty">{state.text(T::StandupEmpty)}</p> }.into_any();
         }
+        let today = browser::today();
         groups
             .into_iter()
             .map(|(owner, rows)| {
-                let owner = if owner.is_empty() { state.text(T::NoOwner).to_owned() } else { owner };
+                let owner = if owner.is_empty() {
+                    state.text(T::NoOwner).to_owned()
+                } else {
+                    owner
+                };
                 let items = rows
                     .into_iter()
-                    .map(|row| {
-                        let blocked = row.action.status == ActionStatus::Blocked;
-                        let deadline = row.action.deadline.map(format_date).unwrap_or_default();
-                        view! {
-                            <li class:blocked=blocked>
-                                <span class="status">{state.text(row.action.status.label())}</span>
-                                " " {row.action.task} " " <span class="muted">{deadline} " · " {row.meeting_title}</span>
-                            </li>
-                        }
-                    })
+                    .map(|row| standup_row(state, row, today, drafts))
                     .collect_view();
                 view! {
                     <section class="standup-owner">
@@ -68,5 +78,92 @@ pub fn Standup() -> impl IntoView {
             </div>
             {body}
         </section>
+    }
+}
+
+/// One open action: status to change, the task with its deadline (and whether it is late), the
+/// last progress line, and a field that adds today's.
+fn standup_row(
+    state: AppState,
+    row: TrackerRow,
+    today: chrono::NaiveDate,
+    drafts: Drafts,
+) -> impl IntoView {
+    let TrackerRow {
+        meeting_id,
+        meeting_title,
+        action,
+    } = row;
+    let key = (meeting_id.clone(), action.id.clone());
+    let edit = {
+        let key = key.clone();
+        move |change: &dyn Fn(&mut ActionItem)| {
+            state.edit_meeting(&key.0, |m| {
+                if let Some(action) = m.actions.iter_mut().find(|a| a.id == key.1) {
+                    change(action);
+                }
+            });
+        }
+    };
+    let set_status = {
+        let edit = edit.clone();
+        move |ev: leptos::ev::Event| {
+            if let Some(status) = ActionStatus::from_key(&event_target_value(&ev)) {
+                let today = browser::today();
+                edit(&|action| action.set_status(status, today));
+            }
+        }
+    };
+    let (draft_key, type_key) = (key.clone(), key.clone());
+    let draft = move || drafts.with(|drafts| drafts.get(&draft_key).cloned().unwrap_or_default());
+    let type_note = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        drafts.update(|drafts| {
+            drafts.insert(type_key.clone(), text);
+        });
+    };
+    let add_note = move |ev: leptos::ev::KeyboardEvent| {
+        if !browser::is_enter(&ev) {
+            return;
+        }
+        let text = drafts.with_untracked(|drafts| drafts.get(&key).cloned().unwrap_or_default());
+        if text.trim().is_empty() {
+            return;
+        }
+        let on = Some(browser::today());
+        edit(&|action| {
+            action.progress.push(ProgressNote {
+                on,
+                text: text.trim().to_owned(),
+            })
+        });
+        drafts.update(|drafts| {
+            drafts.remove(&key);
+        });
+    };
+    let blocked = action.status == ActionStatus::Blocked;
+    let overdue = action.is_overdue(today);
+    let deadline = action.deadline.map(format_date).unwrap_or_default();
+    let last_note = action.progress.last().map(|note| {
+        let on = note.on.map(format_date).unwrap_or_default();
+        view! { <p class="last-note muted" data-testid="last-note">{on} " " {note.text.clone()}</p> }
+    });
+    view! {
+        <li class:blocked=blocked class:overdue=overdue data-action=action.id.clone()>
+            <div class="row">
+                <select aria-label=state.text(T::ColStatus) prop:value=action.status.key() on:change=set_status>
+                    {ActionStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{state.text(s.label())}</option> }).collect_view()}
+                </select>
+                <span class="grow">{action.task}</span>
+                <span class="muted">
+                    {deadline}
+                    {overdue.then(|| view! { " " <span class="badge due-overdue" data-testid="overdue">{state.text(T::DueOverdue)}</span> })}
+                    " · " {meeting_title}
+                </span>
+            </div>
+            {last_note}
+            <input type="text" aria-label=state.text(T::AddProgress) placeholder=state.text(T::AddProgress)
+                prop:value=draft on:input=type_note on:keydown=add_note/>
+        </li>
     }
 }

@@ -300,3 +300,48 @@ test("the notice gives the weekday and end, offers 'mark as sent' once copied, c
   assert.equal(await readiness.locator("li.finding").count(), 0);
   await context.close();
 });
+
+test("the stand-up takes blocked and overdue first, owners in pinyin order, shows the last progress line and is edited on the spot", async () => {
+  const day = (offset) => new Date(Date.now() + offset * 86400000).toLocaleDateString("sv");
+  const action = (id, task, owner, deadline, status = "Open", progress = []) => ({ id, task, owner, department: "", deadline, status, progress });
+  const backup = JSON.stringify({
+    app: "crossmeet", kind: "backup", schema: 4,
+    meetings: [{ schema: 4, meeting: { id: "m1", title: "Q3 新品上线", updated_at: new Date().toISOString(), actions: [
+      action("s1", "确认渠道备货", "孙磊", day(5)),
+      action("w1", "制定推广计划", "王芳", day(7), "Blocked"),
+      action("z1", "测算成本差异", "赵敏", day(9)),
+      action("c1", "输出研发冻结计划", "陈建国", day(10), "InProgress"),
+      action("c2", "提交测试报告", "陈建国", day(-1), "InProgress", [{ on: day(-3), text: "用例已写完" }, { on: day(-1), text: "等测试环境" }]),
+    ] } }],
+  });
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(shared.server.url + "#/settings");
+  await waitForApp(page);
+  await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+  await page.getByTestId("restore-confirm").click();
+  await page.getByTestId("toast").filter({ hasText: /已恢复 \d+ 个会议/ }).waitFor();
+  await page.goto(shared.server.url + "#/standup");
+  await waitForApp(page);
+  const standup = page.getByTestId("standup");
+  await standup.waitFor();
+
+  const owners = await standup.locator(".standup-owner h2").allTextContents();
+  assert.deepEqual(owners, ["陈建国", "王芳", "孙磊", "赵敏"], "blocked and overdue first, then pinyin (not 孙 王 赵 陈)");
+  const chen = await standup.locator(".standup-owner").first().locator("li").evaluateAll((lis) => lis.map((li) => li.dataset.action));
+  assert.deepEqual(chen, ["c2", "c1"], "the overdue item first");
+  const late = standup.locator("li[data-action=c2]");
+  assert.equal((await late.getByTestId("overdue").textContent()).trim(), "已逾期");
+  assert.equal((await late.getByTestId("last-note").textContent()).trim(), `${day(-1)} 等测试环境`);
+
+  // On the spot: a status, and today's progress with Enter.
+  await standup.locator("li[data-action=z1] select").selectOption("InProgress");
+  await waitForStored(page, "m1", (m) => m.actions.find((a) => a.id === "z1").status === "InProgress", "status stored");
+  const note = standup.locator("li[data-action=s1] input");
+  await note.fill("已和渠道确认");
+  await note.press("Enter");
+  await waitForStored(page, "m1", (m) => m.actions.find((a) => a.id === "s1").progress.at(-1)?.text === "已和渠道确认", "progress stored");
+  assert.equal((await standup.locator("li[data-action=s1]").getByTestId("last-note").textContent()).trim(), `${day(0)} 已和渠道确认`);
+  await page.screenshot({ path: "/tmp/room-desk-standup.png" });
+  await context.close();
+});

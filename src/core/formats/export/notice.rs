@@ -60,7 +60,10 @@ pub fn notice(meeting: &Meeting, lang: Lang, zone: &dyn LocalZone, style: Notice
         || T::NotScheduled.get(lang).to_owned(),
         |at| {
             let minutes = i64::from(meeting.schedule.duration_minutes);
-            let end = at + chrono::Duration::minutes(minutes);
+            // Checked: a crafted start at the calendar's end has no end after it.
+            let end = at
+                .checked_add_signed(chrono::Duration::minutes(minutes))
+                .unwrap_or(at);
             format_slot(zone.local(at), zone.local(end), lang)
         },
     );
