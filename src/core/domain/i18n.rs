@@ -185,6 +185,7 @@ texts! {
     MinutesStatus => "纪要状态", "Minutes status";
     MinutesNotStarted => "未开始", "Not started";
     MinutesDraftSent => "初稿已发", "Draft sent";
+    MinutesDraftDue => "初稿待发", "Draft to send";
     MinutesFinalSent => "终稿已发", "Final sent";
     NothingYet => "暂无。", "None yet.";
 
@@ -443,7 +444,8 @@ texts! {
     MinutesLeft => "{0}还剩 {1}", "{0} due in {1}";
     MinutesLate => "{0}已逾期 {1}", "{0} is {1} late";
     RegenerateMinutes => "按会议内容重新生成", "Regenerate from the meeting";
-    CopyMinutes => "复制纪要", "Copy minutes";
+    CopyMinutes => "复制纪要(纯文本,发群用)", "Copy minutes (plain text, for chat)";
+    CopyMinutesMarkdown => "复制 Markdown", "Copy Markdown";
     MarkDraftSent => "标记初稿已发", "Mark draft sent";
     MarkFinalSent => "标记终稿已发", "Mark final sent";
     Exports => "导出", "Exports";

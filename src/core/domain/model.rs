@@ -632,6 +632,20 @@ impl Meeting {
             .any(|event| event.kind == RunEventKind::Started)
     }
 
+    /// Where the minutes stand (F1), as the follow-up tab's heading says it: "draft due" once the
+    /// meeting has ended or a draft is written, until it is marked sent.
+    pub fn minutes_label(&self) -> T {
+        let draft_exists = !self.minutes.text.trim().is_empty()
+            || self
+                .run_log
+                .iter()
+                .any(|event| event.kind == RunEventKind::Ended);
+        match self.minutes.status {
+            MinutesStatus::NotStarted if draft_exists => T::MinutesDraftDue,
+            status => status.label(),
+        }
+    }
+
     /// The planned agenda length; compared with the meeting's duration by the checks (R4).
     /// Saturates rather than overflows, whatever the items hold.
     pub fn agenda_minutes(&self) -> u32 {
@@ -698,6 +712,27 @@ mod tests {
         assert!(action.is_overdue(today));
         action.deadline = None;
         assert!(!action.is_overdue(today));
+    }
+
+    #[test]
+    fn the_minutes_are_due_once_the_meeting_ends_until_marked() {
+        let mut meeting = Meeting::default();
+        assert_eq!(meeting.minutes_label(), T::MinutesNotStarted);
+        meeting.run_log.push(RunEvent {
+            at: DateTime::UNIX_EPOCH,
+            kind: RunEventKind::Ended,
+        });
+        assert_eq!(meeting.minutes_label(), T::MinutesDraftDue);
+        meeting.minutes.status = MinutesStatus::DraftSent;
+        assert_eq!(meeting.minutes_label(), T::MinutesDraftSent);
+        let written = Meeting {
+            minutes: Minutes {
+                text: "手写初稿".into(),
+                ..Minutes::default()
+            },
+            ..Meeting::default()
+        };
+        assert_eq!(written.minutes_label(), T::MinutesDraftDue);
     }
 
     #[test]

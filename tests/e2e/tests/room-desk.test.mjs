@@ -345,3 +345,36 @@ test("the stand-up takes blocked and overdue first, owners in pinyin order, show
   await page.screenshot({ path: "/tmp/room-desk-standup.png" });
   await context.close();
 });
+
+test("minutes go to the chat as plain text, say a draft is due, and the mark due next is the primary one", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await startMeeting(page);
+  await capture(page, "decisions", "采用方案 A|B 的折中");
+  await capture(page, "actions", "整理客诉清单");
+  await page.getByTestId("end-meeting").click();
+  await page.getByTestId("summary").waitFor();
+  await page.getByRole("link", { name: "进入跟进" }).click();
+  const status = page.getByTestId("minutes-status");
+  await status.waitFor();
+  assert.equal(await status.textContent(), "初稿待发", "a draft exists once the meeting has ended");
+  const isPrimary = async (testid) => /\bprimary\b/.test(await page.getByTestId(testid).getAttribute("class"));
+  assert.deepEqual([await isPrimary("mark-draft"), await isPrimary("mark-final")], [true, false]);
+
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  await page.getByTestId("copy-minutes").click();
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.length > 0));
+  const plain = await clipboard();
+  assert.match(plain, /【决议】/);
+  assert.match(plain, /1\. 采用方案 A\|B 的折中/, "the user's own | comes through unescaped");
+  assert.match(plain, /· 整理客诉清单/);
+  for (const line of plain.split("\n")) assert.doesNotMatch(line, /^(#|\|)/, `no Markdown in the chat text: ${line}`);
+  await page.getByTestId("copy-minutes-md").click();
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.includes("## ")));
+
+  await page.getByTestId("mark-draft").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=minutes-status]").textContent === "初稿已发");
+  assert.deepEqual([await isPrimary("mark-draft"), await isPrimary("mark-final")], [false, true]);
+  await context.close();
+});

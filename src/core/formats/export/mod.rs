@@ -2,6 +2,7 @@
 //! calendar invitation (`.ics`, RFC 5545), the minutes (Markdown) and CSV for Excel (F2).
 
 pub mod action_calendar;
+pub mod chat_text;
 pub mod csv;
 pub mod ical;
 pub mod ics;

@@ -14,6 +14,7 @@ use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{Meeting, MinutesStatus};
 use crate::core::domain::time::{format_time, parse_time};
 use crate::core::domain::tracker::TrackerFilter;
+use crate::core::formats::export::chat_text::chat_text;
 use crate::core::formats::export::csv::{actions_csv, agenda_csv, decisions_csv};
 use crate::core::formats::export::markdown_html::to_html;
 use crate::core::formats::export::minutes::{minutes_due, minutes_markdown, MinutesDue};
@@ -105,13 +106,22 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
     };
     let mark_final = mark.clone();
     let c = current.clone();
-    let status = move || c.read(|m| state.text(m.minutes.status.label()).to_owned());
-
+    let status = move || c.read(|m| state.text(m.minutes_label()).to_owned());
     let c = current.clone();
-    let copy = move |_| {
-        let text = c.read(|m| minutes_text(m, state.prefs.lang.get_untracked()));
-        state.copy_to_clipboard(text);
+    let next_mark = Memo::new(move |_| c.read(|m| m.minutes.status));
+
+    // Chat apps show Markdown as typed: the plain-text copy is the one for the group (F1).
+    let c = current.clone();
+    let copy = move |markdown: bool| {
+        let lang = state.prefs.lang.get_untracked();
+        let text = c.read(|m| minutes_text(m, lang));
+        state.copy_to_clipboard(if markdown {
+            text
+        } else {
+            chat_text(&text, lang)
+        });
     };
+    let copy_markdown = copy.clone();
     let reader = current.clone();
     let export = move |kind: Export| {
         let lang = state.prefs.lang.get_untracked();
@@ -174,12 +184,14 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
             </div>
             <div class="button-row">
                 <button type="button" on:click=regenerate>{state.text(T::RegenerateMinutes)}</button>
-                <button type="button" on:click=copy>{state.text(T::CopyMinutes)}</button>
+                <button type="button" data-testid="copy-minutes" on:click=move |_| copy(false)>{state.text(T::CopyMinutes)}</button>
+                <button type="button" data-testid="copy-minutes-md" on:click=move |_| copy_markdown(true)>{state.text(T::CopyMinutesMarkdown)}</button>
                 <button type="button" data-testid="print-minutes" on:click=|_| browser::print()>{state.text(T::PrintPdf)}</button>
-                <button type="button" data-testid="mark-draft" on:click=move |_| mark(MinutesStatus::DraftSent)>
+                // The one due next is the primary button: the draft, then the final.
+                <button type="button" class:primary=move || next_mark.get() == MinutesStatus::NotStarted data-testid="mark-draft" on:click=move |_| mark(MinutesStatus::DraftSent)>
                     {state.text(T::MarkDraftSent)}
                 </button>
-                <button type="button" class="primary" data-testid="mark-final" on:click=move |_| mark_final(MinutesStatus::FinalSent)>
+                <button type="button" class:primary=move || next_mark.get() == MinutesStatus::DraftSent data-testid="mark-final" on:click=move |_| mark_final(MinutesStatus::FinalSent)>
                     {state.text(T::MarkFinalSent)}
                 </button>
             </div>
