@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 
 use crate::core::domain::model::{AgendaItem, Meeting, Phase};
 use crate::core::domain::order;
+use crate::core::domain::templates;
 use crate::core::domain::time::LocalZone;
 
 /// The minutes of a break inserted by [`insert_break`].
@@ -42,6 +43,22 @@ impl FormatHm for NaiveTime {
         use chrono::Timelike;
         format!("{:02}:{:02}", self.hour(), self.minute())
     }
+}
+
+/// Where a new item goes: before the closing read-back of conclusions (E7) when the agenda ends
+/// with one, else at the end. The closing item is recognised by the templates' title or output,
+/// in either language.
+pub fn insertion_index(agenda: &[AgendaItem]) -> usize {
+    match agenda.last() {
+        Some(last) if is_closing(last) => agenda.len() - 1,
+        _ => agenda.len(),
+    }
+}
+
+fn is_closing(item: &AgendaItem) -> bool {
+    let (title_zh, title_en, _, _, output_zh, output_en) = templates::SUMMARY;
+    let (title, output) = (item.title.trim(), item.expected_output.trim());
+    title == title_zh || title == title_en || output == output_zh || output == output_en
 }
 
 /// An item's plan against what it took, for the run view and the minutes (E2): `15′ / 17′`, or
@@ -141,6 +158,32 @@ mod tests {
 
     fn ids(agenda: &[AgendaItem]) -> Vec<&str> {
         agenda.iter().map(|item| item.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_new_item_goes_before_the_closing_read_back() {
+        let item = |title: &str, output: &str| AgendaItem {
+            title: title.into(),
+            expected_output: output.into(),
+            ..AgendaItem::default()
+        };
+        let cases = [
+            (vec![], 0),
+            (vec![item("需求对齐", "")], 1),
+            (vec![item("需求对齐", ""), item("总结与跟进方式", "")], 1),
+            (
+                vec![
+                    item("Status", ""),
+                    item("Wrap-up", "Read-back of conclusions"),
+                ],
+                1,
+            ),
+            (vec![item("Summary and follow-up", "")], 0),
+            (vec![item("总结与跟进方式", ""), item("补充议题", "")], 2),
+        ];
+        for (agenda, expected) in cases {
+            assert_eq!(insertion_index(&agenda), expected, "{agenda:?}");
+        }
     }
 
     #[test]

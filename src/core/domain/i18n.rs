@@ -101,7 +101,7 @@ texts! {
     NewBlank => "空白会议", "Blank meeting";
     FromTemplate => "从模板开始", "Start from a template";
     EmptyListTitle => "还没有会议", "No meetings yet";
-    EmptyListHint => "从下面的模板开始,或新建空白会议。所有数据只保存在本浏览器中。", "Start from a template below or a blank meeting. Everything stays in this browser.";
+    EmptyListHint => "从上面的模板开始,或新建空白会议。所有数据只保存在本浏览器中。", "Start from a template above or a blank meeting. Everything stays in this browser.";
     NoSearchResults => "没有匹配“{0}”的会议", "No meeting matches “{0}”";
     Untitled => "未命名会议", "Untitled meeting";
     Duplicate => "复制", "Duplicate";
@@ -379,6 +379,8 @@ texts! {
     // Plan and prepare tabs.
     ObjectiveGood => "目标清晰:有动词,也有可衡量的产出。", "Clear: a verb and a measurable result.";
     ObjectiveExamplesTitle => "好目标示例", "Examples of good objectives";
+    PlanToAgenda => "议程在“筹备”里编排", "The agenda is planned under Prepare";
+    ObjectiveExamples => "确定Q3产品上线排期并明确各部门交付物\n界定客户投诉率上升的跨部门责任并指定整改负责人", "Agree the Q3 launch date and each department's deliverables\nApprove the 2027 marketing budget and name its owner";
     SizeHint => "{0} 人(建议 5–10 人)", "{0} {0:person|people} (5–10 recommended)";
     ColOwnerName => "姓名", "Name";
     FieldRole => "角色", "Role";

@@ -18,7 +18,7 @@ type Line = (
 );
 
 /// Every template ends by reading back conclusions and the follow-up rule (E7).
-const SUMMARY: Line = (
+pub(crate) const SUMMARY: Line = (
     "总结与跟进方式",
     "Summary and follow-up",
     5,

@@ -378,3 +378,40 @@ test("minutes go to the chat as plain text, say a draft is due, and the mark due
   assert.deepEqual([await isPrimary("mark-draft"), await isPrimary("mark-final")], [false, true]);
   await context.close();
 });
+
+test("the agenda is found from the plan, one line per item on a laptop, totals follow typing, and new items go before the closing one", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  assert.match(await page.getByTestId("empty-list").textContent(), /从上面的模板开始/, "the templates are above");
+  await page.locator('[data-template="ProblemSolving"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  const examples = await page.locator("details.examples li").allTextContents();
+  assert.ok(examples.length > 0 && examples.every((e) => !/[A-Za-z]{3}/.test(e)), `Chinese examples only: ${examples}`);
+
+  await page.getByTestId("plan-to-agenda").click();
+  const agenda = page.getByTestId("agenda");
+  await agenda.waitFor();
+  assert.match(page.url(), /\/prepare$/);
+  await page.waitForFunction(() => document.activeElement?.id === "field-agenda");
+
+  const heights = await agenda.locator("li.agenda-row").evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+  assert.ok(heights.every((h) => h < 60), `one line per item: ${heights}`);
+
+  const total = () => page.getByTestId("agenda-total").textContent();
+  const before = await total();
+  const minutes = agenda.locator("li.agenda-row").first().locator("input.minutes");
+  await minutes.fill("25");
+  assert.notEqual(await total(), before, "the total follows typing, before the field is left");
+  assert.match(await total(), /议程合计 75 分钟/);
+
+  const titles = () => agenda.locator("input.agenda-title").evaluateAll((inputs) => inputs.map((i) => i.value));
+  const count = (await titles()).length;
+  await page.getByRole("button", { name: "+ 添加议题" }).click();
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=agenda] li").length === n + 1, count);
+  const after = await titles();
+  assert.equal(after.at(-1), "总结与跟进方式", "the closing item stays last");
+  assert.equal(after.at(-2), "", "the new item goes before it");
+  await context.close();
+});

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::fields::{remove_row_button, Current, AGENDA, PARTICIPANT_NAMES};
 use crate::core::domain::agenda::{
-    clock_times, format_span, insert_break, move_item, move_item_to, sort_by_phase,
+    clock_times, format_span, insert_break, insertion_index, move_item, move_item_to, sort_by_phase,
 };
 use crate::core::domain::bounds::{minutes_from_input, AGENDA_ITEM_MINUTES};
 use crate::core::domain::checks::phases_in_order;
@@ -42,11 +42,15 @@ pub fn AgendaEditor(current: Current) -> impl IntoView {
         let id = browser::new_id();
         let focus = format!("agenda-{id}");
         c.edit(|m| {
-            m.agenda.push(AgendaItem {
-                id,
-                minutes: 10,
-                ..AgendaItem::default()
-            })
+            let at = insertion_index(&m.agenda);
+            m.agenda.insert(
+                at,
+                AgendaItem {
+                    id,
+                    minutes: 10,
+                    ..AgendaItem::default()
+                },
+            )
         });
         browser::focus_later(focus);
     };
@@ -198,7 +202,7 @@ fn AgendaRow(
             <input type="number" class="minutes" min=*AGENDA_ITEM_MINUTES.start() max=*AGENDA_ITEM_MINUTES.end()
                 aria-label=state.text(T::FieldDuration)
                 prop:value=read_item(|a| a.minutes.to_string())
-                on:change=write_item(|a, v| if let Some(n) = minutes_from_input(&v, AGENDA_ITEM_MINUTES) { a.minutes = n })/>
+                on:input=write_item(|a, v| if let Some(n) = minutes_from_input(&v, AGENDA_ITEM_MINUTES) { a.minutes = n })/>
             <input type="text" aria-label=state.text(T::FieldOutput) placeholder=state.text(T::FieldOutput)
                 prop:value=read_item(|a| a.expected_output.clone()) on:input=write_item(|a, v| a.expected_output = v)/>
             <span class="row-buttons">

@@ -14,6 +14,7 @@ use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{MeetingType, Participant, Role, SeriesRef};
 use crate::core::domain::order;
 use crate::core::domain::retro::carried_notes;
+use crate::core::view::route::{Route, Stage};
 use crate::ui::browser;
 use crate::ui::state::display_title;
 
@@ -39,6 +40,11 @@ pub fn PlanStage(current: Current) -> impl IntoView {
             view! { <p class=class data-testid="objective-feedback" aria-live="polite">{state.text(text)}</p> }
         }
     };
+    let agenda_href = Route::Meeting {
+        id: current.id.clone(),
+        stage: Stage::Prepare,
+    }
+    .href();
     view! {
         <div class="form-grid">
             {text_field(&current, T::FieldTitle, "title", FieldKey::Title, |m| m.title.clone(), Value::Title)}
@@ -60,13 +66,14 @@ pub fn PlanStage(current: Current) -> impl IntoView {
                 <details class="examples">
                     <summary>{state.text(T::ObjectiveExamplesTitle)}</summary>
                     <ul>
-                        <li>"确定Q3产品上线排期并明确各部门交付物"</li>
-                        <li>"界定客户投诉率上升的跨部门责任并指定整改负责人"</li>
-                        <li>"Agree the Q3 launch date and each department's deliverables"</li>
-                        <li>"Approve the 2027 marketing budget and name its owner"</li>
+                        {move || state.text(T::ObjectiveExamples).split('\n').map(|example| view! { <li>{example}</li> }).collect_view()}
                     </ul>
                 </details>
             </label>
+            // People look for the agenda here; it is planned with the time and place.
+            <a class="to-agenda field wide" data-testid="plan-to-agenda" href=agenda_href on:click=|_| browser::focus_later("field-agenda".into())>
+                {state.text(T::PlanToAgenda)} " →"
+            </a>
             <fieldset class="field wide" id="field-necessity" tabindex="-1">
                 <legend>{state.text(T::FieldNecessity)}</legend>
                 {check_field(&current, T::NecessityMultiDept,
