@@ -412,6 +412,10 @@ texts! {
     Sent => "已发送", "Sent";
     FieldAsk => "会前需准备的内容(如当前进度风险点)", "What to bring (e.g. current risks)";
     AddAsk => "添加准备事项", "Add a request";
+    SubstituteJoin => "加为参会人", "Add as participant";
+    SubstituteJoined => "替补人已加为参会人", "Substitute added as a participant";
+    AsksFromDepartments => "按参会部门添加", "Add one per invited department";
+    DefaultAsk => "提交当前进度和风险点", "Bring your current progress and risks";
     AttendanceTitle => "出席情况", "Attendance";
     AttendancePending => "待确认", "Not answered";
     AttendanceConfirmed => "出席", "Attending";

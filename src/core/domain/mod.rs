@@ -14,6 +14,7 @@ pub mod grouping;
 pub mod i18n;
 pub mod model;
 pub mod order;
+pub mod people;
 pub mod rebalance;
 pub mod retro;
 pub mod run;

@@ -415,3 +415,52 @@ test("the agenda is found from the plan, one line per item on a laptop, totals f
   assert.equal(after.at(-2), "", "the new item goes before it");
   await context.close();
 });
+
+test("people and departments are remembered, Enter starts the next row, asks start from the departments, and a substitute can join", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.locator('[data-template="ProblemSolving"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  await addParticipant(page, "李工", "研发部");
+  await addParticipant(page, "王总", "运营部");
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+
+  // A second meeting: the names come back with their departments.
+  await page.locator('[data-template="ProjectCollaboration"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  const id = page.url().split("/m/")[1].split("/")[0];
+  assert.deepEqual(await page.locator("#known-people option").evaluateAll((os) => os.map((o) => o.value)), ["李工", "王总"]);
+  assert.deepEqual(await page.locator("#known-departments option").evaluateAll((os) => os.map((o) => o.value)), ["研发部", "运营部"].sort());
+  await page.getByRole("button", { name: "+ 添加参会人" }).click();
+  const rows = page.getByTestId("participants").locator("li");
+  await rows.first().getByPlaceholder("姓名").fill("李工");
+  assert.equal(await rows.first().getByPlaceholder("部门").inputValue(), "研发部", "a known person brings their department");
+  // Enter starts the next row, its name field focused.
+  await rows.first().getByPlaceholder("部门").press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=participants] li").length === 2);
+  await page.waitForFunction(() => document.activeElement?.closest("[data-testid=participants] li:nth-child(2)") && document.activeElement.placeholder === "姓名");
+  await page.keyboard.type("孙磊");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("市场部");
+  await waitForStored(page, id, (m) => m.participants.length === 2 && m.participants[1].department === "市场部", "rows stored");
+
+  // The asks start from the invited departments.
+  await page.goto(`${shared.server.url}#/m/${id}/prepare`);
+  await waitForApp(page);
+  await page.getByTestId("asks-from-departments").click();
+  const asks = await waitForStored(page, id, (m) => m.preparation_asks.length === 2, "asks stored");
+  assert.deepEqual(asks.preparation_asks.map((a) => [a.department, a.ask]), [["研发部", "提交当前进度和风险点"], ["市场部", "提交当前进度和风险点"]]);
+
+  // 李工 is away; his substitute joins as a participant, with his department.
+  const attendance = page.getByTestId("attendance").locator("li").first();
+  await attendance.locator("select").selectOption("Declined");
+  await attendance.getByPlaceholder("同级替代人员").fill("赵经理");
+  await attendance.getByTestId("substitute-join").click();
+  const joined = await waitForStored(page, id, (m) => m.participants.some((p) => p.name === "赵经理"), "substitute joined");
+  assert.equal(joined.participants.find((p) => p.name === "赵经理").department, "研发部");
+  await attendance.getByTestId("substitute-join").waitFor({ state: "detached" });
+  await context.close();
+});

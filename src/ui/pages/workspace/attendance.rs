@@ -7,6 +7,7 @@ use super::fields::{row_text, Current, PARTICIPANTS};
 use crate::core::domain::choice::Choice;
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::AttendanceStatus;
+use crate::core::domain::people::substitute_as_participant;
 use crate::ui::browser;
 
 #[component]
@@ -60,9 +61,25 @@ fn AttendanceRow(current: Current, pid: String) -> impl IntoView {
     let details = {
         let (c, id) = (current.clone(), pid.clone());
         move || {
+            // The substitute can join as a participant, and so own actions (R7).
+            let (can_join, join_as, absent) = (c.clone(), c.clone(), id.clone());
+            let joinable = move || {
+                can_join.read(|m| substitute_as_participant(m, &absent, String::new()).is_some())
+            };
+            let absent = id.clone();
+            let join = move |_| {
+                join_as.edit_with_undo(T::SubstituteJoined, |m| {
+                    if let Some(joined) = substitute_as_participant(m, &absent, browser::new_id()) {
+                        m.participants.push(joined);
+                    }
+                })
+            };
             declined().then(|| view! {
                 {row_text(&c, PARTICIPANTS, &id, T::FieldReason, None, |p| p.attendance.reason.clone(), |p, v| p.attendance.reason = v)}
                 {row_text(&c, PARTICIPANTS, &id, T::FieldSubstitute, None, |p| p.attendance.substitute.clone(), |p, v| p.attendance.substitute = v)}
+                <Show when=joinable>
+                    <button type="button" data-testid="substitute-join" on:click=join.clone()>{state.text(T::SubstituteJoin)}</button>
+                </Show>
             })
         }
     };

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::fields::{remove_row_button, row_text, Current, MATERIALS};
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::{PreRead, PreparationAsk};
+use crate::core::domain::people::asks_for_departments;
 use crate::ui::browser;
 
 #[component]
@@ -72,6 +73,15 @@ pub fn PreparationAsks(current: Current) -> impl IntoView {
     let count = move || c.read(|m| m.preparation_asks.len());
     let c = current.clone();
     let add = move |_| c.edit(|m| m.preparation_asks.push(PreparationAsk::default()));
+    // One ask per invited department not yet asked, with the guide's usual request (R6).
+    let c = current.clone();
+    let from_departments = move |_| {
+        let ask = state.text(T::DefaultAsk);
+        c.edit(|m| {
+            let asks = asks_for_departments(m, ask);
+            m.preparation_asks.extend(asks);
+        });
+    };
     let row = move |index: usize| {
         let field = |label: T,
                      get: fn(&PreparationAsk) -> String,
@@ -101,6 +111,7 @@ pub fn PreparationAsks(current: Current) -> impl IntoView {
             <h2>{state.text(T::PreparationAsks)}</h2>
             <ul class="rows">{move || (0..count()).map(row.clone()).collect_view()}</ul>
             <button type="button" on:click=add>"+ " {state.text(T::AddAsk)}</button>
+            <button type="button" data-testid="asks-from-departments" on:click=from_departments>{state.text(T::AsksFromDepartments)}</button>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::{
-    check_field, enum_select, remove_row_button, row_text, text_field, Current, PARTICIPANTS,
+    check_field, enum_select, remove_row_button, text_field, Current, PARTICIPANTS,
 };
 use crate::core::domain::checks::{objective_issue, ObjectiveIssue};
 use crate::core::domain::choice::Choice;
@@ -13,6 +13,7 @@ use crate::core::domain::edit::{FieldKey, Value};
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{MeetingType, Participant, Role, SeriesRef};
 use crate::core::domain::order;
+use crate::core::domain::people::{department_of, known_departments, known_people};
 use crate::core::domain::retro::carried_notes;
 use crate::core::view::route::{Route, Stage};
 use crate::ui::browser;
@@ -198,7 +199,7 @@ fn Participants(current: Current) -> impl IntoView {
         tr(state.prefs.lang.get(), T::SizeHint, &[&count.to_string()])
     };
     let c = current.clone();
-    let add = move |_| {
+    let add = Callback::new(move |()| {
         let id = browser::new_id();
         let focus = format!("participant-{id}");
         c.edit(|m| {
@@ -208,6 +209,24 @@ fn Participants(current: Current) -> impl IntoView {
             })
         });
         browser::focus_later(focus);
+    });
+    // Who was invited before, and the departments named before (P4): suggested, not retyped.
+    let people = Memo::new(move |_| state.meetings.with(|ms| known_people(ms)));
+    let people_options = move || {
+        people.with(|people| {
+            people
+                .iter()
+                .map(|(name, department)| view! { <option value=name.clone()>{department.clone()}</option> })
+                .collect_view()
+        })
+    };
+    let department_options = move || {
+        state.meetings.with(|ms| {
+            known_departments(ms)
+                .into_iter()
+                .map(|department| view! { <option value=department/> })
+                .collect_view()
+        })
     };
     view! {
         <section class="sub-section" id="field-participants" tabindex="-1">
@@ -218,18 +237,29 @@ fn Participants(current: Current) -> impl IntoView {
             }>
                 <p class="empty-inline">{state.text(T::NoParticipants)}</p>
             </Show>
+            <datalist id=KNOWN_PEOPLE>{people_options}</datalist>
+            <datalist id=KNOWN_DEPARTMENTS>{department_options}</datalist>
             <ul class="rows" data-testid="participants">
                 <For each=ids key=|id| id.clone() let:pid>
-                    <ParticipantRow current=current.clone() pid/>
+                    <ParticipantRow current=current.clone() pid people add/>
                 </For>
             </ul>
-            <button type="button" on:click=add>"+ " {state.text(T::AddParticipant)}</button>
+            <button type="button" on:click=move |_| add.run(())>"+ " {state.text(T::AddParticipant)}</button>
         </section>
     }
 }
 
+/// The ids of the datalists of known people and departments.
+pub const KNOWN_PEOPLE: &str = "known-people";
+pub const KNOWN_DEPARTMENTS: &str = "known-departments";
+
 #[component]
-fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
+fn ParticipantRow(
+    current: Current,
+    pid: String,
+    people: Memo<Vec<(String, String)>>,
+    add: Callback<()>,
+) -> impl IntoView {
     let state = current.state;
     let flag = |label: T, get: fn(&Participant) -> bool, set: fn(&mut Participant, bool)| {
         let (read, write) = (current.clone(), current.clone());
@@ -247,10 +277,47 @@ fn ParticipantRow(current: Current, pid: String) -> impl IntoView {
     };
     let (read, write) = (current.clone(), current.clone());
     let (rid, wid) = (pid.clone(), pid.clone());
+    let (name_read, name_write, department_read, department_write) = (
+        current.clone(),
+        current.clone(),
+        current.clone(),
+        current.clone(),
+    );
+    let (nid, nwid, did, dwid) = (pid.clone(), pid.clone(), pid.clone(), pid.clone());
+    // Enter in a row's name or department starts the next row, as in a spreadsheet.
+    let next_row = move |ev: leptos::ev::KeyboardEvent| {
+        if browser::is_enter(&ev) {
+            ev.prevent_default();
+            add.run(());
+        }
+    };
     view! {
         <li class="row participant">
-            {row_text(&current, PARTICIPANTS, &pid, T::ColOwnerName, Some(format!("participant-{pid}")), |p| p.name.clone(), |p, v| p.name = v)}
-            {row_text(&current, PARTICIPANTS, &pid, T::ColDepartment, None, |p| p.department.clone(), |p, v| p.department = v)}
+            <input type="text" id=format!("participant-{pid}") list=KNOWN_PEOPLE
+                aria-label=state.text(T::ColOwnerName) placeholder=state.text(T::ColOwnerName)
+                prop:value=move || name_read.read_row(PARTICIPANTS, &nid, |p| p.name.clone())
+                on:keydown=next_row
+                on:input=move |ev| {
+                    let name = event_target_value(&ev);
+                    // A person invited before brings their department, unless one is typed.
+                    let department = people.with_untracked(|people| department_of(people, &name).map(str::to_owned));
+                    name_write.edit_row(PARTICIPANTS, &nwid, |p| {
+                        if p.department.trim().is_empty() {
+                            if let Some(department) = department {
+                                p.department = department;
+                            }
+                        }
+                        p.name = name;
+                    })
+                }/>
+            <input type="text" list=KNOWN_DEPARTMENTS
+                aria-label=state.text(T::ColDepartment) placeholder=state.text(T::ColDepartment)
+                prop:value=move || department_read.read_row(PARTICIPANTS, &did, |p| p.department.clone())
+                on:keydown=next_row
+                on:input=move |ev| {
+                    let department = event_target_value(&ev);
+                    department_write.edit_row(PARTICIPANTS, &dwid, |p| p.department = department)
+                }/>
             <select
                 aria-label=state.text(T::FieldRole)
                 prop:value=move || read.read_row(PARTICIPANTS, &rid, |p| p.role.key().to_owned())
