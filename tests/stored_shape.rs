@@ -197,6 +197,8 @@ fn every_field() -> Meeting {
             raised_by: "李雷".into(),
             agenda_item_id: Some("g2".into()),
             resolved: true,
+            owner: "韩梅".into(),
+            deadline: Some(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()),
         }],
         decisions: vec![Decision {
             id: "d1".into(),

@@ -291,6 +291,19 @@ impl AppState {
         self.dispatch(id, edit).ok()
     }
 
+    /// As [`edit_meeting`](Self::edit_meeting), offering to take the change back for a few
+    /// seconds, saying `message`.
+    pub fn edit_meeting_with_undo(self, id: &str, message: T, change: impl FnOnce(&mut Meeting)) {
+        let edit = self.with_meeting(id, |before| {
+            let mut after = before.clone();
+            change(&mut after);
+            diff(before, &after)
+        });
+        if let Some(edit) = edit.filter(|edit| !edit.is_nothing()) {
+            self.dispatch_with_undo(id, edit, message);
+        }
+    }
+
     fn collection_changed_soon(self) {
         if let Some(handle) = self.collection_timer.get_value() {
             handle.clear();

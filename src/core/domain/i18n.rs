@@ -412,6 +412,12 @@ texts! {
     Sent => "已发送", "Sent";
     FieldAsk => "会前需准备的内容(如当前进度风险点)", "What to bring (e.g. current risks)";
     AddAsk => "添加准备事项", "Add a request";
+    ParkedToAction => "转为行动项", "Make it an action item";
+    ParkedMadeAction => "已转为行动项", "Made an action item";
+    ActionShort => "行动", "Action";
+    OpenParkedTitle => "会后单独沟通(未解决)", "Parking lot (open)";
+    Resolved => "已解决", "Resolved";
+    ParkedResolved => "已标记为已解决", "Marked resolved";
     SubstituteJoin => "加为参会人", "Add as participant";
     SubstituteJoined => "替补人已加为参会人", "Substitute added as a participant";
     AsksFromDepartments => "按参会部门添加", "Add one per invited department";

@@ -321,6 +321,11 @@ pub struct ParkedPoint {
     pub raised_by: String,
     pub agenda_item_id: Option<String>,
     pub resolved: bool,
+    /// Who takes the point up after the meeting, and by when (E4): an open point with an owner
+    /// reaches the tracker.
+    pub owner: String,
+    #[serde(default, with = "crate::core::domain::time_serde::opt_date")]
+    pub deadline: Option<NaiveDate>,
 }
 
 /// A conclusion reached against an agenda item (E5).

@@ -114,6 +114,26 @@ pub fn add_action(meeting: &mut Meeting, now: DateTime<Utc>, id: String, task: &
     });
 }
 
+/// Turns a parked point into an action item in one step (E4, E6): its text becomes the task, its
+/// owner and date the action's (the owner's department with them, when a participant), and the
+/// point leaves the parking lot. `false` when the point is gone.
+pub fn parked_to_action(meeting: &mut Meeting, parked_id: &str, action_id: String) -> bool {
+    let Some(index) = meeting.parking_lot.iter().position(|p| p.id == parked_id) else {
+        return false;
+    };
+    let point = meeting.parking_lot.remove(index);
+    let mut action = ActionItem {
+        id: action_id,
+        task: point.text,
+        deadline: point.deadline,
+        agenda_item_id: point.agenda_item_id,
+        ..ActionItem::default()
+    };
+    set_action_owner(&mut action, &meeting.participants, point.owner);
+    meeting.actions.push(action);
+    true
+}
+
 /// Names `owner` as the action's owner; when the owner is a participant, their department is
 /// filled in if the action has none yet or has another participant's (issue 14.6: picked from
 /// the participants, still free text). A department that is none of the participants' was typed
@@ -259,6 +279,34 @@ mod tests {
         add_action(&mut m, t(3), "x1".into(), "完成技术方案初稿");
         assert_eq!(m.parking_lot[0].text, "预算问题会后单独沟通");
         assert_eq!(m.parking_lot[0].agenda_item_id.as_deref(), Some("a"));
+        // Given an owner and a date, the point becomes an action in one step.
+        m.participants.push(Participant {
+            name: "李工".into(),
+            department: "研发部".into(),
+            ..Participant::default()
+        });
+        let point = &mut m.parking_lot[0];
+        point.owner = "李工".into();
+        point.deadline = chrono::NaiveDate::from_ymd_opt(2026, 12, 9);
+        let id = point.id.clone();
+        assert!(parked_to_action(&mut m, &id, "act".into()));
+        assert!(m.parking_lot.is_empty());
+        let action = m.actions.last().unwrap();
+        assert_eq!(
+            (
+                action.id.as_str(),
+                action.task.as_str(),
+                action.owner.as_str(),
+                action.department.as_str()
+            ),
+            ("act", "预算问题会后单独沟通", "李工", "研发部")
+        );
+        assert_eq!(
+            action.deadline,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 9)
+        );
+        assert_eq!(action.agenda_item_id.as_deref(), Some("a"));
+        assert!(!parked_to_action(&mut m, &id, "again".into()), "gone");
         assert_eq!(m.decisions[0].made_at, Some(t(2)));
         assert_eq!(m.actions[0].agenda_item_id.as_deref(), Some("a"));
     }

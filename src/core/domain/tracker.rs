@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::core::domain::choice::choice;
-use crate::core::domain::model::{meetings_only, ActionItem, ActionStatus, Meeting};
+use crate::core::domain::model::{meetings_only, ActionItem, ActionStatus, Meeting, ParkedPoint};
 use crate::core::domain::order;
 use crate::core::domain::time::{format_date, is_working_day};
 
@@ -151,6 +151,35 @@ fn status_rank(status: ActionStatus) -> u8 {
         ActionStatus::Done => 3,
         ActionStatus::Cancelled => 4,
     }
+}
+
+/// A parked point still open, with the meeting it was raised in (E4): the tracker lists them so
+/// they do not vanish with the meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenPoint {
+    pub meeting_id: String,
+    pub meeting_title: String,
+    pub point: ParkedPoint,
+}
+
+/// Every unresolved parked point across the held meetings, soonest date first (undated last).
+pub fn open_parked(meetings: &[Meeting]) -> Vec<OpenPoint> {
+    let mut points: Vec<OpenPoint> = meetings_only(meetings)
+        .flat_map(|m| {
+            m.parking_lot
+                .iter()
+                .filter(|p| !p.resolved && !p.text.trim().is_empty())
+                .map(move |point| OpenPoint {
+                    meeting_id: m.id.clone(),
+                    meeting_title: m.title.clone(),
+                    point: point.clone(),
+                })
+        })
+        .collect();
+    order::sort_by_key(&mut points, |open| {
+        (open.point.deadline.is_none(), open.point.deadline)
+    });
+    points
 }
 
 /// The weekly stand-up (F4): items still open, grouped by owner. What needs the room comes
@@ -365,6 +394,41 @@ mod tests {
             ids(&tracker_rows(&meetings(), &done_in_m2, SortKey::Deadline)),
             ["d"]
         );
+    }
+
+    #[test]
+    fn open_parked_points_reach_the_tracker_soonest_first() {
+        let point = |id: &str, deadline: Option<u32>, resolved: bool| ParkedPoint {
+            id: id.into(),
+            text: format!("点 {id}"),
+            deadline: deadline.map(day),
+            resolved,
+            ..ParkedPoint::default()
+        };
+        let mut template = Meeting {
+            is_template: true,
+            ..Meeting::default()
+        };
+        template.parking_lot.push(point("t", Some(1), false));
+        let meeting = Meeting {
+            id: "m".into(),
+            parking_lot: vec![
+                point("undated", None, false),
+                point("late", Some(20), false),
+                point("done", Some(2), true),
+                point("soon", Some(3), false),
+                ParkedPoint {
+                    text: "  ".into(),
+                    ..point("blank", Some(1), false)
+                },
+            ],
+            ..Meeting::default()
+        };
+        let ids: Vec<String> = open_parked(&[meeting, template])
+            .into_iter()
+            .map(|open| open.point.id)
+            .collect();
+        assert_eq!(ids, ["soon", "late", "undated"]);
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //!   read it as unset. The bump is what makes a schema-3 build refuse these records ("written by
 //!   a newer version") instead of reading them without the field and dropping it when it saves.
 //! - 5: an agenda item's `planned_minutes`, its plan kept when "finish on time" shortened it
-//!   (E2). Nothing to migrate: older records read it as unset.
+//!   (E2); a parked point's `owner` and `deadline` (E4). Nothing to migrate: older records read
+//!   them as unset.
 //!
 //! Any change to the stored shape, even a field added with a default, needs a new number here:
 //! `tests/stored_shape.rs` compares the shape with `tests/fixtures/schema-N-paths.txt` and fails

@@ -9,8 +9,11 @@ use leptos::prelude::*;
 use crate::core::domain::choice::Choice;
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::{meetings_only, ActionStatus, ProgressNote};
+use crate::core::domain::run;
 use crate::core::domain::time::format_date;
-use crate::core::domain::tracker::{due, tracker_refs, Due, SortKey, TrackerFilter, TrackerRow};
+use crate::core::domain::tracker::{
+    due, open_parked, tracker_refs, Due, OpenPoint, SortKey, TrackerFilter, TrackerRow,
+};
 use crate::core::view::route::{Route, Stage};
 use crate::ui::browser;
 use crate::ui::pages::reach::ReachOwners;
@@ -138,7 +141,58 @@ pub fn Tracker() -> impl IntoView {
                 {move || show_more(shown, rows.with(|(total, _)| *total), TRACKER_PAGE, state.prefs.lang.get())}
                 <ReachOwners filter file_stem="crossmeet-tracker".to_owned()/>
             </Show>
+            <OpenParked/>
         </section>
+    }
+}
+
+/// The parked points still open (E4), with their owner and date, each marked resolved or made
+/// an action item in its meeting.
+#[component]
+fn OpenParked() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let points = Memo::new(move |_| state.meetings.with(|ms| open_parked(ms)));
+    let lang = state.prefs.lang.get_untracked();
+    let rows = move || {
+        points
+            .get()
+            .into_iter()
+            .map(|OpenPoint { meeting_id, meeting_title, point }| {
+                let href = Route::Meeting { id: meeting_id.clone(), stage: Stage::FollowUp }.href();
+                let (resolve_meeting, resolve_point) = (meeting_id.clone(), point.id.clone());
+                let (action_meeting, action_point) = (meeting_id, point.id.clone());
+                let deadline = point.deadline.map(format_date).unwrap_or_default();
+                view! {
+                    <li class="row" data-point=point.id.clone()>
+                        <span class="grow">{point.text}</span>
+                        <span>{point.owner}</span>
+                        <span class="muted">{deadline}</span>
+                        <a href=href>{title_or_untitled(&meeting_title, lang).to_owned()}</a>
+                        <button type="button" data-testid="parked-resolve" on:click=move |_| {
+                            state.edit_meeting_with_undo(&resolve_meeting, T::ParkedResolved, |m| {
+                                if let Some(p) = m.parking_lot.iter_mut().find(|p| p.id == resolve_point) {
+                                    p.resolved = true;
+                                }
+                            })
+                        }>{state.text(T::Resolved)}</button>
+                        <button type="button" data-testid="parked-to-action" on:click=move |_| {
+                            let new_id = browser::new_id();
+                            state.edit_meeting_with_undo(&action_meeting, T::ParkedMadeAction, |m| {
+                                run::parked_to_action(m, &action_point, new_id);
+                            })
+                        }>{state.text(T::ParkedToAction)}</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || points.with(|p| !p.is_empty())>
+            <section class="sub-section" data-testid="open-parked">
+                <h2>{state.text(T::OpenParkedTitle)}</h2>
+                <ul class="rows">{rows}</ul>
+            </section>
+        </Show>
     }
 }
 

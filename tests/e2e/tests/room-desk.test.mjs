@@ -464,3 +464,33 @@ test("people and departments are remembered, Enter starts the next row, asks sta
   await attendance.getByTestId("substitute-join").waitFor({ state: "detached" });
   await context.close();
 });
+
+test("a parked point gets an owner and a date, becomes an action in one step, and open points reach the tracker", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  await startMeeting(page, [["李工", "研发部"]]);
+  const id = page.url().split("/m/")[1].split("/")[0];
+  await capture(page, "parked", "预算口径会后单独沟通");
+  const parked = page.getByTestId("parked").locator("li").first();
+  await parked.getByPlaceholder("负责人").fill("李工");
+  await parked.locator("input[type=date]").fill("2026-12-20");
+  await parked.getByTestId("parked-to-action").click();
+  const made = await waitForStored(page, id, (m) => m.parking_lot.length === 0 && m.actions.length === 1, "the point is an action now");
+  assert.deepEqual([made.actions[0].task, made.actions[0].owner, made.actions[0].department, made.actions[0].deadline], ["预算口径会后单独沟通", "李工", "研发部", "2026-12-20"]);
+  assert.equal(await page.getByTestId("actions").locator("li").count(), 1);
+  await page.getByTestId("toast").filter({ hasText: "已转为行动项" }).getByRole("button", { name: "撤销" }).click();
+  await waitForStored(page, id, (m) => m.parking_lot.length === 1 && m.actions.length === 0, "undo puts the point back");
+
+  // Still open when the meeting ends: the tracker lists it, until it is marked resolved.
+  await page.getByTestId("end-meeting").click();
+  await page.getByTestId("summary").waitFor();
+  await page.goto(shared.server.url + "#/tracker");
+  await waitForApp(page);
+  const open = page.getByTestId("open-parked");
+  await open.waitFor();
+  assert.match(await open.textContent(), /预算口径会后单独沟通.*李工.*2026-12-20/);
+  await open.getByTestId("parked-resolve").click();
+  await open.waitFor({ state: "detached" });
+  await waitForStored(page, id, (m) => m.parking_lot[0].resolved, "resolved is stored");
+  await context.close();
+});

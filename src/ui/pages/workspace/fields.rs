@@ -65,14 +65,7 @@ impl Current {
     /// Makes a destructive change and offers to take it back for a few seconds, saying
     /// `message`; undo takes back only this change.
     pub fn edit_with_undo(&self, message: T, change: impl FnOnce(&mut Meeting)) {
-        let edit = self.state.with_meeting(&self.id, |before| {
-            let mut after = before.clone();
-            change(&mut after);
-            crate::core::domain::edit::diff(before, &after)
-        });
-        if let Some(edit) = edit.filter(|edit| !edit.is_nothing()) {
-            self.state.dispatch_with_undo(&self.id, edit, message);
-        }
+        self.state.edit_meeting_with_undo(&self.id, message, change);
     }
 }
 

@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::super::fields::{
-    remove_row_button, row_text, row_textarea, Current, Rows, ACTIONS, PARTICIPANT_NAMES,
+    remove_row_button, row_text, row_textarea, Current, Rows, ACTIONS, PARKED, PARTICIPANT_NAMES,
 };
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::Meeting;
@@ -94,6 +94,7 @@ pub fn captured_texts<R: Clone + Send + Sync + 'static>(
     label: T,
     get: fn(&R) -> String,
     set: fn(&mut R, String),
+    extra: fn(&Current, &str) -> AnyView,
 ) -> impl IntoView {
     let c = current.clone();
     let ids = move || newest_first(c.row_ids(rows));
@@ -103,11 +104,62 @@ pub fn captured_texts<R: Clone + Send + Sync + 'static>(
             <For each=ids key=|id| id.clone() let:id>
                 <li class="row">
                     {row_textarea(&current, rows, &id, label, get, set)}
+                    {extra(&current, &id)}
                     {remove_row_button(&current, rows, &id)}
                 </li>
             </For>
         </ol>
     }
+}
+
+/// Nothing beside a captured decision.
+pub fn nothing(_: &Current, _: &str) -> AnyView {
+    ().into_any()
+}
+
+/// A parked point's owner and date, and the step that makes it an action (E4).
+pub fn parked_follow_up(current: &Current, id: &str) -> AnyView {
+    let state = current.state;
+    let (read_owner, write_owner, read_date, write_date, to_action) = (
+        current.clone(),
+        current.clone(),
+        current.clone(),
+        current.clone(),
+        current.clone(),
+    );
+    let (oid, owid, did, dwid, aid) = (
+        id.to_owned(),
+        id.to_owned(),
+        id.to_owned(),
+        id.to_owned(),
+        id.to_owned(),
+    );
+    let unset = {
+        let (c, id) = (current.clone(), id.to_owned());
+        move || c.read_row(PARKED, &id, |p| p.deadline.is_none())
+    };
+    view! {
+        <input type="text" class="parked-owner" list=PARTICIPANT_NAMES aria-label=state.text(T::ColOwner) placeholder=state.text(T::ColOwner)
+            prop:value=move || read_owner.read_row(PARKED, &oid, |p| p.owner.clone())
+            on:input=move |ev| {
+                let owner = event_target_value(&ev);
+                write_owner.edit_row(PARKED, &owid, |p| p.owner = owner)
+            }/>
+        <input type="date" aria-label=state.text(T::ColDeadline) class:unset=unset
+            prop:value=move || read_date.read_row(PARKED, &did, |p| p.deadline.map(format_date).unwrap_or_default())
+            on:change=move |ev| {
+                let deadline = parse_date(&event_target_value(&ev));
+                write_date.edit_row(PARKED, &dwid, |p| p.deadline = deadline)
+            }/>
+        <button type="button" class="quiet" data-testid="parked-to-action" title=state.text(T::ParkedToAction) aria-label=state.text(T::ParkedToAction)
+            on:click=move |_| {
+                let new_id = browser::new_id();
+                to_action.edit_with_undo(T::ParkedMadeAction, |m| {
+                    run::parked_to_action(m, &aid, new_id);
+                })
+            }>"→ " {state.text(T::ActionShort)}</button>
+    }
+    .into_any()
 }
 
 fn newest_first(mut ids: Vec<String>) -> Vec<String> {

@@ -8,7 +8,10 @@ use chrono::{DateTime, Utc};
 
 use super::super::fields::{Current, ACTIONS, DECISIONS, PARKED};
 use super::airtime::AirtimePanel;
-use super::capture::{capture_input, captured_texts, row_count, CaptureKind, CapturedActions};
+use super::capture::{
+    capture_input, captured_texts, nothing, parked_follow_up, row_count, CaptureKind,
+    CapturedActions,
+};
 use super::clocks::ClocksPanel;
 use super::finish::FinishOnTime;
 use super::Act;
@@ -88,13 +91,13 @@ pub fn Running(
             <section class="capture" data-testid="capture">
                 <CaptureKind current=current.clone() heading=T::Decisions key="D" count=row_count(&current, DECISIONS)
                     input=capture_input(&current, decision_input, T::DecisionPlaceholder, "decision-input", run::decide).into_any()
-                    list=captured_texts(&current, DECISIONS, "decisions", T::Decisions, |d| d.text.clone(), |d, v| d.text = v).into_any()/>
+                    list=captured_texts(&current, DECISIONS, "decisions", T::Decisions, |d| d.text.clone(), |d, v| d.text = v, nothing).into_any()/>
                 <CaptureKind current=current.clone() heading=T::ActionItems key="A" count=row_count(&current, ACTIONS)
                     input=capture_input(&current, action_input, T::ActionPlaceholder, "action-input", run::add_action).into_any()
                     list=view! { <CapturedActions current=current.clone()/> }.into_any()/>
                 <CaptureKind current=current.clone() heading=T::ParkingLot key="P" count=row_count(&current, PARKED)
                     input=capture_input(&current, park_input, T::ParkPlaceholder, "park-input", run::park).into_any()
-                    list=captured_texts(&current, PARKED, "parked", T::ParkingLot, |p| p.text.clone(), |p, v| p.text = v).into_any()/>
+                    list=captured_texts(&current, PARKED, "parked", T::ParkingLot, |p| p.text.clone(), |p, v| p.text = v, parked_follow_up).into_any()/>
             </section>
             <AgendaProgress current=current.clone() all/>
         </div>
