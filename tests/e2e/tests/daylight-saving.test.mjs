@@ -36,14 +36,14 @@ test("a July meeting planned in a New York December keeps its 14:00 everywhere",
   assert.equal(await rows.first().getByTestId("clock-span").textContent(), "14:00–14:10");
   assert.equal(await rows.nth(1).getByTestId("clock-span").textContent(), "14:10–14:30");
   const preview = await page.getByTestId("notice-preview").textContent();
-  assert.match(preview, /2027-07-06 14:00/, `the notice's start:\n${preview}`);
+  assert.match(preview, /7月6日\(周二\)14:00–15:00/, `the notice's start:\n${preview}`);
   assert.match(preview, /14:00–14:10 Status/, `the notice's agenda:\n${preview}`);
 
   // The invitation carries the instant: 14:00 EDT is 18:00 UTC, its description 14:00.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-ics").click()]);
   const ics = fs.readFileSync(await download.path(), "utf8").replace(/\r\n[ \t]/g, "");
   assert.match(ics, /^DTSTART:20270706T180000Z\r$/m);
-  assert.match(ics, /2027-07-06 14:00/);
+  assert.match(ics, /7月6日\(周二\)14:00–15:00/);
 
   assert.deepEqual(errors, []);
   await context.close();
