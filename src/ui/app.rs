@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
     state.load();
 
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
-        state.route.set(Route::parse(&browser::current_hash()));
+        state.arrive(Route::parse(&browser::current_hash()));
     });
     // Hiding is the last moment a page is sure to run code (mobile browsers may never fire
     // unload), so pending edits are written then.

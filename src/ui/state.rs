@@ -43,6 +43,9 @@ pub struct AppState {
     pub keys: Keys,
     /// Pending notice to the views of the whole collection (list, tracker, header counts).
     collection_timer: StoredValue<Option<TimeoutHandle>>,
+    /// The meeting just created from a template or blank, as it was created: opened only to
+    /// look at a template, it is discarded when the user leaves it untouched (S1).
+    fresh: StoredValue<Option<Meeting>>,
 }
 
 /// How long views of the whole collection wait after a keystroke in one meeting: a typed word
@@ -67,6 +70,7 @@ impl AppState {
             toasts: Toasts::default(),
             keys,
             collection_timer: StoredValue::new(None),
+            fresh: StoredValue::new(None),
         }
     }
 
@@ -149,6 +153,27 @@ impl AppState {
         key.get(self.prefs.lang.get())
     }
 
+    /// The address changed to `route`: leaving a meeting just created and never touched
+    /// discards it, with undo (opening a template to look at it leaves nothing behind).
+    pub fn arrive(self, route: Route) {
+        let left = self.fresh.with_value(|fresh| {
+            fresh
+                .as_ref()
+                .filter(|fresh| !matches!(&route, Route::Meeting { id, .. } if *id == fresh.id))
+                .cloned()
+        });
+        if let Some(fresh) = left {
+            self.fresh.set_value(None);
+            let untouched = self
+                .with_meeting(&fresh.id, |now| same_apart_from_saving(now, &fresh))
+                .unwrap_or(false);
+            if untouched {
+                self.remove_with_undo(&fresh.id, T::UntouchedDiscarded);
+            }
+        }
+        self.route.set(route);
+    }
+
     pub fn go(self, route: Route) {
         browser::set_hash(&route.href());
         self.route.set(route);
@@ -169,6 +194,7 @@ impl AppState {
     /// Stores a new meeting at the top of the list and opens its plan.
     fn add_and_open(self, meeting: Meeting) {
         let id = meeting.id.clone();
+        self.fresh.set_value(Some(meeting.clone()));
         self.meetings.update(|meetings| meetings.insert(0, meeting));
         self.saving.edited(&id);
         self.go(Route::Meeting {
@@ -340,6 +366,11 @@ impl AppState {
 
     /// Deletes a meeting, offering undo for a few seconds.
     pub fn delete_meeting(self, id: &str) {
+        self.remove_with_undo(id, T::Deleted);
+    }
+
+    /// Removes meeting `id`, saying `message` (with the title) and offering undo.
+    fn remove_with_undo(self, id: &str, message: T) {
         let lang = self.prefs.lang.get_untracked();
         let mut removed = None;
         self.meetings.update(|meetings| {
@@ -350,7 +381,7 @@ impl AppState {
         let Some((meeting, index)) = removed else {
             return;
         };
-        let message = tr(lang, T::Deleted, &[&display_title(&meeting, lang)]);
+        let message = tr(lang, message, &[&display_title(&meeting, lang)]);
         self.saving.deleted(id);
         self.toasts.show(
             message,
@@ -501,6 +532,17 @@ impl Default for AppState {
 }
 
 /// The title to show: the meeting's own, or a placeholder for an untitled one.
+/// Whether `now` is `then` with nothing changed but what saving itself moves (the revision and
+/// the time of the last write).
+fn same_apart_from_saving(now: &Meeting, then: &Meeting) -> bool {
+    let bookkeeping = |m: &Meeting| Meeting {
+        revision: 0,
+        updated_at: None,
+        ..m.clone()
+    };
+    bookkeeping(now) == bookkeeping(then)
+}
+
 pub fn display_title(meeting: &Meeting, lang: Lang) -> String {
     meeting.title_or_untitled(lang).to_owned()
 }

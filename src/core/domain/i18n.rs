@@ -109,6 +109,7 @@ texts! {
     Open => "打开", "Open";
     CopySuffix => "(副本)", " (copy)";
     Deleted => "已删除“{0}”", "Deleted “{0}”";
+    UntouchedDiscarded => "“{0}”没有任何修改,已丢弃", "“{0}” was not changed, so it was discarded";
     Duplicated => "已复制为“{0}”", "Duplicated as “{0}”";
     Undo => "撤销", "Undo";
     Dismiss => "关闭", "Dismiss";

@@ -79,6 +79,8 @@ test("a template clicked before the module arrived is opened once the app is rea
   release();
   await page.getByTestId("workspace-title").waitFor();
   assert.equal(await page.getByTestId("workspace-title").textContent(), "问题解决会");
+  // Edited, so leaving keeps it (an untouched new meeting is discarded).
+  await page.locator("#title").fill("问题解决会(周二)");
   await page.goto(shared.server.url.replace(/\/?$/, "/#/"));
   await waitForApp(page);
   assert.equal(await page.locator('[data-testid="meeting-list"] .meeting-card').count(), 1, "exactly one meeting, stored");

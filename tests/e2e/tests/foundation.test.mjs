@@ -160,6 +160,8 @@ test("a broken or foreign backup file is refused and changes nothing", async () 
   const { context, page } = await openApp(shared.browser, shared.server.url);
   await page.locator('[data-template="ProblemSolving"]').click();
   await page.getByTestId("workspace-title").waitFor();
+  // Edited, so leaving keeps it (an untouched new meeting is discarded).
+  await page.locator("#title").fill("问题解决会(周二)");
   await page.goto(shared.server.url + "#/settings");
   await waitForApp(page);
 

@@ -494,3 +494,30 @@ test("a parked point gets an owner and a date, becomes an action in one step, an
   await waitForStored(page, id, (m) => m.parking_lot[0].resolved, "resolved is stored");
   await context.close();
 });
+
+test("a meeting opened from a template only to look at it is discarded when left untouched, with undo", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.locator('[data-template="StrategyRollout"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  // A look at the prepare tab is not an edit.
+  await page.getByRole("link", { name: "筹备" }).click();
+  await page.getByTestId("agenda").waitFor();
+  await page.getByRole("link", { name: "← 全部会议" }).click();
+  await page.getByTestId("empty-list").waitFor();
+  const toast = page.getByTestId("toast").filter({ hasText: "没有任何修改,已丢弃" });
+  await toast.waitFor();
+  await toast.getByRole("button", { name: "撤销" }).click();
+  await page.getByTestId("meeting-list").locator("li").first().waitFor();
+
+  // Touched, it stays.
+  await page.locator('[data-template="StrategyRollout"]').click();
+  await page.getByTestId("workspace-title").waitFor();
+  await page.locator("#title").fill("战略宣贯(华东区)");
+  await page.getByRole("link", { name: "← 全部会议" }).click();
+  await page.getByTestId("meeting-list").locator("li", { hasText: "战略宣贯(华东区)" }).waitFor();
+  assert.equal(await page.getByTestId("meeting-list").locator("li").count(), 2);
+  await context.close();
+});
