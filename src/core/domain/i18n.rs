@@ -463,7 +463,7 @@ texts! {
     MarkFinalSent => "标记终稿已发", "Mark final sent";
     Exports => "导出", "Exports";
     StandupTitle => "周站会(10 分钟)", "Weekly stand-up (10 min)";
-    StandupHint => "只看未完成和受阻的行动项,按负责人逐一过;受阻项优先讨论。", "Open and blocked items only, owner by owner; blocked items first.";
+    StandupHint => "只看未完成和受阻的行动项,按负责人逐一过;有受阻或逾期事项的负责人先讲。", "Open and blocked items only, owner by owner; owners with blocked or overdue items go first.";
     StandupStart => "开始 10 分钟计时", "Start the 10-minute clock";
     StandupRestart => "重新计时", "Restart the clock";
     StandupEmpty => "没有未完成的行动项。", "No open action items.";
