@@ -43,9 +43,9 @@ pub struct AppState {
     pub keys: Keys,
     /// Pending notice to the views of the whole collection (list, tracker, header counts).
     collection_timer: StoredValue<Option<TimeoutHandle>>,
-    /// The meeting just created from a template or blank, as it was created: opened only to
-    /// look at a template, it is discarded when the user leaves it untouched (S1).
-    fresh: StoredValue<Option<Meeting>>,
+    /// The meeting just created from a template or blank and not edited since: opened only to
+    /// look at a template, it is discarded when the user leaves it (S1).
+    fresh: StoredValue<Option<String>>,
 }
 
 /// How long views of the whole collection wait after a keystroke in one meeting: a typed word
@@ -158,18 +158,12 @@ impl AppState {
     pub fn arrive(self, route: Route) {
         let left = self.fresh.with_value(|fresh| {
             fresh
-                .as_ref()
-                .filter(|fresh| !matches!(&route, Route::Meeting { id, .. } if *id == fresh.id))
-                .cloned()
+                .clone()
+                .filter(|fresh| !matches!(&route, Route::Meeting { id, .. } if id == fresh))
         });
-        if let Some(fresh) = left {
+        if let Some(untouched) = left {
             self.fresh.set_value(None);
-            let untouched = self
-                .with_meeting(&fresh.id, |now| same_apart_from_saving(now, &fresh))
-                .unwrap_or(false);
-            if untouched {
-                self.remove_with_undo(&fresh.id, T::UntouchedDiscarded);
-            }
+            self.remove_with_undo(&untouched, T::UntouchedDiscarded);
         }
         self.route.set(route);
     }
@@ -194,7 +188,7 @@ impl AppState {
     /// Stores a new meeting at the top of the list and opens its plan.
     fn add_and_open(self, meeting: Meeting) {
         let id = meeting.id.clone();
-        self.fresh.set_value(Some(meeting.clone()));
+        self.fresh.set_value(Some(id.clone()));
         self.meetings.update(|meetings| meetings.insert(0, meeting));
         self.saving.edited(&id);
         self.go(Route::Meeting {
@@ -280,6 +274,9 @@ impl AppState {
         if outcome.is_ok() {
             self.keys.changed(id, parts);
             self.saving.edited(id);
+            if self.fresh.with_value(|fresh| fresh.as_deref() == Some(id)) {
+                self.fresh.set_value(None);
+            }
         }
         outcome
     }
@@ -532,17 +529,6 @@ impl Default for AppState {
 }
 
 /// The title to show: the meeting's own, or a placeholder for an untitled one.
-/// Whether `now` is `then` with nothing changed but what saving itself moves (the revision and
-/// the time of the last write).
-fn same_apart_from_saving(now: &Meeting, then: &Meeting) -> bool {
-    let bookkeeping = |m: &Meeting| Meeting {
-        revision: 0,
-        updated_at: None,
-        ..m.clone()
-    };
-    bookkeeping(now) == bookkeeping(then)
-}
-
 pub fn display_title(meeting: &Meeting, lang: Lang) -> String {
     meeting.title_or_untitled(lang).to_owned()
 }
