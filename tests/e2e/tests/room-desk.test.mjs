@@ -284,8 +284,13 @@ test("the notice gives the weekday and end, offers 'mark as sent' once copied, c
   await page.getByTestId("notice-sent-offer").waitFor({ state: "detached" });
   assert.match(await page.getByTestId("notice-sent-at").textContent(), /通知已于 2026-12-04 10:00 发出/);
   assert.ok(await page.getByTestId("materials").locator("input[type=checkbox]").isChecked(), "the pre-read shows as sent");
+  // An edit made after it is kept by the undo.
+  await page.locator("#field-duration").fill("90");
+  await page.locator("#field-duration").dispatchEvent("change");
+  await waitForStored(page, id, (m) => m.schedule.duration_minutes === 90, "a later edit");
   await page.getByTestId("toast").filter({ hasText: "已标记通知已发送" }).getByRole("button", { name: "撤销" }).click();
-  await waitForStored(page, id, (m) => !m.schedule.notice_sent_at && !m.materials[0].sent_at, "undo takes both back");
+  await waitForStored(page, id, (m) => !m.schedule.notice_sent_at && !m.materials[0].sent_at && m.schedule.duration_minutes === 90,
+    "undo takes both back and keeps the later edit");
 
   // Once the meeting has started, the checks before sending are over.
   await page.goto(`${shared.server.url}#/m/${id}/run`);
@@ -462,6 +467,11 @@ test("people and departments are remembered, Enter starts the next row, asks sta
   const joined = await waitForStored(page, id, (m) => m.participants.some((p) => p.name === "赵经理"), "substitute joined");
   assert.equal(joined.participants.find((p) => p.name === "赵经理").department, "研发部");
   await attendance.getByTestId("substitute-join").waitFor({ state: "detached" });
+  await page.locator("#field-duration").fill("90");
+  await page.locator("#field-duration").dispatchEvent("change");
+  await page.getByTestId("toast").filter({ hasText: "替补人已加为参会人" }).getByRole("button", { name: "撤销" }).click();
+  await waitForStored(page, id, (m) => !m.participants.some((p) => p.name === "赵经理") && m.schedule.duration_minutes === 90,
+    "undo takes the substitute out and keeps the later edit");
   await context.close();
 });
 
@@ -478,8 +488,10 @@ test("a parked point gets an owner and a date, becomes an action in one step, an
   const made = await waitForStored(page, id, (m) => m.parking_lot.length === 0 && m.actions.length === 1, "the point is an action now");
   assert.deepEqual([made.actions[0].task, made.actions[0].owner, made.actions[0].department, made.actions[0].deadline], ["预算口径会后单独沟通", "李工", "研发部", "2026-12-20"]);
   assert.equal(await page.getByTestId("actions").locator("li").count(), 1);
+  await capture(page, "decisions", "随后的决议");
   await page.getByTestId("toast").filter({ hasText: "已转为行动项" }).getByRole("button", { name: "撤销" }).click();
-  await waitForStored(page, id, (m) => m.parking_lot.length === 1 && m.actions.length === 0, "undo puts the point back");
+  await waitForStored(page, id, (m) => m.parking_lot.length === 1 && m.actions.length === 0 && m.decisions.length === 1,
+    "undo puts the point back and keeps the decision made since");
 
   // Still open when the meeting ends: the tracker lists it, until it is marked resolved.
   await page.getByTestId("end-meeting").click();
