@@ -33,6 +33,18 @@ async function startMeeting(page, people = []) {
   await page.getByTestId("current-item").waitFor();
 }
 
+/** Creates a meeting from `template` and opens its `tab`; returns the meeting's id. */
+async function newMeetingAt(page, template, tab) {
+  await page.goto(shared.server.url);
+  await waitForApp(page);
+  await page.locator(`[data-template="${template}"]`).click();
+  await page.getByTestId("workspace-title").waitFor();
+  const id = page.url().split("/m/")[1].split("/")[0];
+  await page.goto(`${shared.server.url}#/m/${id}/${tab}`);
+  await waitForApp(page);
+  return id;
+}
+
 const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test("a refused wake lock is said in the user's language, away from the inputs", async () => {
@@ -215,13 +227,7 @@ test("a meeting whose start has passed cannot be sent, and its copy is planned f
   const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 }, timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
   await page.clock.install({ time: new Date("2026-12-14T10:00:00+08:00") });
-  await page.goto(shared.server.url);
-  await waitForApp(page);
-  await page.locator('[data-template="ProjectCollaboration"]').click();
-  await page.getByTestId("workspace-title").waitFor();
-  const id = page.url().split("/m/")[1].split("/")[0];
-  await page.goto(`${shared.server.url}#/m/${id}/prepare`);
-  await waitForApp(page);
+  const id = await newMeetingAt(page, "ProjectCollaboration", "prepare");
   // Last Thursday, 14:00.
   await page.locator("#field-start").fill("2026-12-10T14:00");
   await page.locator("#field-start").dispatchEvent("change");
@@ -253,13 +259,7 @@ test("the notice gives the weekday and end, offers 'mark as sent' once copied, c
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
   await page.clock.install({ time: new Date("2026-12-04T10:00:00+08:00") });
-  await page.goto(shared.server.url);
-  await waitForApp(page);
-  await page.locator('[data-template="ProjectCollaboration"]').click();
-  await page.getByTestId("workspace-title").waitFor();
-  const id = page.url().split("/m/")[1].split("/")[0];
-  await page.goto(`${shared.server.url}#/m/${id}/prepare`);
-  await waitForApp(page);
+  const id = await newMeetingAt(page, "ProjectCollaboration", "prepare");
   await page.locator("#field-start").fill("2026-12-10T14:00");
   await page.locator("#field-start").dispatchEvent("change");
   await page.getByRole("button", { name: "+ 添加预读材料" }).click();

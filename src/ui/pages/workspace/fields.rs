@@ -161,26 +161,26 @@ impl<R> Clone for Rows<R> {
 
 impl<R> Copy for Rows<R> {}
 
-pub const PARTICIPANTS: Rows<crate::core::domain::model::Participant> = Rows {
-    list: List::Participant,
-    wrap: Row::Participant,
-    read: |m| &m.participants,
-    id_of: |p| &p.id,
-};
+/// The workspace's lists with ids, each a `Rows` naming its list, row type and field.
+macro_rules! lists_with_ids {
+    ($($name:ident: $ty:ident as $list:ident in $field:ident;)*) => {$(
+        pub const $name: Rows<crate::core::domain::model::$ty> = Rows {
+            list: List::$list,
+            wrap: Row::$list,
+            read: |m| &m.$field,
+            id_of: |row| &row.id,
+        };
+    )*};
+}
 
-pub const AGENDA: Rows<crate::core::domain::model::AgendaItem> = Rows {
-    list: List::Agenda,
-    wrap: Row::Agenda,
-    read: |m| &m.agenda,
-    id_of: |a| &a.id,
-};
-
-pub const MATERIALS: Rows<crate::core::domain::model::PreRead> = Rows {
-    list: List::Material,
-    wrap: Row::Material,
-    read: |m| &m.materials,
-    id_of: |x| &x.id,
-};
+lists_with_ids! {
+    PARTICIPANTS: Participant as Participant in participants;
+    AGENDA: AgendaItem as Agenda in agenda;
+    MATERIALS: PreRead as Material in materials;
+    ACTIONS: ActionItem as Action in actions;
+    DECISIONS: Decision as Decision in decisions;
+    PARKED: ParkedPoint as Parked in parking_lot;
+}
 
 impl Current {
     /// Reads from the row `id` of `rows`, redrawn only when that row changes; the default when
@@ -237,22 +237,34 @@ pub fn row_text<R: Clone + 'static>(
     get: fn(&R) -> String,
     set: fn(&mut R, String),
 ) -> impl IntoView {
-    let (read, write) = (current.clone(), current.clone());
-    let (rid, wid) = (id.to_owned(), id.to_owned());
+    let (value, input) = row_binding(current, rows, id, get, set);
     let state = current.state;
     view! {
-        <input
-            type="text"
-            id=dom_id
-            aria-label=state.text(label)
-            placeholder=state.text(label)
-            prop:value=move || read.read_row(rows, &rid, get)
-            on:input=move |ev| {
-                let value = event_target_value(&ev);
-                write.edit_row(rows, &wid, |row| set(row, value))
-            }
-        />
+        <input type="text" id=dom_id aria-label=state.text(label) placeholder=state.text(label)
+            prop:value=value on:input=input/>
     }
+}
+
+/// What a text control bound to one field of one row shows, and what its typing does.
+fn row_binding<R: Clone + 'static>(
+    current: &Current,
+    rows: Rows<R>,
+    id: &str,
+    get: fn(&R) -> String,
+    set: fn(&mut R, String),
+) -> (
+    impl Fn() -> String + 'static,
+    impl Fn(leptos::ev::Event) + 'static,
+) {
+    let (read, write) = (current.clone(), current.clone());
+    let (rid, wid) = (id.to_owned(), id.to_owned());
+    (
+        move || read.read_row(rows, &rid, get),
+        move |ev| {
+            let value = event_target_value(&ev);
+            write.edit_row(rows, &wid, |row| set(row, value))
+        },
+    )
 }
 
 /// A wrapping text box bound to one field of one row: for captured text that may run long.
@@ -264,20 +276,11 @@ pub fn row_textarea<R: Clone + 'static>(
     get: fn(&R) -> String,
     set: fn(&mut R, String),
 ) -> impl IntoView {
-    let (read, write) = (current.clone(), current.clone());
-    let (rid, wid) = (id.to_owned(), id.to_owned());
+    let (value, input) = row_binding(current, rows, id, get, set);
     let state = current.state;
     view! {
-        <textarea
-            rows="1"
-            aria-label=state.text(label)
-            placeholder=state.text(label)
-            prop:value=move || read.read_row(rows, &rid, get)
-            on:input=move |ev| {
-                let value = event_target_value(&ev);
-                write.edit_row(rows, &wid, |row| set(row, value))
-            }
-        ></textarea>
+        <textarea rows="1" aria-label=state.text(label) placeholder=state.text(label)
+            prop:value=value on:input=input></textarea>
     }
 }
 
@@ -290,27 +293,6 @@ pub fn remove_row_button<R: 'static>(current: &Current, rows: Rows<R>, id: &str)
         </button>
     }
 }
-
-pub const ACTIONS: Rows<crate::core::domain::model::ActionItem> = Rows {
-    list: List::Action,
-    wrap: Row::Action,
-    read: |m| &m.actions,
-    id_of: |a| &a.id,
-};
-
-pub const DECISIONS: Rows<crate::core::domain::model::Decision> = Rows {
-    list: List::Decision,
-    wrap: Row::Decision,
-    read: |m| &m.decisions,
-    id_of: |d| &d.id,
-};
-
-pub const PARKED: Rows<crate::core::domain::model::ParkedPoint> = Rows {
-    list: List::Parked,
-    wrap: Row::Parked,
-    read: |m| &m.parking_lot,
-    id_of: |p| &p.id,
-};
 
 /// The id of the workspace's list of participant names, for owner fields to pick from.
 pub const PARTICIPANT_NAMES: &str = "participant-names";
