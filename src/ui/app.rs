@@ -15,7 +15,7 @@ use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::tracker::reminder_counts;
 use crate::core::formats::backup::export_backup;
 use crate::core::storage::save_book::{Source, StoredVersion};
-use crate::core::view::route::Route;
+use crate::core::view::route::{Route, Stage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                     match state.route.get() {
                         Route::MeetingList => view! { <MeetingList/> }.into_any(),
                         Route::Meeting { id, stage } => view! { <Workspace id stage/> }.into_any(),
+                        Route::Projector(id) => view! { <Workspace id stage=Stage::Run projector=true/> }.into_any(),
                         Route::Tracker => view! { <Tracker/> }.into_any(),
                         Route::Standup => view! { <Standup/> }.into_any(),
                         Route::Review => view! { <Review/> }.into_any(),

@@ -331,6 +331,14 @@ pub fn release_wake_lock(sentinel: &JsValue) {
     }
 }
 
+/// Opens `url` in the window named `name` (a new one the first time); false when the browser
+/// blocked it.
+pub fn open_window(url: &str, name: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.open_with_url_and_target(url, name).ok().flatten())
+        .is_some()
+}
+
 /// Full screen for room mode; browsers may refuse without a user gesture, which is harmless.
 pub fn set_fullscreen(on: bool) {
     let Ok(document) = gloo_document() else {

@@ -413,6 +413,9 @@ texts! {
     Sent => "已发送", "Sent";
     FieldAsk => "会前需准备的内容(如当前进度风险点)", "What to bring (e.g. current risks)";
     AddAsk => "添加准备事项", "Add a request";
+    ProjectorWindow => "投屏窗口", "Projector window";
+    ProjectorWindowHint => "在新窗口打开与会者看到的画面,拖到投影屏上;本窗口保留主持提示和操作。", "Opens what the room sees in a new window to drag onto the projector; this window keeps the prompts and controls.";
+    ProjectorBlocked => "浏览器拦截了新窗口:请允许本站弹出窗口后再试。", "The browser blocked the new window: allow pop-ups for this site and try again.";
     ParkedToAction => "转为行动项", "Make it an action item";
     ParkedMadeAction => "已转为行动项", "Made an action item";
     ActionShort => "行动", "Action";

@@ -10,6 +10,9 @@ pub enum Route {
         id: String,
         stage: Stage,
     },
+    /// A running meeting as the room sees it, in a window of its own for a second screen (E8):
+    /// the host's window keeps the prompts and controls.
+    Projector(String),
     Tracker,
     /// The weekly 10-minute stand-up over open action items (F4).
     Standup,
@@ -39,6 +42,7 @@ impl Route {
                 id: (*id).to_owned(),
                 stage: Stage::Plan,
             },
+            ["m", id, "projector"] => Route::Projector((*id).to_owned()),
             ["m", id, stage] => match Stage::from_slug(stage) {
                 Some(stage) => Route::Meeting {
                     id: (*id).to_owned(),
@@ -61,6 +65,7 @@ impl Route {
             Route::Share(payload) => format!("#/share/{payload}"),
             Route::Settings => "#/settings".to_owned(),
             Route::Meeting { id, stage } => format!("#/m/{id}/{}", stage.slug()),
+            Route::Projector(id) => format!("#/m/{id}/projector"),
         }
     }
 }
@@ -83,6 +88,7 @@ mod tests {
                 id: "k3x9".into(),
                 stage: Stage::FollowUp,
             },
+            Route::Projector("k3x9".into()),
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route);

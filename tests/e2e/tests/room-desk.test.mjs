@@ -533,3 +533,28 @@ test("a meeting opened from a template only to look at it is discarded when left
   assert.equal(await page.getByTestId("meeting-list").locator("li").count(), 2);
   await context.close();
 });
+
+test("a projector window shows the room's view and follows the host's window, which keeps its controls", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const host = await context.newPage();
+  await startMeeting(host);
+  const [projector] = await Promise.all([context.waitForEvent("page"), host.getByTestId("projector-window").click()]);
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await waitForApp(projector);
+  await projector.getByTestId("current-item").waitFor();
+  assert.match(projector.url(), /#\/m\/[^/]+\/projector$/);
+  assert.match(await projector.getByTestId("run").getAttribute("class"), /\broom\b/);
+  assert.equal(await projector.locator(".run-toolbar").count(), 0, "no toolbar on the projector");
+  assert.equal(await projector.getByTestId("next-item").isVisible(), false, "no controls on the projector");
+
+  // What the host captures and does reaches the projector; the host keeps the controls.
+  await capture(host, "decisions", "采用方案 A");
+  await projector.waitForFunction(() => [...document.querySelectorAll("[data-testid=decisions] textarea")].some((t) => t.value === "采用方案 A"));
+  await host.getByTestId("next-item").click();
+  const next = await host.getByTestId("current-item").textContent();
+  await projector.waitForFunction((title) => document.querySelector("[data-testid=current-item]")?.textContent === title, next);
+  assert.ok(await host.getByTestId("decision-input").isVisible(), "the host's window keeps capture");
+  assert.doesNotMatch(await host.getByTestId("run").getAttribute("class"), /\broom\b/);
+  await projector.screenshot({ path: "/tmp/room-desk-projector.png" });
+  await context.close();
+});

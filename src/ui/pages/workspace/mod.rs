@@ -27,7 +27,13 @@ pub use fields::Current;
 /// The open meeting's workspace, or a word that it is not there (never was, or was deleted in
 /// another tab while open here).
 #[component]
-pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
+pub fn Workspace(
+    id: String,
+    stage: Stage,
+    /// The room's view of the running meeting only, for a projector window.
+    #[prop(optional)]
+    projector: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let exists = {
         let id = id.clone();
@@ -35,6 +41,10 @@ pub fn Workspace(id: String, stage: Stage) -> impl IntoView {
     };
     move || {
         if exists.get() {
+            if projector {
+                let current = Current::new(id.clone(), state);
+                return view! { <run::RunStage current projector=true/> }.into_any();
+            }
             view! { <OpenMeeting id=id.clone() stage/> }.into_any()
         } else {
             view! {

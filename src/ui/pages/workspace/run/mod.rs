@@ -24,6 +24,7 @@ use crate::core::domain::i18n::T;
 use crate::core::domain::model::Meeting;
 use crate::core::domain::rebalance::WarningLatch;
 use crate::core::domain::run;
+use crate::core::view::route::Route;
 use crate::core::view::shortcuts::{command, Command, KeyPress};
 use crate::ui::browser::{self, WakeLockRefused};
 use crate::ui::hooks::{use_now, use_wake_lock};
@@ -55,7 +56,12 @@ impl Act {
 }
 
 #[component]
-pub fn RunStage(current: Current) -> impl IntoView {
+pub fn RunStage(
+    current: Current,
+    /// Shown in a projector window: room mode always, no toolbar (E8).
+    #[prop(optional)]
+    projector: bool,
+) -> impl IntoView {
     let state = current.state;
     // Half a second, with rounded display: the shown time is never a second off, and a text
     // node only changes when its second does.
@@ -69,9 +75,22 @@ pub fn RunStage(current: Current) -> impl IntoView {
         })
     };
     let run_state = Memo::new(move |_| all.with(|c| c.state));
-    let room = RwSignal::new(false);
+    let room = RwSignal::new(projector);
     let help = RwSignal::new(false);
-    let muted = RwSignal::new(false);
+    // The projector window is silent: the host's window sounds the warnings.
+    let muted = RwSignal::new(projector);
+    // A second window showing the room's view, to drag onto the projector; the host keeps this
+    // one, with the prompts and controls. It follows the meeting as any other tab does.
+    let open_projector = {
+        let href = Route::Projector(current.id.clone()).href();
+        move |_| {
+            if !browser::open_window(&href, "crossmeet-projector") {
+                state
+                    .toasts
+                    .show(state.text(T::ProjectorBlocked).to_owned(), None);
+            }
+        }
+    };
     let act = Act {
         current: current.clone(),
         now,
@@ -115,7 +134,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
                     // has the focus, and the next Escape leaves room mode.
                     if press.typing {
                         browser::blur_active();
-                    } else if room.get_untracked() {
+                    } else if room.get_untracked() && !projector {
                         set_room(false);
                     }
                     return;
@@ -128,7 +147,8 @@ pub fn RunStage(current: Current) -> impl IntoView {
                 Command::FocusPark => focus(park_input),
                 Command::FocusDecision => focus(decision_input),
                 Command::FocusAction => focus(action_input),
-                Command::ToggleRoom => set_room(!room.get_untracked()),
+                Command::ToggleRoom if !projector => set_room(!room.get_untracked()),
+                Command::ToggleRoom => {}
                 Command::EndMeeting => {
                     if run_state.get_untracked() != RunState::NotStarted {
                         end_meeting();
@@ -211,10 +231,13 @@ pub fn RunStage(current: Current) -> impl IntoView {
     };
     view! {
         <div class="run" class:room=room data-testid="run">
-            <div class="run-toolbar">
+            {(!projector).then(|| view! { <div class="run-toolbar">
                 <button type="button" aria-pressed=move || room.get().to_string() data-testid="room-mode"
                     on:click=move |_| set_room(!room.get_untracked())>
                     {move || state.text(if room.get() { T::ExitRoomMode } else { T::RoomMode })}
+                </button>
+                <button type="button" data-testid="projector-window" title=state.text(T::ProjectorWindowHint) on:click=open_projector.clone()>
+                    {state.text(T::ProjectorWindow)}
                 </button>
                 <label class="check">
                     <input type="checkbox" prop:checked=muted on:change=move |ev| muted.set(event_target_checked(&ev))/>
@@ -223,7 +246,7 @@ pub fn RunStage(current: Current) -> impl IntoView {
                 <button type="button" class="quiet" aria-expanded=move || help.get().to_string() on:click=move |_| help.update(|h| *h = !*h)>
                     {state.text(T::Shortcuts)} <span class="key-hint">" (?)"</span>
                 </button>
-            </div>
+            </div> })}
             <Show when=move || help.get()>
                 <p class="shortcut-help" role="note" data-testid="shortcut-help">{state.text(T::ShortcutsHelp)}</p>
             </Show>
