@@ -303,28 +303,27 @@ impl AppState {
 
     /// Applies a change computed on a copy of meeting `id`, as the named edits it makes.
     pub fn edit_meeting(self, id: &str, change: impl FnOnce(&mut Meeting)) -> Option<Edit> {
-        let edit = self.with_meeting(id, |before| {
-            let mut after = before.clone();
-            change(&mut after);
-            diff(before, &after)
-        })?;
-        if edit.is_nothing() {
-            return None;
-        }
+        let edit = self.edits_of(id, change)?;
         self.dispatch(id, edit).ok()
     }
 
     /// As [`edit_meeting`](Self::edit_meeting), offering to take the change back for a few
     /// seconds, saying `message`.
     pub fn edit_meeting_with_undo(self, id: &str, message: T, change: impl FnOnce(&mut Meeting)) {
-        let edit = self.with_meeting(id, |before| {
+        if let Some(edit) = self.edits_of(id, change) {
+            self.dispatch_with_undo(id, edit, message);
+        }
+    }
+
+    /// The named edits a change computed on a copy of meeting `id` makes; `None` when it makes
+    /// none, or the meeting is gone.
+    fn edits_of(self, id: &str, change: impl FnOnce(&mut Meeting)) -> Option<Edit> {
+        self.with_meeting(id, |before| {
             let mut after = before.clone();
             change(&mut after);
             diff(before, &after)
-        });
-        if let Some(edit) = edit.filter(|edit| !edit.is_nothing()) {
-            self.dispatch_with_undo(id, edit, message);
-        }
+        })
+        .filter(|edit| !edit.is_nothing())
     }
 
     fn collection_changed_soon(self) {

@@ -1,5 +1,6 @@
 //! One module per page of the app.
 
+pub mod action_edits;
 pub mod meeting_list;
 pub mod reach;
 pub mod review;

@@ -3,24 +3,20 @@
 //! spot. A 10-minute clock computed from its start time like the meeting clocks
 //! (`core::domain::standup`).
 
-use std::collections::HashMap;
-
 use chrono::Duration;
 use leptos::prelude::*;
 
 use crate::core::domain::choice::Choice;
 use crate::core::domain::clock::format_duration;
 use crate::core::domain::i18n::T;
-use crate::core::domain::model::{ActionItem, ActionStatus, ProgressNote};
+use crate::core::domain::model::ActionStatus;
 use crate::core::domain::standup::{current_start, time_left};
 use crate::core::domain::time::format_date;
 use crate::core::domain::tracker::{standup_groups, TrackerRow};
 use crate::ui::browser;
 use crate::ui::hooks::use_now;
+use crate::ui::pages::action_edits::{set_status, ActionKey, NoteDrafts};
 use crate::ui::state::AppState;
-
-/// A progress note being typed, by (meeting, action): kept when the list is redrawn.
-type Drafts = RwSignal<HashMap<(String, String), String>>;
 
 #[component]
 pub fn Standup() -> impl IntoView {
@@ -35,7 +31,8 @@ pub fn Standup() -> impl IntoView {
         let today = browser::today();
         state.meetings.with(|ms| standup_groups(ms, today, &order))
     });
-    let drafts: Drafts = RwSignal::new(HashMap::new());
+    // A note being typed is kept by its action when the list is redrawn.
+    let drafts = NoteDrafts::default();
     let body = move || {
         let groups = groups.get();
         if groups.is_empty() {
@@ -87,59 +84,24 @@ fn standup_row(
     state: AppState,
     row: TrackerRow,
     today: chrono::NaiveDate,
-    drafts: Drafts,
+    drafts: NoteDrafts,
 ) -> impl IntoView {
     let TrackerRow {
         meeting_id,
         meeting_title,
         action,
     } = row;
-    let key = (meeting_id.clone(), action.id.clone());
-    let edit = {
-        let key = key.clone();
-        move |change: &dyn Fn(&mut ActionItem)| {
-            state.edit_meeting(&key.0, |m| {
-                if let Some(action) = m.actions.iter_mut().find(|a| a.id == key.1) {
-                    change(action);
-                }
-            });
-        }
-    };
-    let set_status = {
-        let edit = edit.clone();
-        move |ev: leptos::ev::Event| {
-            if let Some(status) = ActionStatus::from_key(&event_target_value(&ev)) {
-                let today = browser::today();
-                edit(&|action| action.set_status(status, today));
-            }
-        }
-    };
-    let (draft_key, type_key) = (key.clone(), key.clone());
-    let draft = move || drafts.with(|drafts| drafts.get(&draft_key).cloned().unwrap_or_default());
-    let type_note = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        drafts.update(|drafts| {
-            drafts.insert(type_key.clone(), text);
-        });
-    };
+    let key: ActionKey = (meeting_id, action.id.clone());
+    let (status_key, draft_key, type_key) = (key.clone(), key.clone(), key.clone());
+    let set_status =
+        move |ev: leptos::ev::Event| set_status(state, &status_key, &event_target_value(&ev));
+    let draft = move || drafts.text(&draft_key);
+    let type_note =
+        move |ev: leptos::ev::Event| drafts.type_in(type_key.clone(), event_target_value(&ev));
     let add_note = move |ev: leptos::ev::KeyboardEvent| {
-        if !browser::is_enter(&ev) {
-            return;
+        if browser::is_enter(&ev) {
+            drafts.file(state, &key);
         }
-        let text = drafts.with_untracked(|drafts| drafts.get(&key).cloned().unwrap_or_default());
-        if text.trim().is_empty() {
-            return;
-        }
-        let on = Some(browser::today());
-        edit(&|action| {
-            action.progress.push(ProgressNote {
-                on,
-                text: text.trim().to_owned(),
-            })
-        });
-        drafts.update(|drafts| {
-            drafts.remove(&key);
-        });
     };
     let blocked = action.status == ActionStatus::Blocked;
     let overdue = action.is_overdue(today);

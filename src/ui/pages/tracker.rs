@@ -2,13 +2,11 @@
 //! overdue, due today and due soon marked, status and dated progress notes edited in place —
 //! with the Excel round trip (`tracker_csv.rs`) and reaching the owners (`reach.rs`).
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::core::domain::choice::Choice;
 use crate::core::domain::i18n::T;
-use crate::core::domain::model::{meetings_only, ActionStatus, ProgressNote};
+use crate::core::domain::model::{meetings_only, ActionStatus};
 use crate::core::domain::run;
 use crate::core::domain::time::format_date;
 use crate::core::domain::tracker::{
@@ -16,6 +14,7 @@ use crate::core::domain::tracker::{
 };
 use crate::core::view::route::{Route, Stage};
 use crate::ui::browser;
+use crate::ui::pages::action_edits::{set_status, NoteDrafts};
 use crate::ui::pages::reach::ReachOwners;
 use crate::ui::pages::show_more;
 use crate::ui::pages::tracker_csv::RoundTrip;
@@ -43,7 +42,7 @@ pub fn Tracker() -> impl IntoView {
     let shown = RwSignal::new(TRACKER_PAGE);
     // (all rows that pass, the first `shown` of them): only drawn rows are copied.
     // Half-typed progress notes, by meeting and action id.
-    let drafts = RwSignal::new(HashMap::new());
+    let drafts = NoteDrafts::default();
     let rows = Memo::new(move |_| {
         let (filter, sort, shown) = (filter.get(), sort.get(), shown.get());
         state.meetings.with(|meetings| {
@@ -202,7 +201,7 @@ fn OpenParked() -> impl IntoView {
 fn TrackerLine(
     rows: Memo<(usize, Vec<TrackerRow>)>,
     place: usize,
-    drafts: RwSignal<HashMap<(String, String), String>>,
+    drafts: NoteDrafts,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let row = Memo::new(move |_| rows.with(|(_, drawn)| drawn.get(place).cloned()));
@@ -241,65 +240,27 @@ fn TrackerLine(
         Some(Due::Soon) => state.text(T::ChaseDueSoon),
         _ => "",
     };
-    // The action shown in this place when the user acts.
-    let edit_action = move |change: &dyn Fn(&mut crate::core::domain::model::ActionItem)| {
-        let Some((meeting_id, action_id)) = row.with_untracked(|row| {
-            row.as_ref()
-                .map(|row| (row.meeting_id.clone(), row.action.id.clone()))
-        }) else {
-            return;
-        };
-        state.edit_meeting(&meeting_id, |m| {
-            if let Some(action) = m.actions.iter_mut().find(|a| a.id == action_id) {
-                change(action);
-            }
-        });
-    };
     let set_status = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        if let Some(status) = ActionStatus::from_key(&value) {
-            let today = browser::today();
-            edit_action(&|action| action.set_status(status, today));
+        if let Some(key) = untrack(action_key) {
+            set_status(state, &key, &event_target_value(&ev));
         }
     };
     let draft = move || {
-        let key = action_key();
-        drafts
-            .with(|drafts| key.and_then(|key| drafts.get(&key).cloned()))
+        action_key()
+            .map(|key| drafts.text(&key))
             .unwrap_or_default()
     };
     let type_note = move |ev: leptos::ev::Event| {
         if let Some(key) = untrack(action_key) {
-            let text = event_target_value(&ev);
-            drafts.update(|drafts| {
-                drafts.insert(key, text);
-            });
+            drafts.type_in(key, event_target_value(&ev));
         }
     };
     let add_note = move |ev: leptos::ev::KeyboardEvent| {
-        if !browser::is_enter(&ev) {
-            return;
-        }
-        let Some(key) = untrack(action_key) else {
-            return;
-        };
-        let text = drafts.with_untracked(|drafts| drafts.get(&key).cloned().unwrap_or_default());
-        if text.trim().is_empty() {
-            return;
-        }
-        let on = Some(browser::today());
-        let (meeting_id, action_id) = key.clone();
-        state.edit_meeting(&meeting_id, |m| {
-            if let Some(action) = m.actions.iter_mut().find(|a| a.id == action_id) {
-                action.progress.push(ProgressNote {
-                    on,
-                    text: text.trim().to_owned(),
-                });
+        if browser::is_enter(&ev) {
+            if let Some(key) = untrack(action_key) {
+                drafts.file(state, &key);
             }
-        });
-        drafts.update(|drafts| {
-            drafts.remove(&key);
-        });
+        }
     };
     let notes = move || {
         row.with(|row| {

@@ -20,13 +20,18 @@ function noWakeLock() {
   Object.defineProperty(navigator, "wakeLock", { configurable: true, value: undefined });
 }
 
-async function startMeeting(page, people = []) {
+/** Creates a meeting from `template` on the meeting list and waits for its workspace; returns its id. */
+async function newMeeting(page, template) {
   await page.goto(shared.server.url);
   await waitForApp(page);
-  await page.locator('[data-template="ProblemSolving"]').click();
+  await page.locator(`[data-template="${template}"]`).click();
   await page.getByTestId("workspace-title").waitFor();
+  return page.url().split("/m/")[1].split("/")[0];
+}
+
+async function startMeeting(page, people = []) {
+  const id = await newMeeting(page, "ProblemSolving");
   for (const [name, department] of people) await addParticipant(page, name, department);
-  const id = page.url().split("/m/")[1].split("/")[0];
   await page.goto(`${shared.server.url}#/m/${id}/run`);
   await waitForApp(page);
   await page.getByTestId("start-meeting").click();
@@ -35,11 +40,7 @@ async function startMeeting(page, people = []) {
 
 /** Creates a meeting from `template` and opens its `tab`; returns the meeting's id. */
 async function newMeetingAt(page, template, tab) {
-  await page.goto(shared.server.url);
-  await waitForApp(page);
-  await page.locator(`[data-template="${template}"]`).click();
-  await page.getByTestId("workspace-title").waitFor();
-  const id = page.url().split("/m/")[1].split("/")[0];
+  const id = await newMeeting(page, template);
   await page.goto(`${shared.server.url}#/m/${id}/${tab}`);
   await waitForApp(page);
   return id;
@@ -424,19 +425,12 @@ test("the agenda is found from the plan, one line per item on a laptop, totals f
 test("people and departments are remembered, Enter starts the next row, asks start from the departments, and a substitute can join", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
   const page = await context.newPage();
-  await page.goto(shared.server.url);
-  await waitForApp(page);
-  await page.locator('[data-template="ProblemSolving"]').click();
-  await page.getByTestId("workspace-title").waitFor();
+  await newMeeting(page, "ProblemSolving");
   await addParticipant(page, "李工", "研发部");
   await addParticipant(page, "王总", "运营部");
-  await page.goto(shared.server.url);
-  await waitForApp(page);
 
   // A second meeting: the names come back with their departments.
-  await page.locator('[data-template="ProjectCollaboration"]').click();
-  await page.getByTestId("workspace-title").waitFor();
-  const id = page.url().split("/m/")[1].split("/")[0];
+  const id = await newMeeting(page, "ProjectCollaboration");
   assert.deepEqual(await page.locator("#known-people option").evaluateAll((os) => os.map((o) => o.value)), ["李工", "王总"]);
   assert.deepEqual(await page.locator("#known-departments option").evaluateAll((os) => os.map((o) => o.value)), ["研发部", "运营部"].sort());
   await page.getByRole("button", { name: "+ 添加参会人" }).click();
@@ -510,10 +504,7 @@ test("a parked point gets an owner and a date, becomes an action in one step, an
 test("a meeting opened from a template only to look at it is discarded when left untouched, with undo", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1366, height: 800 } });
   const page = await context.newPage();
-  await page.goto(shared.server.url);
-  await waitForApp(page);
-  await page.locator('[data-template="StrategyRollout"]').click();
-  await page.getByTestId("workspace-title").waitFor();
+  await newMeeting(page, "StrategyRollout");
   // A look at the prepare tab is not an edit.
   await page.getByRole("link", { name: "筹备" }).click();
   await page.getByTestId("agenda").waitFor();

@@ -1,11 +1,13 @@
 //! Reading and editing the open meeting, and the small form controls bound to one of its fields.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::core::domain::choice::Choice;
 use crate::core::domain::edit::{At, Edit, FieldKey, List, Part, Row, Value};
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::Meeting;
+use crate::core::domain::time::{format_date, parse_date};
 use crate::ui::keyed::Key;
 use crate::ui::state::AppState;
 
@@ -242,6 +244,27 @@ pub fn row_text<R: Clone + 'static>(
     view! {
         <input type="text" id=dom_id aria-label=state.text(label) placeholder=state.text(label)
             prop:value=value on:input=input/>
+    }
+}
+
+/// A date input bound to one date of one row; marked `unset` while empty (room mode hides it).
+pub fn row_date<R: Clone + 'static>(
+    current: &Current,
+    rows: Rows<R>,
+    id: &str,
+    get: fn(&R) -> Option<NaiveDate>,
+    set: fn(&mut R, Option<NaiveDate>),
+) -> impl IntoView {
+    let (read, unset, write) = (current.clone(), current.clone(), current.clone());
+    let (rid, uid, wid) = (id.to_owned(), id.to_owned(), id.to_owned());
+    view! {
+        <input type="date" aria-label=current.state.text(T::ColDeadline)
+            class:unset=move || unset.read_row(rows, &uid, |row| get(row).is_none())
+            prop:value=move || read.read_row(rows, &rid, |row| get(row).map(format_date).unwrap_or_default())
+            on:change=move |ev| {
+                let date = parse_date(&event_target_value(&ev));
+                write.edit_row(rows, &wid, |row| set(row, date))
+            }/>
     }
 }
 

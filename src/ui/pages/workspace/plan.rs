@@ -220,13 +220,14 @@ fn Participants(current: Current) -> impl IntoView {
                 .collect_view()
         })
     };
+    // A memo: a typing pause in this meeting redraws the options only if the list changed.
+    let departments = Memo::new(move |_| state.meetings.with(|ms| known_departments(ms)));
     let department_options = move || {
-        state.meetings.with(|ms| {
-            known_departments(ms)
-                .into_iter()
-                .map(|department| view! { <option value=department/> })
-                .collect_view()
-        })
+        departments
+            .get()
+            .into_iter()
+            .map(|department| view! { <option value=department/> })
+            .collect_view()
     };
     view! {
         <section class="sub-section" id="field-participants" tabindex="-1">

@@ -6,12 +6,12 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::super::fields::{
-    remove_row_button, row_text, row_textarea, Current, Rows, ACTIONS, PARKED, PARTICIPANT_NAMES,
+    remove_row_button, row_date, row_text, row_textarea, Current, Rows, ACTIONS, PARKED,
+    PARTICIPANT_NAMES,
 };
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::Meeting;
 use crate::core::domain::run;
-use crate::core::domain::time::{format_date, parse_date};
 use crate::ui::browser;
 
 /// A one-line capture field: Enter adds the text through `apply` (stamped now, with a fresh id)
@@ -124,24 +124,8 @@ pub fn nothing(_: &Current, _: &str) -> AnyView {
 /// A parked point's owner and date, and the step that makes it an action (E4).
 pub fn parked_follow_up(current: &Current, id: &str) -> AnyView {
     let state = current.state;
-    let (read_owner, write_owner, read_date, write_date, to_action) = (
-        current.clone(),
-        current.clone(),
-        current.clone(),
-        current.clone(),
-        current.clone(),
-    );
-    let (oid, owid, did, dwid, aid) = (
-        id.to_owned(),
-        id.to_owned(),
-        id.to_owned(),
-        id.to_owned(),
-        id.to_owned(),
-    );
-    let unset = {
-        let (c, id) = (current.clone(), id.to_owned());
-        move || c.read_row(PARKED, &id, |p| p.deadline.is_none())
-    };
+    let (read_owner, write_owner, to_action) = (current.clone(), current.clone(), current.clone());
+    let (oid, owid, aid) = (id.to_owned(), id.to_owned(), id.to_owned());
     view! {
         <input type="text" class="parked-owner" list=PARTICIPANT_NAMES aria-label=state.text(T::ColOwner) placeholder=state.text(T::ColOwner)
             prop:value=move || read_owner.read_row(PARKED, &oid, |p| p.owner.clone())
@@ -149,12 +133,7 @@ pub fn parked_follow_up(current: &Current, id: &str) -> AnyView {
                 let owner = event_target_value(&ev);
                 write_owner.edit_row(PARKED, &owid, |p| p.owner = owner)
             }/>
-        <input type="date" aria-label=state.text(T::ColDeadline) class:unset=unset
-            prop:value=move || read_date.read_row(PARKED, &did, |p| p.deadline.map(format_date).unwrap_or_default())
-            on:change=move |ev| {
-                let deadline = parse_date(&event_target_value(&ev));
-                write_date.edit_row(PARKED, &dwid, |p| p.deadline = deadline)
-            }/>
+        {row_date(current, PARKED, id, |p| p.deadline, |p, date| p.deadline = date)}
         <button type="button" class="quiet" data-testid="parked-to-action" title=state.text(T::ParkedToAction) aria-label=state.text(T::ParkedToAction)
             on:click=move |_| {
                 let new_id = browser::new_id();
@@ -199,20 +178,13 @@ fn ActionRow(current: Current, aid: String) -> impl IntoView {
             })
         })
     };
-    let (read, write, unset) = (current.clone(), current.clone(), current.clone());
-    let (rid, wid, uid) = (aid.clone(), aid.clone(), aid.clone());
     view! {
         <li class="row action-row">
             {row_textarea(&current, ACTIONS, &aid, T::ColTask, |a| a.task.clone(), |a, v| a.task = v)}
             {owner_input(&current, &aid)}
             {row_text(&current, ACTIONS, &aid, T::ColDepartment, None, |a| a.department.clone(), |a, v| a.department = v)}
             {row_text(&current, ACTIONS, &aid, T::ColAcceptance, None, |a| a.acceptance.clone(), |a, v| a.acceptance = v)}
-            <input type="date" aria-label=state.text(T::ColDeadline) class:unset=move || unset.read_row(ACTIONS, &uid, |a| a.deadline.is_none())
-                prop:value=move || read.read_row(ACTIONS, &rid, |a| a.deadline.map(format_date).unwrap_or_default())
-                on:change=move |ev| {
-                    let deadline = parse_date(&event_target_value(&ev));
-                    write.edit_row(ACTIONS, &wid, |a| a.deadline = deadline);
-                }/>
+            {row_date(&current, ACTIONS, &aid, |a| a.deadline, |a, date| a.deadline = date)}
             {remove_row_button(&current, ACTIONS, &aid)}
             {move || missing().map(|text| view! { <span class="incomplete" data-testid="incomplete">{text}</span> })}
         </li>
