@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use serde_json::Value;
 
+use crossmeet::core::domain::coaching::{CarriedChange, Rule};
 use crossmeet::core::domain::model::*;
 use crossmeet::core::formats::backup::{export_backup, parse_backup, ImportError};
 use crossmeet::core::storage::persist::{
@@ -62,6 +63,7 @@ fn enum_values() -> Vec<String> {
         variants!(Phase: Share, Discuss, Decide, Break),
         variants!(ActionStatus: Open, InProgress, Blocked, Done, Cancelled),
         variants!(MinutesStatus: NotStarted, DraftSent, FinalSent),
+        variants!(Rule: ReportsOverrun, DepartmentDominates, DepartmentUnheard, ActionsLate, PreReadsLate, NoticeShort, AwkwardSlot, ManyLeaves, LargeAttendance, TimeFeedbackLow, MaterialsFeedbackLow),
     ]
     .concat()
 }
@@ -228,6 +230,11 @@ fn every_field() -> Meeting {
             comment: "好".into(),
         }],
         improvement_notes: vec!["提前发材料".into()],
+        carried: vec![CarriedChange {
+            rule: Rule::ActionsLate,
+            subject: "研发部".into(),
+            on: NaiveDate::from_ymd_opt(2026, 12, 1),
+        }],
         series: Some(SeriesRef {
             id: "s1".into(),
             name: "周会".into(),

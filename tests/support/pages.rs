@@ -8,9 +8,10 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use crossmeet::core::domain::agenda::{clock_times, format_span, insert_break};
-use crossmeet::core::domain::airtime::{airtime, series_balance, ItemFocus};
+use crossmeet::core::domain::airtime::{airtime, ItemFocus};
 use crossmeet::core::domain::checks::{check, is_ready, CheckContext};
 use crossmeet::core::domain::clock::{clocks, format_duration, DEFAULT_TURN};
+use crossmeet::core::domain::coaching::series_reviews;
 use crossmeet::core::domain::cost::{cost_review, figures_text, Cost};
 use crossmeet::core::domain::grouping::Grouping;
 use crossmeet::core::domain::i18n::Lang;
@@ -27,7 +28,9 @@ use crossmeet::core::formats::export::action_calendar::action_calendar;
 use crossmeet::core::formats::export::ics::calendar;
 use crossmeet::core::formats::export::minutes::{minutes_due, minutes_markdown};
 use crossmeet::core::formats::export::notice::{notice, NoticeStyle};
+use crossmeet::core::formats::export::review::{review_csv, review_markdown};
 use crossmeet::core::storage::summary::MeetingSummary;
+use crossmeet::core::view::review_html;
 
 /// Opens every page of `meeting` at `now`, the organiser's clock `offset` from UTC.
 pub fn open_every_page(meeting: &Meeting, now: DateTime<Utc>, offset: FixedOffset) {
@@ -83,7 +86,16 @@ pub fn open_every_page(meeting: &Meeting, now: DateTime<Utc>, offset: FixedOffse
         let _ = cost_review(meetings, grouping, &offset, lang);
         let _ = retrospective(meetings, grouping, today, &offset, lang);
     }
-    let _ = series_balance(meetings);
+    // The review that coaches, its exports and its drawing (F6).
+    for lang in [Lang::Zh, Lang::En] {
+        let reviews = series_reviews(meetings, today, &offset, lang);
+        let _ = review_markdown(&reviews, lang);
+        let _ = review_csv(&reviews, lang);
+        for review in &reviews {
+            let _ = review_html::overrun_chart(&review.group.meetings, lang);
+            let _ = review_html::coaching(review, &[], lang);
+        }
+    }
 
     // Tracker.
     for sort in [SortKey::Deadline, SortKey::Owner] {

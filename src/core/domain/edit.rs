@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, NaiveTime, Utc};
 
+use crate::core::domain::coaching::CarriedChange;
 use crate::core::domain::i18n::T;
 use rows::RowId;
 
@@ -79,6 +80,7 @@ meeting_fields! {
     ProgressTime(Option<NaiveTime>) at progress_time;
     Series(Option<SeriesRef>) at series;
     ImprovementNotes(Vec<String>) at improvement_notes;
+    Carried(Vec<CarriedChange>) at carried;
     Situation(Situation) at situation;
     IsTemplate(bool) at is_template;
     RunLog(Vec<RunEvent>) at run_log;

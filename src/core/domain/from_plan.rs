@@ -83,6 +83,7 @@ pub fn from_plan(
     }
     meeting.id = new_id();
     meeting.improvement_notes.clear();
+    meeting.carried.clear();
     meeting
 }
 

@@ -7,6 +7,7 @@ pub mod bounds;
 pub mod checks;
 pub mod choice;
 pub mod clock;
+pub mod coaching;
 pub mod cost;
 pub mod edit;
 pub mod from_plan;

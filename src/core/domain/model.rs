@@ -585,6 +585,9 @@ pub struct Meeting {
     pub feedback: Vec<Feedback>,
     /// Notes from the last review, shown on the next meeting's plan in the series (F5).
     pub improvement_notes: Vec<String>,
+    /// The review's changes carried into this meeting (F6), so later reviews can tell whether
+    /// they helped.
+    pub carried: Vec<crate::core::domain::coaching::CarriedChange>,
     pub series: Option<SeriesRef>,
     /// A template the user saved from a meeting (S1): listed with the templates, not the meetings.
     pub is_template: bool,
@@ -627,6 +630,7 @@ impl Meeting {
         plan.actions.clear();
         plan.minutes = Minutes::default();
         plan.feedback.clear();
+        plan.carried.clear();
         plan
     }
 

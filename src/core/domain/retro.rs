@@ -134,8 +134,8 @@ impl RetroGroup {
 }
 
 /// Every meeting (templates aside) grouped by `grouping`: series by name, quarters newest first.
-pub fn retrospective(
-    meetings: &[Meeting],
+pub fn retrospective<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
     grouping: Grouping,
     today: NaiveDate,
     zone: &dyn LocalZone,

@@ -157,12 +157,21 @@ pub fn same_slot_ahead(
         return start;
     }
     let weeks = (now - start).num_weeks() + 1;
-    let Some(moved) = chrono::Duration::try_weeks(weeks).and_then(|w| start.checked_add_signed(w))
-    else {
-        return start;
-    };
+    chrono::Duration::try_weeks(weeks)
+        .and_then(|span| later_same_clock(start, span, zone))
+        .unwrap_or(start)
+}
+
+/// `start` moved by `span` (whole days), at the same wall-clock time across a daylight-saving
+/// change; `None` past the end of the calendar.
+pub fn later_same_clock(
+    start: DateTime<Utc>,
+    span: chrono::Duration,
+    zone: &dyn LocalZone,
+) -> Option<DateTime<Utc>> {
+    let moved = start.checked_add_signed(span)?;
     let drift = zone.offset_at(start).local_minus_utc() - zone.offset_at(moved).local_minus_utc();
-    moved + chrono::Duration::seconds(i64::from(drift))
+    Some(moved + chrono::Duration::seconds(i64::from(drift)))
 }
 
 /// Working days (Monday to Friday) after `from` up to and including `to`: a notice sent on

@@ -13,6 +13,7 @@
 //! - 5: an agenda item's `planned_minutes`, its plan kept when "finish on time" shortened it
 //!   (E2); a parked point's `owner` and `deadline` (E4). Nothing to migrate: older records read
 //!   them as unset.
+//! - 6: a meeting's `carried`, the review's changes carried into it (F6). Nothing to migrate.
 //!
 //! Any change to the stored shape, even a field added with a default, needs a new number here:
 //! `tests/stored_shape.rs` compares the shape with `tests/fixtures/schema-N-paths.txt` and fails
@@ -25,7 +26,7 @@ use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The oldest schema whose records read straight into today's model: every step since only added
 /// fields that read as their defaults, so such records skip the JSON tree of a migration (a
@@ -233,7 +234,7 @@ mod tests {
             ..Meeting::default()
         };
         let text = encode_meeting(&meeting);
-        assert!(text.starts_with(r#"{"schema":5,"#));
+        assert!(text.starts_with(r#"{"schema":6,"#));
         assert_eq!(decode_meeting(&text), Ok(meeting));
     }
 

@@ -22,13 +22,10 @@ use crate::core::domain::clock::RunState;
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{AttendanceStatus, Meeting, Participant, RunEventKind};
 
-mod series;
 mod speaker;
 #[cfg(test)]
 mod tests;
 
-pub use series::*;
-use speaker::same;
 pub use speaker::*;
 
 /// Which agenda item the per-item figures are for.

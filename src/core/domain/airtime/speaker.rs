@@ -110,7 +110,7 @@ fn known_department<'a>(participants: &'a [Participant], text: &str) -> Option<&
 
 /// Equal after trimming, ignoring ASCII case (Latin names; Chinese has no case). Not Unicode
 /// case folding: its tables alone cost some 10 KB of the compressed module.
-pub(super) fn same(a: &str, b: &str) -> bool {
+pub fn same(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 

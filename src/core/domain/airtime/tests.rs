@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::domain::model::{AgendaItem, Attendance, RunEvent, SeriesRef};
+use crate::core::domain::model::{AgendaItem, Attendance, RunEvent};
 use chrono::TimeZone;
 
 fn t(minute: i64, second: i64) -> DateTime<Utc> {
@@ -524,89 +524,4 @@ fn shares_sum_to_a_hundred() {
         |row, p| *row = p,
     );
     assert_eq!(nothing, [0, 0]);
-}
-
-/// A held meeting of the series on `day`, with minutes of airtime per department.
-fn held(day: u32, shares: &[(&str, i64)]) -> Meeting {
-    let start = Utc.with_ymd_and_hms(2026, 11, day, 6, 0, 0).unwrap();
-    let mut log = vec![(start, RunEventKind::Started), (start, item("a"))];
-    let mut at = start;
-    for (speaker, minutes) in shares {
-        log.push((at, turn(speaker)));
-        at += Duration::minutes(*minutes);
-    }
-    log.push((at, RunEventKind::Ended));
-    let mut m = meeting(log);
-    m.id = day.to_string();
-    m.schedule.starts_at = Some(start);
-    m.series = Some(SeriesRef {
-        id: "s".into(),
-        name: "周例会".into(),
-    });
-    m
-}
-
-#[test]
-fn a_department_dominates_over_half_in_two_of_the_last_three() {
-    let meetings = [
-        held(2, &[("研发部", 8), ("市场部", 2)]),
-        held(9, &[("研发部", 6), ("市场部", 4)]),
-        held(16, &[("研发部", 5), ("市场部", 5)]),
-        held(23, &[("研发部", 4), ("市场部", 6)]),
-    ];
-    let early = series_balance(&meetings[..2]);
-    assert_eq!(
-        early.dominating,
-        Some(Dominating {
-            department: "研发部",
-            meetings_over_half: 2,
-            of_last: 2
-        })
-    );
-    assert_eq!(
-        early.dominating.unwrap().warning(Lang::En),
-        "研发部 had more than half the speaking time in 2 of the last 2 meetings: draw the other departments in."
-    );
-    assert_eq!(
-        series_balance(&meetings[..1]).dominating,
-        None,
-        "one is no pattern"
-    );
-
-    // Given out of order: the last three are 9th (研发部 60 %), 16th (a tie), 23rd (市场部).
-    let reordered = [&meetings[3], &meetings[0], &meetings[2], &meetings[1]];
-    let all = series_balance(reordered);
-    assert_eq!(all.meetings_with_airtime, 4);
-    assert_eq!(all.dominating, None, "exactly half is not more than half");
-    let rows: Vec<(&str, u8, usize)> = all
-        .departments
-        .iter()
-        .map(|d| (d.department, d.average_percent, d.largest_in))
-        .collect();
-    assert_eq!(
-        rows,
-        [("研发部", 58, 3), ("市场部", 42, 2)],
-        "the tie counts for both"
-    );
-}
-
-#[test]
-fn meetings_without_airtime_and_unknown_speakers_do_not_dominate() {
-    let mut quiet = held(20, &[]);
-    quiet.run_log.truncate(2);
-    let mut template = held(21, &[("市场部", 9)]);
-    template.is_template = true;
-    let meetings = [
-        held(2, &[("路人甲", 9), ("研发部", 1)]),
-        held(9, &[("路人甲", 9), ("研发部", 1)]),
-        quiet,
-        template,
-        Meeting::default(),
-    ];
-    let balance = series_balance(&meetings);
-    assert_eq!(balance.meetings_with_airtime, 2);
-    assert_eq!(balance.dominating, None);
-    assert_eq!(balance.departments[0].department, "路人甲");
-    assert!(!balance.departments[0].known);
-    assert_eq!(series_balance(&[]).departments.len(), 0);
 }

@@ -10,3 +10,4 @@ pub mod markdown;
 pub mod markdown_html;
 pub mod minutes;
 pub mod notice;
+pub mod review;
