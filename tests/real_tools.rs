@@ -22,6 +22,9 @@ use crossmeet::core::formats::export::minutes::minutes_markdown;
 use crossmeet::core::formats::export::notice::{notice, NoticeStyle};
 use proptest::prelude::*;
 
+#[path = "support/series.rs"]
+mod series;
+
 /// One action per hostile text as its task (ids `a0`, `a1`, …, other fields from `base`), then
 /// one whose task is `long`.
 /// The minutes as GitHub shows them: tables and strikethrough, raw HTML refused.
@@ -545,5 +548,60 @@ proptest! {
         ]
     ) {
         check_reads_as_typed(&text)?;
+    }
+}
+
+/// The review (F6) of a series with a hostile name and hostile titles: in GitHub's renderer the
+/// findings are one numbered list, the quarters one table, every name reads as typed; in
+/// LibreOffice the proposals are one row per finding, Chinese intact, no formula.
+#[test]
+fn the_review_reads_as_written_in_gfm_and_libreoffice() {
+    use crossmeet::core::domain::coaching::series_reviews;
+    use crossmeet::core::formats::export::review::{review_csv, review_markdown};
+
+    let name = "=HYPERLINK(\"http://evil\") | **周会** <b>";
+    let mut meetings =
+        series::series("@2026-07-15 every=14 6x{} 6x{r=8 notice=1 fb=5/1/5 late=财务部:2/2}");
+    for (n, meeting) in meetings.iter_mut().enumerate() {
+        meeting.series.as_mut().unwrap().name = name.into();
+        meeting.title = format!("- [x] 会议 #{n} | a");
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 1, 20).unwrap();
+    let zone = FixedOffset::east_opt(8 * 3600).unwrap();
+    let reviews = series_reviews(&meetings, today, &zone, Lang::Zh);
+    let findings = reviews[0].coaching.findings.len();
+    assert_eq!(findings, 4, "reports, late actions, notice, materials");
+
+    let html = cmark_gfm(&review_markdown(&reviews, Lang::Zh), GFM);
+    assert_eq!(html.matches("<table>").count(), 1, "{html}");
+    assert_eq!(
+        html.matches("<tr>").count(),
+        3,
+        "a header and two quarters: {html}"
+    );
+    assert_eq!(html.matches("<ol>").count(), 1, "{html}");
+    assert_eq!(
+        html.matches("<li>").count(),
+        4 + findings,
+        "figures and findings: {html}"
+    );
+    assert!(
+        html.contains("<h2>=HYPERLINK(&quot;http://evil&quot;) | **周会** &lt;b&gt;</h2>"),
+        "the series name reads as typed: {html}"
+    );
+    assert!(html.contains("- [x] 会议 #7 | a (2026-10-21)"), "{html}");
+    assert!(!html.contains("<b>") && !html.contains("<input"), "{html}");
+
+    let fods = open_in_calc(&review_csv(&reviews, Lang::Zh));
+    assert!(!fods.contains("table:formula"), "no cell became a formula");
+    let rows = calc_rows(&fods);
+    assert_eq!(rows.len(), 1 + findings, "header plus one row per finding");
+    assert_eq!(rows[0][0], "系列");
+    for row in &rows[1..] {
+        assert_eq!(row[0].trim_start_matches('\''), name);
+        assert!(
+            row[4].contains("- [x] 会议 #"),
+            "the evidence names the meetings"
+        );
     }
 }

@@ -412,3 +412,25 @@ fn the_review_compares_quarters_and_says_whether_a_change_helped() {
         "55 of 60 minutes planned, the cut made up for the reports"
     );
 }
+
+proptest::proptest! {
+    /// What the review's CSV says of a series reads back exactly as typed (the tracker's CSV
+    /// reader undoes the formula guard), whatever its name.
+    #[test]
+    fn the_review_csv_reads_back_any_series_name(name in "\\PC{0,30}") {
+        use crossmeet::core::domain::coaching::series_reviews;
+        use crossmeet::core::formats::csv::parse;
+        use crossmeet::core::formats::export::review::review_csv;
+        let mut meetings = series("3x{r=8}");
+        for meeting in &mut meetings {
+            meeting.series.as_mut().unwrap().name = name.clone();
+        }
+        let reviews = series_reviews(&meetings, today(), &CST, Lang::En);
+        let rows = parse(&review_csv(&reviews, Lang::En)).unwrap();
+        let expected = usize::from(!name.trim().is_empty());
+        proptest::prop_assert_eq!(rows.len(), 1 + expected, "a nameless series gets no proposals");
+        if expected == 1 {
+            proptest::prop_assert_eq!(&rows[1].1[0], name.trim());
+        }
+    }
+}
