@@ -207,6 +207,27 @@ const results = [];
   const filter = median(filterTimes);
   results.push([`tracker with ${MEETINGS * 10} action items (${rendered.rows} drawn): filter by person (to the next frame)`, `${ms(filter)} ms median of ${filterTimes.length} (max ${ms(Math.max(...filterTimes))})`, "≤ 50 ms", filter <= 50]);
 
+  // The review with every meeting in one series: its figures, findings and charts drawn (F5, F6).
+  const reviews = [];
+  for (let run = 0; run < 3; run++) {
+    reviews.push(
+      await page.evaluate(async () => {
+        location.hash = "#/tracker";
+        while (!document.querySelector('[data-testid="tracker"]')) await new Promise((r) => requestAnimationFrame(r));
+        const started = performance.now();
+        location.hash = "#/review";
+        while (!document.querySelector('[data-testid="coach"]')) await new Promise((r) => requestAnimationFrame(r));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - started;
+      }),
+    );
+  }
+  results.push([`review of ${MEETINGS} meetings in one series: navigation to findings and charts drawn`, `${ms(median(reviews))} ms median of ${reviews.length}`, "—", true]);
+  await page.evaluate(async () => {
+    location.hash = "#/tracker";
+    while (!document.querySelector('[data-testid="export-tracker"]')) await new Promise((r) => requestAnimationFrame(r));
+  });
+
   // CSV export of every action, against PapaParse's unparse on the same rows in the same page.
   await page.addScriptTag({ content: createRequire(import.meta.url)("fs").readFileSync(createRequire(import.meta.url).resolve("papaparse/papaparse.min.js"), "utf8") });
   const ours = [];
