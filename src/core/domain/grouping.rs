@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
@@ -59,13 +59,17 @@ pub fn group_of(meeting: &Meeting, grouping: Grouping, zone: &dyn LocalZone, lan
                     T::RetroQuarter,
                     &[&date.year().to_string(), &quarter.to_string()],
                 );
-                let key = i64::from(date.year()) * 4 + i64::from(quarter) - 1;
-                (GroupKey::Quarter(key), label)
+                (GroupKey::Quarter(quarter_key(date)), label)
             }
             None => (GroupKey::Undated, T::RetroUndated.get(lang).to_owned()),
         },
     };
     Group { key, label }
+}
+
+/// A date's calendar quarter as `year × 4 + quarter − 1`: quarters in order, as numbers.
+pub fn quarter_key(date: NaiveDate) -> i64 {
+    i64::from(date.year()) * 4 + i64::from(date.month0() / 3)
 }
 
 /// The entry of `group` among `groups`, added with `new(label)` the first time it is met.

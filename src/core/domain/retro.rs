@@ -110,6 +110,17 @@ pub struct MeetingLine {
     pub overrun_minutes: Option<i64>,
 }
 
+impl MeetingLine {
+    /// The title and date, as the review names a meeting: `周例会 (2026-11-04)`.
+    pub fn label(&self, lang: Lang) -> String {
+        let title = crate::core::domain::model::title_or_untitled(&self.title, lang);
+        match self.date {
+            Some(date) => format!("{title} ({})", crate::core::domain::time::format_date(date)),
+            None => title.to_owned(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetroGroup {
     pub label: String,

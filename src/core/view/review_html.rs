@@ -16,7 +16,6 @@ use chrono::Datelike;
 use crate::core::domain::coaching::{Finding, SeriesReview};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::retro::MeetingLine;
-use crate::core::domain::time::format_date;
 use crate::core::formats::export::markdown_html::escape_html as esc;
 use crate::core::formats::export::review::{
     carried_into, carried_line, coaching_status, quarter_cells, quarter_header,
@@ -28,14 +27,6 @@ const BOTTOM: i64 = 240;
 const LEFT: i64 = 110;
 const STEP: i64 = 72;
 const BAR: i64 = 44;
-
-/// A meeting as the chart and the evidence name it: title and date.
-fn named(line: &MeetingLine) -> String {
-    match line.date {
-        Some(date) => format!("{} {}", line.title, format_date(date)),
-        None => line.title.clone(),
-    }
-}
 
 /// One bar per held meeting over the plan line, up and red over time, down and green under;
 /// empty when no meeting of the group was held.
@@ -101,7 +92,7 @@ pub fn overrun_chart(meetings: &[MeetingLine], lang: Lang) -> String {
             Some(d) => format!("{}/{}", d.month(), d.day()),
             None => format!("#{}", index + 1),
         };
-        let said = esc(&format!("{}: {}", named(line), minutes(*over)));
+        let said = esc(&format!("{}: {}", line.label(lang), minutes(*over)));
         let _ = write!(
             svg,
             "<g class=\"bar-g\" tabindex=\"0\" role=\"img\" aria-label=\"{said}\" data-testid=\"overrun-bar\"><title>{said}</title>\
@@ -113,7 +104,7 @@ pub fn overrun_chart(meetings: &[MeetingLine], lang: Lang) -> String {
         let _ = write!(
             rows,
             "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
-            esc(&named(line)),
+            esc(&line.label(lang)),
             minutes(*over)
         );
     }

@@ -162,7 +162,7 @@ test("the review finds what a series' figures show, carries two changes into the
   // and the same figures as a table.
   const bars = card.getByTestId("overrun-bar");
   assert.equal(await bars.count(), 12);
-  assert.equal(await bars.first().getAttribute("aria-label"), "项目对齐会 #1 2026-07-06: -5 分钟");
+  assert.equal(await bars.first().getAttribute("aria-label"), "项目对齐会 #1 (2026-07-06): -5 分钟");
   assert.equal(await card.getByTestId("plan-line").count(), 1);
   assert.equal(await card.getByTestId("overrun-table").locator("tbody tr").count(), 12);
   const value = bars.nth(3).locator(".bar-value");

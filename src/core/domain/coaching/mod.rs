@@ -15,15 +15,16 @@ pub use carry::{carry, next_meeting, preview};
 pub use compare::{carried_results, quarter_figures, CarriedResult, Outcome};
 pub use rules::{per_meeting, Subject};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::core::domain::grouping::{when, Grouping};
+use crate::core::domain::choice::Choice;
+use crate::core::domain::grouping::{quarter_key, when, Grouping};
 use crate::core::domain::i18n::{tr, Lang, T};
-use crate::core::domain::model::{meetings_only, title_or_untitled, Meeting};
+use crate::core::domain::model::{meetings_only, Meeting};
 use crate::core::domain::order;
 use crate::core::domain::retro::{overrun_minutes, retrospective, RetroGroup};
-use crate::core::domain::time::{format_date, LocalZone};
+use crate::core::domain::time::LocalZone;
 
 /// How many meetings with a rule's kind of data it takes before the rule may fire: a monthly
 /// series holds three a quarter, and two meetings are a coincidence, not a pattern.
@@ -57,6 +58,7 @@ pub enum Rule {
     MaterialsFeedbackLow,
 }
 
+// The rules in the order the review lists their findings; `Rule::CHOICES` walks them.
 crate::core::domain::choice::choice!(Rule {
     ReportsOverrun,
     DepartmentDominates,
@@ -72,20 +74,6 @@ crate::core::domain::choice::choice!(Rule {
 });
 
 impl Rule {
-    pub const ALL: [Rule; 11] = [
-        Rule::ReportsOverrun,
-        Rule::DepartmentDominates,
-        Rule::DepartmentUnheard,
-        Rule::ActionsLate,
-        Rule::PreReadsLate,
-        Rule::NoticeShort,
-        Rule::AwkwardSlot,
-        Rule::ManyLeaves,
-        Rule::LargeAttendance,
-        Rule::TimeFeedbackLow,
-        Rule::MaterialsFeedbackLow,
-    ];
-
     /// What was seen (`{0}` the subject, `{1}` in how many meetings, `{2}` of how many), the
     /// guide's reason, and the proposed change.
     pub fn texts(self) -> (T, T, T) {
@@ -163,10 +151,6 @@ pub fn quarter_of(meeting: &Meeting, zone: &dyn LocalZone) -> Option<i64> {
     Some(quarter_key(date))
 }
 
-pub fn quarter_key(date: NaiveDate) -> i64 {
-    i64::from(date.year()) * 4 + i64::from(date.month0() / 3)
-}
-
 /// The meetings under review: those held in the latest quarter with any, or, when that quarter
 /// has fewer than [`ENOUGH_MEETINGS`], the latest that many (a quarter just begun is read with
 /// the end of the one before).
@@ -192,7 +176,7 @@ pub fn coach<'a>(
     let held = held(series);
     let window = window(&held, zone);
     let earlier = &held[..held.len() - window.len()];
-    let findings = Rule::ALL
+    let findings = Rule::CHOICES
         .iter()
         .filter_map(|rule| rules::find(*rule, &window, earlier, today, zone))
         .collect();
@@ -246,18 +230,8 @@ pub struct SeriesReview<'a> {
 impl SeriesReview<'_> {
     /// The title and date of a meeting the review names, for evidence and carried changes.
     pub fn meeting_label(&self, id: &str, lang: Lang) -> String {
-        self.group
-            .meetings
-            .iter()
-            .find(|line| line.id == id)
-            .map(|line| {
-                let title = title_or_untitled(&line.title, lang);
-                match line.date {
-                    Some(date) => format!("{title} ({})", format_date(date)),
-                    None => title.to_owned(),
-                }
-            })
-            .unwrap_or_default()
+        let line = self.group.meetings.iter().find(|line| line.id == id);
+        line.map(|line| line.label(lang)).unwrap_or_default()
     }
 }
 
