@@ -52,7 +52,7 @@ fn the_review_proposes_what_a_facilitator_would() {
         };
         assert!(expected.is_subset(&known), "unknown label in {line}");
         let meetings = series::series(fields[3]);
-        let proposed: BTreeSet<&str> = coach(&meetings, today, &zone)
+        let proposed: BTreeSet<&str> = coach(&meetings.iter().collect::<Vec<_>>(), today, &zone)
             .findings
             .iter()
             .map(|f| short_name(f.rule))

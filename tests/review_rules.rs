@@ -25,7 +25,7 @@ fn today() -> NaiveDate {
 
 fn findings(text: &str) -> Vec<Finding> {
     let meetings = series(text);
-    coach(&meetings, today(), &CST).findings
+    coach(&meetings.iter().collect::<Vec<_>>(), today(), &CST).findings
 }
 
 fn fired(text: &str, rule: Rule) -> Option<Finding> {
@@ -202,13 +202,13 @@ fn the_window_is_the_latest_quarter_of_held_meetings() {
     // Q3: six meetings with long reports; Q4: six without. Q3's pattern is history.
     let text = "@2026-07-15 every=14 6x{r=8} 6x{}";
     let meetings = series(text);
-    let coaching = coach(&meetings, today(), &CST);
+    let coaching = coach(&meetings.iter().collect::<Vec<_>>(), today(), &CST);
     assert_eq!(coaching.window.len(), 6);
     assert!(coaching.window.iter().all(|id| id.as_str() >= "m06"));
     assert!(coaching.findings.is_empty(), "{:?}", coaching.findings);
     // A new quarter with one meeting reads the two before it as well.
     let meetings = series("@2026-12-02 every=14 3x{r=8} 1x{planned}");
-    let coaching = coach(&meetings, today(), &CST);
+    let coaching = coach(&meetings.iter().collect::<Vec<_>>(), today(), &CST);
     assert_eq!(coaching.window, ["m00", "m01", "m02"]);
     assert_eq!(coaching.findings[0].rule, Rule::ReportsOverrun);
 }
@@ -228,7 +228,7 @@ fn with_next(text: &str) -> Vec<Meeting> {
 }
 
 fn carried(meetings: &mut [Meeting], rule: Rule) -> (Meeting, Meeting) {
-    let finding = coach(&*meetings, today(), &CST)
+    let finding = coach(&meetings.iter().collect::<Vec<_>>(), today(), &CST)
         .findings
         .into_iter()
         .find(|f| f.rule == rule)
@@ -396,7 +396,7 @@ fn the_review_compares_quarters_and_says_whether_a_change_helped() {
     let results = carried_results(&refs, today(), &CST);
     assert_eq!(results[0].outcome(), Outcome::TooEarly);
 
-    let quarters = quarter_figures(&later, today(), &CST, Lang::Zh);
+    let quarters = quarter_figures(&later.iter().collect::<Vec<_>>(), today(), &CST, Lang::Zh);
     let labels: Vec<&str> = quarters.iter().map(|q| q.label.as_str()).collect();
     assert_eq!(
         labels,

@@ -260,7 +260,8 @@ texts! {
     CoachCarry => "带入下次会议", "Carry into the next meeting";
     CoachCarriedInto => "已带入「{0}」", "Carried into “{0}”";
     CoachCarriedToast => "已带入下次会议", "Carried into the next meeting";
-    CoachNoNext => "本系列还没有下次会议:先复制最近一场会议。", "This series has no next meeting yet: duplicate the latest one first.";
+    CoachNoNext => "本系列还没有下次会议。", "This series has no next meeting yet.";
+    CoachPlanNext => "复制最近一场作为下次会议", "Plan the next meeting as a copy of the latest";
     CoachAlreadyFollows => "下次会议已符合这条建议。", "The next meeting already follows this.";
     CoachAdviceOnly => "提醒事项,议程无需改动", "A reminder; nothing in the agenda to change";
     CoachAskText => "请于会前提交本部门对议题的书面意见", "Please send your department's written input on the agenda before the meeting";

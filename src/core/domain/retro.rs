@@ -152,8 +152,19 @@ pub fn retrospective<'a>(
     zone: &dyn LocalZone,
     lang: Lang,
 ) -> Vec<RetroGroup> {
+    // One compiled body for every kind of list the callers hold (all meetings, one series').
+    let sorted: Vec<&Meeting> = meetings_only(meetings).collect();
+    review_groups(sorted, grouping, today, zone, lang)
+}
+
+fn review_groups(
+    mut sorted: Vec<&Meeting>,
+    grouping: Grouping,
+    today: NaiveDate,
+    zone: &dyn LocalZone,
+    lang: Lang,
+) -> Vec<RetroGroup> {
     let mut keyed: Vec<(Group, RetroGroup)> = Vec::new();
-    let mut sorted: Vec<&Meeting> = meetings_only(meetings).collect();
     order::sort_by_key(&mut sorted, |meeting| when(meeting));
     for meeting in sorted {
         let group = entry(

@@ -138,7 +138,16 @@ pub fn coaching(review: &SeriesReview<'_>, previews: &[Option<String>], lang: La
             lang,
         );
     }
-    html += "</ol></section>";
+    html += "</ol>";
+    // With nothing to carry into, one click plans the next meeting as a copy of the latest.
+    if review.next.is_none() && review.coaching.findings.iter().any(|f| f.change.is_some()) {
+        let _ = write!(
+            html,
+            "<button type=\"button\" data-testid=\"plan-next\" data-carry=\"next\">{}</button>",
+            T::CoachPlanNext.get(lang)
+        );
+    }
+    html += "</section>";
     if !review.carried.is_empty() {
         let _ = write!(
             html,

@@ -75,13 +75,13 @@ const MEETINGS = [
   meeting(12, "2026-12-09T06:00:00Z", { planned: true }),
 ];
 
-async function restore(page) {
-  const backup = JSON.stringify({ app: "crossmeet", kind: "backup", schema: 6, meetings: MEETINGS.map((meeting) => ({ schema: 6, meeting })) });
+async function restore(page, meetings = MEETINGS) {
+  const backup = JSON.stringify({ app: "crossmeet", kind: "backup", schema: 6, meetings: meetings.map((meeting) => ({ schema: 6, meeting })) });
   await page.goto(`${shared.server.url}#/settings`);
   await waitForApp(page);
   await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
   await page.getByTestId("restore-confirm").click();
-  await page.getByTestId("toast").filter({ hasText: "已恢复 13 个会议" }).waitFor();
+  await page.getByTestId("toast").filter({ hasText: `已恢复 ${meetings.length} 个会议` }).waitFor();
   await page.goto(`${shared.server.url}#/review`);
   await waitForApp(page);
 }
@@ -204,6 +204,23 @@ test("the review finds what a series' figures show, carries two changes into the
   assert.equal(await card.getByTestId("coach-status").textContent(), "From the last 6 meetings held");
   const en = await downloaded(page, "review-csv");
   assert.ok(en.includes("Series,Finding,Why,Proposal,Seen in,Carried into"), en);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("with no next meeting planned, one click copies the latest and the changes can be carried into it", async () => {
+  const { context, page, errors } = await openApp(shared.browser, shared.server.url, { timezoneId: "Asia/Shanghai" });
+  await restore(page, MEETINGS.slice(0, 12));
+  const reports = finding(page, "ReportsOverrun");
+  await reports.waitFor();
+  assert.equal(await reports.getByTestId("carry").count(), 0, "nothing to carry into yet");
+  assert.match(await reports.textContent(), /本系列还没有下次会议。/);
+  await page.getByTestId("plan-next").click();
+  await reports.getByTestId("carry").waitFor();
+  assert.equal(await page.getByTestId("plan-next").count(), 0);
+  await reports.getByTestId("carry").click();
+  await reports.getByTestId("carried").waitFor();
+  assert.match(await reports.getByTestId("carried").textContent(), /^已带入「项目对齐会 #12/, "carried into the copy of the latest meeting");
   assert.deepEqual(errors, []);
   await context.close();
 });

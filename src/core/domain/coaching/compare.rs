@@ -13,17 +13,18 @@ use crate::core::domain::retro::{retrospective, RetroGroup};
 use crate::core::domain::time::LocalZone;
 
 /// The series' last two dated quarters, the older first: what the review compares.
-pub fn quarter_figures<'a>(
-    series: impl IntoIterator<Item = &'a Meeting>,
+pub fn quarter_figures(
+    series: &[&Meeting],
     today: NaiveDate,
     zone: &dyn LocalZone,
     lang: Lang,
 ) -> Vec<RetroGroup> {
-    let mut quarters: Vec<RetroGroup> = retrospective(series, Grouping::Quarter, today, zone, lang)
-        .into_iter()
-        .filter(|group| group.meetings.iter().any(|m| m.date.is_some()))
-        .take(2)
-        .collect();
+    let mut quarters: Vec<RetroGroup> =
+        retrospective(series.iter().copied(), Grouping::Quarter, today, zone, lang)
+            .into_iter()
+            .filter(|group| group.meetings.iter().any(|m| m.date.is_some()))
+            .take(2)
+            .collect();
     quarters.reverse();
     quarters
 }
@@ -65,7 +66,7 @@ pub fn carried_results<'a>(
     today: NaiveDate,
     zone: &dyn LocalZone,
 ) -> Vec<CarriedResult<'a>> {
-    let held = held(series.iter().copied());
+    let held = held(series);
     let mut carrying: Vec<&Meeting> = series
         .iter()
         .copied()

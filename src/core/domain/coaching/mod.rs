@@ -31,8 +31,8 @@ use crate::core::domain::time::LocalZone;
 pub const ENOUGH_MEETINGS: usize = 3;
 
 /// What the review can find, each with the guide's remedy. Stored (as the rule a carried change
-/// came from) in `Meeting::carried`, so the names are part of the stored shape.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// came from) in `Meeting::carried` by its key, so the names are part of the stored shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rule {
     /// The share (report) items ran over while the discussion and decision items were cut.
     ReportsOverrun,
@@ -72,6 +72,20 @@ crate::core::domain::choice::choice!(Rule {
     TimeFeedbackLow,
     MaterialsFeedbackLow
 });
+
+// By the choice key, as a derive would store it, without a derive's visitor per variant.
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Rule, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        Rule::from_key(&key).ok_or_else(|| serde::de::Error::custom("unknown rule"))
+    }
+}
 
 impl Rule {
     /// What was seen (`{0}` the subject, `{1}` in how many meetings, `{2}` of how many), the
@@ -137,8 +151,8 @@ pub struct Coaching {
 }
 
 /// The meetings of a series that were held (run and ended), oldest first, templates aside.
-pub fn held<'a>(series: impl IntoIterator<Item = &'a Meeting>) -> Vec<&'a Meeting> {
-    let mut held: Vec<&Meeting> = meetings_only(series)
+pub fn held<'a>(series: &[&'a Meeting]) -> Vec<&'a Meeting> {
+    let mut held: Vec<&Meeting> = meetings_only(series.iter().copied())
         .filter(|meeting| overrun_minutes(meeting).is_some())
         .collect();
     order::sort_by_key(&mut held, |meeting| when(meeting));
@@ -168,11 +182,7 @@ pub fn window<'a>(held: &[&'a Meeting], zone: &dyn LocalZone) -> Vec<&'a Meeting
 
 /// The findings for the meetings of one series (any order, templates and unheld ones included:
 /// they are sorted out here). `today` judges open actions overdue.
-pub fn coach<'a>(
-    series: impl IntoIterator<Item = &'a Meeting>,
-    today: NaiveDate,
-    zone: &dyn LocalZone,
-) -> Coaching {
+pub fn coach(series: &[&Meeting], today: NaiveDate, zone: &dyn LocalZone) -> Coaching {
     let held = held(series);
     let window = window(&held, zone);
     let earlier = &held[..held.len() - window.len()];
@@ -266,10 +276,10 @@ pub fn series_reviews<'a>(
                 .filter(|m| m.series.as_ref().is_some_and(|s| s.id == id))
                 .collect();
             SeriesReview {
-                coaching: coach(members.iter().copied(), today, zone),
+                coaching: coach(&members, today, zone),
                 next: next_meeting(meetings, &id),
                 carried: carried_results(&members, today, zone),
-                quarters: quarter_figures(members.iter().copied(), today, zone, lang),
+                quarters: quarter_figures(&members, today, zone, lang),
                 group,
                 series_id,
             }

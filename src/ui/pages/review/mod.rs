@@ -8,8 +8,9 @@ use wasm_bindgen::JsCast;
 
 use crate::core::domain::coaching::{carry, preview, series_reviews, SeriesReview};
 use crate::core::domain::cost::{cost_review, figures_text};
-use crate::core::domain::grouping::Grouping;
+use crate::core::domain::grouping::{when, Grouping};
 use crate::core::domain::i18n::{tr, Lang, T};
+use crate::core::domain::model::meetings_only;
 use crate::core::domain::retro::{retrospective, ActionTally, RetroGroup};
 use crate::core::domain::time::format_date;
 use crate::core::formats::export::review::{review_csv, review_markdown};
@@ -162,16 +163,28 @@ fn coaching(state: AppState, review: &SeriesReview<'_>, lang: Lang) -> AnyView {
     let html = review_html::coaching(review, &previews, lang);
     let series_id = review.series_id.clone();
     let on_click = move |event: leptos::ev::MouseEvent| {
-        let Some(index) = event
+        let Some(which) = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
             .and_then(|element| element.closest("[data-carry]").ok().flatten())
             .and_then(|button| button.get_attribute("data-carry"))
-            .and_then(|index| index.parse::<usize>().ok())
         else {
             return;
         };
         let today = browser::today();
+        let Ok(index) = which.parse::<usize>() else {
+            // "next": the series' latest meeting, copied to its slot in the week ahead.
+            let latest = state.meetings.with_untracked(|meetings| {
+                meetings_only(meetings)
+                    .filter(|m| m.series.as_ref().map(|s| &s.id) == series_id.as_ref())
+                    .max_by_key(|m| when(m))
+                    .map(|m| m.id.clone())
+            });
+            if let Some(id) = latest {
+                state.duplicate_meeting(&id);
+            }
+            return;
+        };
         let found = state.meetings.with_untracked(|meetings| {
             series_reviews(meetings, today, zone, lang)
                 .into_iter()
