@@ -435,3 +435,35 @@ proptest::proptest! {
         }
     }
 }
+
+/// The card is text for `innerHTML`: what people typed is escaped wherever it lands, and each
+/// held meeting is one named bar over one plan line.
+#[test]
+fn the_card_escapes_what_was_typed_and_draws_a_bar_per_held_meeting() {
+    use crossmeet::core::domain::coaching::series_reviews;
+    use crossmeet::core::view::review_html::{card, coaching};
+    let mut meetings = series("3x{r=8} 1x{planned}");
+    for meeting in &mut meetings {
+        meeting.series.as_mut().unwrap().name = "<img src=x onerror=alert(1)>".into();
+        meeting.title = "\"><script>alert(1)</script>".into();
+    }
+    let reviews = series_reviews(&meetings, today(), &CST, Lang::En);
+    let html = card(
+        &reviews[0].group,
+        Some("<b>"),
+        &coaching(&reviews[0], &[], Lang::En),
+        Lang::En,
+    );
+    assert!(
+        !html.contains("<img") && !html.contains("<script") && !html.contains("<b>"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert_eq!(
+        html.matches("data-testid=\"overrun-bar\"").count(),
+        3,
+        "the planned meeting has no bar"
+    );
+    assert_eq!(html.matches("data-testid=\"plan-line\"").count(), 1);
+    assert_eq!(html.matches("data-testid=\"finding\"").count(), 1);
+}

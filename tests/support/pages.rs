@@ -92,8 +92,8 @@ pub fn open_every_page(meeting: &Meeting, now: DateTime<Utc>, offset: FixedOffse
         let _ = review_markdown(&reviews, lang);
         let _ = review_csv(&reviews, lang);
         for review in &reviews {
-            let _ = review_html::overrun_chart(&review.group.meetings, lang);
-            let _ = review_html::coaching(review, &[], lang);
+            let coaching = review_html::coaching(review, &[], lang);
+            let _ = review_html::card(&review.group, None, &coaching, lang);
         }
     }
 

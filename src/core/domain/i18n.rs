@@ -315,7 +315,6 @@ texts! {
     ChartMeeting => "会议", "Meeting";
     ChartPlanLine => "计划(0)", "Plan (0)";
     ChartMinutesAxis => "超时(分钟)", "Over plan (min)";
-    ChartTable => "数据表", "Figures as a table";
     ReviewDownloadMd => "下载复盘(Markdown)", "Download review (Markdown)";
     ReviewDownloadCsv => "下载复盘建议(CSV)", "Download proposals (CSV)";
     ReviewPrint => "打印复盘", "Print the review";

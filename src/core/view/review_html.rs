@@ -1,6 +1,6 @@
-//! The review's overrun chart and proposals (F5, F6) as HTML text for `innerHTML`: one string
-//! per card instead of a view tree per bar and finding, which cost the module several times more
-//! (monomorphised view code). Every user text goes through `escape_html`; the only markup is
+//! A review card (F5, F6) as HTML text for `innerHTML`: its figures, charts and proposals in one
+//! string instead of a view tree per figure, bar and finding, which cost the module several
+//! times more (monomorphised view code); the card has nothing to update in place. Every user text goes through `escape_html`; the only markup is
 //! what this module writes. The carry buttons carry their finding's position (`data-carry`),
 //! read by one click handler on the card.
 //!
@@ -15,7 +15,7 @@ use chrono::Datelike;
 
 use crate::core::domain::coaching::{Finding, SeriesReview};
 use crate::core::domain::i18n::{tr, Lang, T};
-use crate::core::domain::retro::MeetingLine;
+use crate::core::domain::retro::{ActionTally, MeetingLine, RetroGroup};
 use crate::core::formats::export::markdown_html::escape_html as esc;
 use crate::core::formats::export::review::{
     carried_into, carried_line, coaching_status, quarter_cells, quarter_header,
@@ -28,9 +28,105 @@ const LEFT: i64 = 110;
 const STEP: i64 = 72;
 const BAR: i64 = 44;
 
+/// The card of one group: figures, the two charts, the cost line (`cost`, already worded),
+/// feedback, the latest notes, then `extra` (the proposals, for a series).
+pub fn card(group: &RetroGroup, cost: Option<&str>, extra: &str, lang: Lang) -> String {
+    let overrun = match group.average_overrun_minutes() {
+        Some(minutes) if minutes < 0 => {
+            tr(lang, T::ReviewEarlyAverage, &[&minutes.abs().to_string()])
+        }
+        Some(minutes) => tr(lang, T::ReviewOverrunAverage, &[&format!("{minutes:+}")]),
+        None => T::ReviewNotHeldYet.get(lang).to_owned(),
+    };
+    let feedback = match group.feedback.responses {
+        0 => T::ReviewNoFeedback.get(lang).to_owned(),
+        _ => group.feedback.summary(lang),
+    };
+    let mut html =
+        format!(
+        "<h2>{}</h2><p class=\"muted\">{}</p>{}<p data-testid=\"retro-overrun\">{overrun}</p>{}\
+         <p class=\"cost-line\" data-testid=\"retro-cost\"><strong>{}</strong> {}</p>\
+         <p data-testid=\"retro-feedback\">{}</p>",
+        esc(&group.label),
+        tr(lang, T::ReviewMeetingCount, &[&group.meetings.len().to_string()]),
+        achievement(group.actions, lang),
+        overrun_chart(&group.meetings, lang),
+        T::CostTitle.get(lang),
+        esc(cost.unwrap_or_default()),
+        esc(&feedback),
+    );
+    if !group.latest_notes.is_empty() {
+        let _ = write!(html, "<h3>{}</h3><ul>", T::ReviewLatestNotes.get(lang));
+        for note in &group.latest_notes {
+            let _ = write!(html, "<li>{}</li>", esc(note));
+        }
+        html += "</ul>";
+    }
+    html + extra
+}
+
+/// The achievement rate, and a stacked bar of on time / late / open over a 0–100 % axis, each
+/// part named in the legend beside a swatch of its colour.
+fn achievement(tally: ActionTally, lang: Lang) -> String {
+    let Some(percent) = tally.achievement_percent() else {
+        return format!(
+            "<p class=\"muted\" data-testid=\"retro-achievement\">{}</p>",
+            T::ReviewNoActions.get(lang)
+        );
+    };
+    let parts = [
+        (
+            tally.on_time,
+            "bar-on-time",
+            tr(lang, T::ReviewOnTime, &[&tally.on_time.to_string()]),
+        ),
+        (
+            tally.late,
+            "bar-late",
+            tr(lang, T::ReviewLate, &[&tally.late.to_string()]),
+        ),
+        (
+            tally.open,
+            "bar-open",
+            tr(
+                lang,
+                T::ReviewOpen,
+                &[&tally.open.to_string(), &tally.overdue.to_string()],
+            ),
+        ),
+    ];
+    let label: Vec<&str> = parts.iter().map(|(_, _, text)| text.as_str()).collect();
+    let mut html = format!(
+        "<p class=\"retro-rate\" data-testid=\"retro-achievement\">{}</p>\
+         <svg class=\"chart stacked\" viewBox=\"0 0 1000 6\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{}\">",
+        tr(lang, T::ReviewOnTimeRate, &[&percent.to_string()]),
+        label.join(" · ")
+    );
+    // Whole numbers on a 1,000-wide box: no float formatting code in the bundle for one chart.
+    let total = tally.total().max(1);
+    let mut x = 0;
+    for (count, class, _) in &parts {
+        let width = count * 1000 / total;
+        let _ = write!(
+            html,
+            "<rect class=\"{class}\" x=\"{x}\" y=\"0\" width=\"{width}\" height=\"6\"></rect>"
+        );
+        x += width;
+    }
+    html += "</svg><p class=\"chart-ticks\" aria-hidden=\"true\"><span>0%</span><span>50%</span><span>100%</span></p><p class=\"legend\" data-testid=\"retro-legend\">";
+    for (index, (_, class, text)) in parts.iter().enumerate() {
+        let separator = if index > 0 { " · " } else { "" };
+        let _ = write!(
+            html,
+            "{separator}<span class=\"swatch {class}\" aria-hidden=\"true\"></span>{text}"
+        );
+    }
+    html + "</p>"
+}
+
 /// One bar per held meeting over the plan line, up and red over time, down and green under;
 /// empty when no meeting of the group was held.
-pub fn overrun_chart(meetings: &[MeetingLine], lang: Lang) -> String {
+fn overrun_chart(meetings: &[MeetingLine], lang: Lang) -> String {
     let held: Vec<(&MeetingLine, i64)> = meetings
         .iter()
         .filter_map(|line| line.overrun_minutes.map(|minutes| (line, minutes)))

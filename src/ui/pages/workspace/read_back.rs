@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::fields::Current;
 use crate::core::domain::i18n::T;
 use crate::core::domain::time::format_date;
+use crate::core::formats::export::markdown_html::escape_html;
 
 /// Decisions, actions with owners and deadlines, and parked points: the read-back of the summary
 /// (E7) and, until the minutes land, of the follow-up tab.
@@ -31,18 +32,28 @@ pub fn ReadBack(current: Current) -> impl IntoView {
                 .collect::<Vec<_>>(),
         )
     });
-    let block = move |title: T, items: Vec<String>, testid: &'static str| {
-        let body = if items.is_empty() {
-            view! { <p class="empty-inline">{state.text(T::NothingYet)}</p> }.into_any()
+    // Plain text in lists: one string for the three blocks, not a view per item.
+    let lang = state.prefs.lang.get_untracked();
+    let mut html = String::new();
+    for (title, items, testid) in [
+        (T::Decisions, decisions, "summary-decisions"),
+        (T::ActionItems, actions, "summary-actions"),
+        (T::ParkingLot, parked, "summary-parked"),
+    ] {
+        html += &format!(
+            "<section class=\"sub-section\" data-testid=\"{testid}\"><h3>{}</h3>",
+            title.get(lang)
+        );
+        if items.is_empty() {
+            html += &format!("<p class=\"empty-inline\">{}</p>", T::NothingYet.get(lang));
         } else {
-            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
-                .into_any()
-        };
-        view! { <section class="sub-section" data-testid=testid><h3>{state.text(title)}</h3>{body}</section> }
-    };
-    view! {
-        {block(T::Decisions, decisions, "summary-decisions")}
-        {block(T::ActionItems, actions, "summary-actions")}
-        {block(T::ParkingLot, parked, "summary-parked")}
+            html += "<ul>";
+            for item in &items {
+                html += &format!("<li>{}</li>", escape_html(item));
+            }
+            html += "</ul>";
+        }
+        html += "</section>";
     }
+    view! { <div inner_html=html></div> }
 }

@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use super::super::fields::Current;
 use crate::core::domain::airtime::{airtime, not_heard_prompt, ItemFocus};
 use crate::core::domain::clock::RunState;
-use crate::core::domain::i18n::T;
+use crate::core::domain::i18n::{Lang, T};
 use crate::core::domain::model::Phase;
+use crate::core::formats::export::markdown_html::escape_html;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Shares {
@@ -50,22 +51,11 @@ pub fn AirtimePanel(
         })
     });
     let live = move || run_state.get() != RunState::Ended;
-    let rows = move || {
-        let live = live();
-        shares.with(|s| {
-            s.rows
-                .iter()
-                .map(|(department, item, meeting)| {
-                    view! {
-                        <tr>
-                            <th scope="row">{department.clone()}</th>
-                            {live.then(|| view! { <td><progress max="100" value=*item></progress> {*item} "%"</td> })}
-                            <td><progress max="100" value=*meeting></progress> {*meeting} "%"</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
+    // The table as one string: it is redrawn whole whenever a share changes anyway, and a view
+    // per row and cell costs the module far more than this text (see `core/view/review_html.rs`).
+    let table = move || {
+        let (live, lang) = (live(), state.prefs.lang.get());
+        shares.with(|s| airtime_table(&s.rows, live, lang))
     };
     view! {
         <section class="airtime" data-testid="airtime">
@@ -73,16 +63,34 @@ pub fn AirtimePanel(
             {move || shares.with(|s| s.not_heard.clone()).map(|prompt| view! {
                 <p class="not-heard" role="status" data-testid="not-heard">{prompt}</p>
             })}
-            {move || if shares.with(|s| s.rows.is_empty()) {
-                view! { <p class="muted">{state.text(T::AirtimeNoTurns)}</p> }.into_any()
-            } else {
-                view! {
-                    <table class="airtime-table">
-                        <thead><tr><th></th>{move || live().then(|| view! { <th>{state.text(T::AirtimeThisItem)}</th> })}<th>{state.text(T::AirtimeWholeMeeting)}</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }.into_any()
-            }}
+            <div inner_html=table></div>
         </section>
     }
+}
+
+/// Each department's share as a bar and a percent, this item's too while the meeting runs.
+fn airtime_table(rows: &[(String, u8, u8)], live: bool, lang: Lang) -> String {
+    if rows.is_empty() {
+        return format!("<p class=\"muted\">{}</p>", T::AirtimeNoTurns.get(lang));
+    }
+    let cell = |percent: u8| {
+        format!("<td><progress max=\"100\" value=\"{percent}\"></progress> {percent}%</td>")
+    };
+    let mut html = String::from("<table class=\"airtime-table\"><thead><tr><th></th>");
+    if live {
+        html += &format!("<th>{}</th>", T::AirtimeThisItem.get(lang));
+    }
+    html += &format!(
+        "<th>{}</th></tr></thead><tbody>",
+        T::AirtimeWholeMeeting.get(lang)
+    );
+    for (department, item, meeting) in rows {
+        html += &format!("<tr><th scope=\"row\">{}</th>", escape_html(department));
+        if live {
+            html += &cell(*item);
+        }
+        html += &cell(*meeting);
+        html += "</tr>";
+    }
+    html + "</tbody></table>"
 }
