@@ -1,7 +1,8 @@
 //! The retrospective page (F5): per series or per quarter, the goal achievement rate, each held
 //! meeting's overrun, the feedback in one line and the latest improvement notes; per series,
-//! what to change in the next meeting (F6, `coach.rs`). The review downloads as Markdown and CSV
-//! and prints from the same Markdown.
+//! what to change in the next meeting (F6). Each card is drawn as text by `review_html`. The
+//! review downloads as Markdown and CSV, and the page itself prints (the print stylesheet hides
+//! its buttons).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,8 +45,7 @@ pub fn Review() -> impl IntoView {
         );
         state.download(&name, mime, &text);
     };
-    // Each group with its cost line and, by series, the proposals for its next meeting; the
-    // printable review (by series) from the same figures.
+    // Each group with its cost line and, by series, the proposals for its next meeting.
     let cards = move || {
         let today = browser::today();
         let (grouping, lang) = (grouping.get(), state.prefs.lang.get());
@@ -62,7 +62,7 @@ pub fn Review() -> impl IntoView {
             if reviews.is_empty() {
                 return view! { <p class="empty">{T::ReviewEmpty.get(lang)}</p> }.into_any();
             }
-            let cards = if grouping == Grouping::Series {
+            if grouping == Grouping::Series {
                 reviews
                     .iter()
                     .map(|review| {
@@ -77,8 +77,7 @@ pub fn Review() -> impl IntoView {
                     .map(|group| group_card(group, cost_of(group), lang, None, state))
                     .collect_view()
                     .into_any()
-            };
-            cards
+            }
         })
     };
     let toggle = move |value: Grouping, label: T| {
