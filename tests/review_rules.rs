@@ -10,8 +10,8 @@ use chrono::{Datelike, FixedOffset, NaiveDate, Timelike, Weekday};
 
 use crossmeet::core::domain::choice::Choice;
 use crossmeet::core::domain::coaching::{
-    carried_results, carry, coach, next_meeting, preview, quarter_figures, Change, Finding,
-    Outcome, Rule, ENOUGH_MEETINGS,
+    carried_results, carry, coach, next_meeting, of_series, preview, quarter_figures, Change,
+    Finding, Outcome, Rule, ENOUGH_MEETINGS,
 };
 use crossmeet::core::domain::i18n::Lang;
 use crossmeet::core::domain::model::{Meeting, Phase};
@@ -233,7 +233,7 @@ fn carried(meetings: &mut [Meeting], rule: Rule) -> (Meeting, Meeting) {
         .into_iter()
         .find(|f| f.rule == rule)
         .unwrap_or_else(|| panic!("{rule:?} did not fire"));
-    let next_id = next_meeting(meetings, "series-1")
+    let next_id = next_meeting(&of_series(meetings, "series-1"))
         .expect("a next meeting")
         .id
         .clone();
@@ -375,7 +375,7 @@ fn a_change_with_nothing_to_do_is_not_carried() {
         &mut String::new
     ));
     // No next meeting: none to carry into.
-    assert!(next_meeting(&series("3x{}"), "series-1").is_none());
+    assert!(next_meeting(&of_series(&series("3x{}"), "series-1")).is_none());
 }
 
 #[test]

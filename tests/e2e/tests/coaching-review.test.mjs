@@ -202,6 +202,7 @@ test("the review finds what a series' figures show, carries two changes into the
   await page.locator("h1", { hasText: "Retrospective" }).waitFor();
   assert.match(await finding(page, "ReportsOverrun").textContent(), /Reports ran over in 4 of 6 meetings while discussion and decisions were cut/);
   assert.equal(await card.getByTestId("coach-status").textContent(), "From the last 6 meetings held");
+  await card.screenshot({ path: "/tmp/coaching-review-en-1920.png" });
   const en = await downloaded(page, "review-csv");
   assert.ok(en.includes("Series,Finding,Why,Proposal,Seen in,Carried into"), en);
   assert.deepEqual(errors, []);

@@ -8,7 +8,7 @@ use super::{CarriedChange, Change, Finding};
 use crate::core::domain::airtime::same;
 use crate::core::domain::grouping::when;
 use crate::core::domain::i18n::{tr, Lang, T};
-use crate::core::domain::model::{meetings_only, AgendaItem, Meeting, Phase, PreparationAsk};
+use crate::core::domain::model::{AgendaItem, Meeting, Phase, PreparationAsk};
 use crate::core::domain::people::asks_for_departments;
 use crate::core::domain::time::{format_date_time, later_same_clock, LocalZone};
 
@@ -19,14 +19,16 @@ const SHORTEST_ITEM: u32 = 2;
 
 /// The series' next meeting: the earliest one not yet started that is dated after every meeting
 /// of the series that was (a forgotten older draft is not "next").
-pub fn next_meeting<'a>(meetings: &'a [Meeting], series_id: &str) -> Option<&'a Meeting> {
-    let of_series =
-        || meetings_only(meetings).filter(|m| m.series.as_ref().is_some_and(|s| s.id == series_id));
-    let last_started = of_series()
+/// `series` holds the series' meetings ([`of_series`](super::of_series)).
+pub fn next_meeting<'a>(series: &[&'a Meeting]) -> Option<&'a Meeting> {
+    let last_started = series
+        .iter()
         .filter(|m| !m.run_log.is_empty())
-        .filter_map(when)
+        .filter_map(|m| when(m))
         .max();
-    of_series()
+    series
+        .iter()
+        .copied()
         .filter(|m| m.run_log.is_empty())
         .filter(|m| last_started.is_none_or(|last| when(m).is_some_and(|at| at > last)))
         .min_by_key(|m| when(m))

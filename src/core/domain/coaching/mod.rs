@@ -160,7 +160,7 @@ pub fn held<'a>(series: &[&'a Meeting]) -> Vec<&'a Meeting> {
 }
 
 /// The quarter a meeting took place in, as `year × 4 + quarter − 1` in the organiser's zone.
-pub fn quarter_of(meeting: &Meeting, zone: &dyn LocalZone) -> Option<i64> {
+fn quarter_of(meeting: &Meeting, zone: &dyn LocalZone) -> Option<i64> {
     let date = when(meeting).map(|at| zone.local(at).date())?;
     Some(quarter_key(date))
 }
@@ -245,6 +245,13 @@ impl SeriesReview<'_> {
     }
 }
 
+/// The meetings of the series `series_id`, templates aside, in the order given.
+pub fn of_series<'a>(meetings: &'a [Meeting], series_id: &str) -> Vec<&'a Meeting> {
+    meetings_only(meetings)
+        .filter(|m| m.series.as_ref().is_some_and(|s| s.id == series_id))
+        .collect()
+}
+
 /// The review of every series (F5, F6), in the retrospective's order.
 pub fn series_reviews<'a>(
     meetings: &'a [Meeting],
@@ -272,12 +279,10 @@ pub fn series_reviews<'a>(
                     quarters: Vec::new(),
                 };
             };
-            let members: Vec<&Meeting> = meetings_only(meetings)
-                .filter(|m| m.series.as_ref().is_some_and(|s| s.id == id))
-                .collect();
+            let members = of_series(meetings, &id);
             SeriesReview {
                 coaching: coach(&members, today, zone),
-                next: next_meeting(meetings, &id),
+                next: next_meeting(&members),
                 carried: carried_results(&members, today, zone),
                 quarters: quarter_figures(&members, today, zone, lang),
                 group,

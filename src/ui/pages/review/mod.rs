@@ -7,11 +7,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::domain::coaching::{carry, preview, series_reviews, SeriesReview};
+use crate::core::domain::coaching::{
+    carry, coach, next_meeting, of_series, preview, series_reviews, SeriesReview,
+};
 use crate::core::domain::cost::{cost_review, figures_text};
 use crate::core::domain::grouping::{when, Grouping};
 use crate::core::domain::i18n::{Lang, T};
-use crate::core::domain::model::meetings_only;
 use crate::core::domain::retro::{retrospective, RetroGroup};
 use crate::core::domain::time::format_date;
 use crate::core::formats::export::review::{review_csv, review_markdown};
@@ -58,26 +59,25 @@ pub fn Review() -> impl IntoView {
                     .find(|cost| cost.label == group.label)
                     .map(|c| figures_text(c.planned, Some(c.actual), Some(c.overrun), rate, lang))
             };
-            let reviews = series_reviews(meetings, today, zone, lang);
-            if reviews.is_empty() {
-                return view! { <p class="empty">{T::ReviewEmpty.get(lang)}</p> }.into_any();
-            }
-            if grouping == Grouping::Series {
-                reviews
+            // By quarter there is nothing to propose: the proposals are per series.
+            let cards: Vec<_> = if grouping == Grouping::Series {
+                series_reviews(meetings, today, zone, lang)
                     .iter()
                     .map(|review| {
                         let extra = review.series_id.is_some().then(|| coaching(review, lang));
                         group_card(&review.group, cost_of(&review.group), lang, extra, state)
                     })
-                    .collect_view()
-                    .into_any()
+                    .collect()
             } else {
                 retrospective(meetings, grouping, today, zone, lang)
                     .iter()
                     .map(|group| group_card(group, cost_of(group), lang, None, state))
-                    .collect_view()
-                    .into_any()
+                    .collect()
+            };
+            if cards.is_empty() {
+                return view! { <p class="empty">{T::ReviewEmpty.get(lang)}</p> }.into_any();
             }
+            cards.into_any()
         })
     };
     let toggle = move |value: Grouping, label: T| {
@@ -161,32 +161,32 @@ fn carry_clicked(
     else {
         return;
     };
-    let today = browser::today();
-    let Ok(index) = which.parse::<usize>() else {
-        // "next": the series' latest meeting, copied to its slot in the week ahead.
-        let latest = state.meetings.with_untracked(|meetings| {
-            meetings_only(meetings)
-                .filter(|m| m.series.as_ref().map(|s| &s.id) == series_id.as_ref())
-                .max_by_key(|m| when(m))
-                .map(|m| m.id.clone())
-        });
-        if let Some(id) = latest {
-            state.duplicate_meeting(&id);
-        }
+    let Some(series_id) = series_id else {
         return;
     };
-    let found = state.meetings.with_untracked(|meetings| {
-        series_reviews(meetings, today, zone, lang)
-            .into_iter()
-            .find(|review| review.series_id == series_id)
-            .and_then(|review| {
-                let next = review.next?.id.clone();
-                Some((next, review.coaching.findings.get(index)?.clone()))
-            })
+    let today = browser::today();
+    // Only this series' findings are recomputed, as the card drew them.
+    let action = state.meetings.with_untracked(|meetings| {
+        let members = of_series(meetings, &series_id);
+        match which.parse::<usize>() {
+            // "next": the series' latest meeting, to be copied to its slot in the week ahead.
+            Err(_) => members
+                .iter()
+                .max_by_key(|m| when(m))
+                .map(|latest| (latest.id.clone(), None)),
+            Ok(index) => {
+                let finding = coach(&members, today, zone).findings.get(index).cloned()?;
+                Some((next_meeting(&members)?.id.clone(), Some(finding)))
+            }
+        }
     });
-    if let Some((next, finding)) = found {
-        state.edit_meeting_with_undo(&next, T::CoachCarriedToast, |meeting| {
-            carry(meeting, &finding, today, zone, lang, &mut browser::new_id);
-        });
+    match action {
+        Some((latest, None)) => state.duplicate_meeting(&latest),
+        Some((next, Some(finding))) => {
+            state.edit_meeting_with_undo(&next, T::CoachCarriedToast, |meeting| {
+                carry(meeting, &finding, today, zone, lang, &mut browser::new_id);
+            });
+        }
+        None => {}
     }
 }
