@@ -94,7 +94,11 @@ fn row() -> BoxedStrategy<Row> {
             sent_at,
             ..PreRead::default()
         })),
-        (text(), text()).prop_map(|(department, ask)| Row::Ask(PreparationAsk { department, ask })),
+        (text(), text(), text()).prop_map(|(department, ask, reply)| Row::Ask(PreparationAsk {
+            department,
+            ask,
+            reply
+        })),
         (id.clone(), text(), any::<bool>()).prop_map(|(id, text, resolved)| Row::Parked(
             ParkedPoint {
                 id,
@@ -126,6 +130,21 @@ fn row() -> BoxedStrategy<Row> {
                 ..Feedback::default()
             }
         )),
+        (
+            (0u8..6).prop_map(|n| format!("k{n}")),
+            text(),
+            proptest::option::of(0i64..4_000_000_000)
+        )
+            .prop_map(|(id, from, seconds)| Row::Asked(
+                crossmeet::core::domain::asks::AskRecord {
+                    id,
+                    taken: vec![crossmeet::core::domain::asks::Taken {
+                        from,
+                        written_at: seconds.and_then(|s| DateTime::from_timestamp(s, 0)),
+                    }],
+                    ..Default::default()
+                }
+            )),
     ]
     .boxed()
 }
@@ -140,6 +159,7 @@ fn list() -> impl Strategy<Value = List> {
         Just(List::Decision),
         Just(List::Action),
         Just(List::Feedback),
+        Just(List::Asked),
     ]
 }
 

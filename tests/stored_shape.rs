@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use serde_json::Value;
 
+use crossmeet::core::domain::asks::{AskKind, AskRecord, Taken};
 use crossmeet::core::domain::coaching::{CarriedChange, Rule};
 use crossmeet::core::domain::model::*;
 use crossmeet::core::formats::backup::{export_backup, parse_backup, ImportError};
@@ -63,6 +64,7 @@ fn enum_values() -> Vec<String> {
         variants!(Phase: Share, Discuss, Decide, Break),
         variants!(ActionStatus: Open, InProgress, Blocked, Done, Cancelled),
         variants!(MinutesStatus: NotStarted, DraftSent, FinalSent),
+        variants!(AskKind: Attendance, Actions, Feedback),
         variants!(Rule: ReportsOverrun, DepartmentDominates, DepartmentUnheard, ActionsLate, PreReadsLate, NoticeShort, AwkwardSlot, ManyLeaves, LargeAttendance, TimeFeedbackLow, MaterialsFeedbackLow),
     ]
     .concat()
@@ -89,6 +91,7 @@ fn participant(id: &str, role: Role, status: AttendanceStatus) -> Participant {
             reason: "出差".into(),
             substitute: "李雷".into(),
             responded_at: Some(at(1)),
+            pre_reads_read: true,
         },
     }
 }
@@ -174,6 +177,7 @@ fn every_field() -> Meeting {
         preparation_asks: vec![PreparationAsk {
             department: "研发部".into(),
             ask: "当前风险".into(),
+            reply: "接口延期".into(),
         }],
         run_log: vec![
             event(6, RunEventKind::Started),
@@ -234,6 +238,17 @@ fn every_field() -> Meeting {
             rule: Rule::ActionsLate,
             subject: "研发部".into(),
             on: NaiveDate::from_ymd_opt(2026, 12, 1),
+        }],
+        asks: vec![AskRecord {
+            id: "k1".into(),
+            kind: AskKind::Actions,
+            to: vec!["王芳".into()],
+            secret: "c2VjcmV0".into(),
+            made_at: Some(at(2)),
+            taken: vec![Taken {
+                from: "王芳".into(),
+                written_at: Some(at(3)),
+            }],
         }],
         series: Some(SeriesRef {
             id: "s1".into(),

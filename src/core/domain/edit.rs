@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, NaiveTime, Utc};
 
+use crate::core::domain::asks::AskRecord;
 use crate::core::domain::coaching::CarriedChange;
 use crate::core::domain::i18n::T;
 use rows::RowId;
@@ -167,6 +168,7 @@ meeting_lists! {
     Decision(Decision) in decisions;
     Action(ActionItem) in actions;
     Feedback(Feedback) in feedback;
+    Asked(AskRecord) in asks;
 }
 
 /// What the row operations need of a list; rows go in and out as [`Row`], whose variant always
@@ -438,7 +440,8 @@ mod rows {
         PreRead,
         ParkedPoint,
         Decision,
-        ActionItem
+        ActionItem,
+        crate::core::domain::asks::AskRecord
     );
 
     impl RowId for PreparationAsk {
@@ -602,6 +605,7 @@ mod tests {
                 PreparationAsk {
                     department: "研发部".into(),
                     ask: "风险".into(),
+                    ..PreparationAsk::default()
                 },
                 PreparationAsk::default(),
             ],

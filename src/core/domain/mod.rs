@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod airtime;
+pub mod asks;
 pub mod bounds;
 pub mod checks;
 pub mod choice;

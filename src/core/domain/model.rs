@@ -192,6 +192,16 @@ choice!(AttendanceStatus {
     Declined
 });
 
+impl AttendanceStatus {
+    pub fn label(self) -> T {
+        match self {
+            AttendanceStatus::Pending => T::AttendancePending,
+            AttendanceStatus::Confirmed => T::AttendanceConfirmed,
+            AttendanceStatus::Declined => T::AttendanceDeclined,
+        }
+    }
+}
+
 /// A participant's answer to the invitation (R7).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -202,6 +212,8 @@ pub struct Attendance {
     pub substitute: String,
     #[serde(default, with = "crate::core::domain::time_serde::opt_utc")]
     pub responded_at: Option<DateTime<Utc>>,
+    /// Said in a reply (A1) that the pre-reads were read (R5).
+    pub pre_reads_read: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -292,6 +304,8 @@ pub struct PreRead {
 pub struct PreparationAsk {
     pub department: String,
     pub ask: String,
+    /// What the department sent back, from a reply (A1): its risk points, one a line.
+    pub reply: String,
 }
 
 /// One timestamped event while the meeting runs (E2). The clocks are computed from these.
@@ -588,6 +602,8 @@ pub struct Meeting {
     /// The review's changes carried into this meeting (F6), so later reviews can tell whether
     /// they helped.
     pub carried: Vec<crate::core::domain::coaching::CarriedChange>,
+    /// What was asked of whom through ask links, and the replies taken (A1).
+    pub asks: Vec<crate::core::domain::asks::AskRecord>,
     pub series: Option<SeriesRef>,
     /// A template the user saved from a meeting (S1): listed with the templates, not the meetings.
     pub is_template: bool,
@@ -631,6 +647,10 @@ impl Meeting {
         plan.minutes = Minutes::default();
         plan.feedback.clear();
         plan.carried.clear();
+        plan.asks.clear();
+        for ask in &mut plan.preparation_asks {
+            ask.reply.clear();
+        }
         plan
     }
 

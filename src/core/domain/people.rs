@@ -79,6 +79,7 @@ pub fn asks_for_departments(meeting: &Meeting, ask: &str) -> Vec<PreparationAsk>
             asks.push(PreparationAsk {
                 department: department.to_owned(),
                 ask: ask.to_owned(),
+                ..PreparationAsk::default()
             });
         }
     }
@@ -161,6 +162,7 @@ mod tests {
         m.preparation_asks.push(PreparationAsk {
             department: "研发部".into(),
             ask: String::new(),
+            ..PreparationAsk::default()
         });
         assert_eq!(known_departments(&[m]), ["研发部", "财务部"]);
     }
@@ -209,6 +211,7 @@ mod tests {
         m.preparation_asks.push(PreparationAsk {
             department: "运营部".into(),
             ask: "已有".into(),
+            ..PreparationAsk::default()
         });
         let asks = asks_for_departments(&m, "提交进度与风险点");
         let departments: Vec<&str> = asks.iter().map(|a| a.department.as_str()).collect();

@@ -323,8 +323,8 @@ mod tests {
                 *e == ImportError::Foreign
             }),
             (
-                r#"{"app":"crossmeet","kind":"backup","schema":7,"meetings":[]}"#,
-                |e| *e == ImportError::NewerSchema(7),
+                r#"{"app":"crossmeet","kind":"backup","schema":8,"meetings":[]}"#,
+                |e| *e == ImportError::NewerSchema(8),
             ),
             (
                 r#"{"app":"crossmeet","kind":"backup","schema":2,"meetings":[

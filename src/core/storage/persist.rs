@@ -14,6 +14,8 @@
 //!   (E2); a parked point's `owner` and `deadline` (E4). Nothing to migrate: older records read
 //!   them as unset.
 //! - 6: a meeting's `carried`, the review's changes carried into it (F6). Nothing to migrate.
+//! - 7: a meeting's `asks` (what was asked of whom by ask links, A1), a participant's
+//!   `attendance.pre_reads_read` and a preparation ask's `reply`. Nothing to migrate.
 //!
 //! Any change to the stored shape, even a field added with a default, needs a new number here:
 //! `tests/stored_shape.rs` compares the shape with `tests/fixtures/schema-N-paths.txt` and fails
@@ -26,7 +28,7 @@ use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The oldest schema whose records read straight into today's model: every step since only added
 /// fields that read as their defaults, so such records skip the JSON tree of a migration (a
@@ -234,7 +236,7 @@ mod tests {
             ..Meeting::default()
         };
         let text = encode_meeting(&meeting);
-        assert!(text.starts_with(r#"{"schema":6,"#));
+        assert!(text.starts_with(r#"{"schema":7,"#));
         assert_eq!(decode_meeting(&text), Ok(meeting));
     }
 

@@ -243,6 +243,7 @@ mod tests {
             preparation_asks: vec![PreparationAsk {
                 department: "各部门".into(),
                 ask: "提交当前进度风险点".into(),
+                ..PreparationAsk::default()
             }],
             ..Meeting::default()
         };
