@@ -1,6 +1,7 @@
 //! The thin storage layer: meetings in IndexedDB, preferences in localStorage, and the browser's
 //! persistent-storage grant (D1). Every failure comes back as a [`StoreError`] for the UI to show.
 
+pub mod drafts;
 mod indexed_db;
 pub mod journal;
 pub mod meetings;

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::browser;
 use super::pages::workspace::Workspace;
 use super::pages::{
-    meeting_list::MeetingList, review::Review, settings::Settings, share::SharePage,
-    standup::Standup, tracker::Tracker,
+    answer::AnswerPage, meeting_list::MeetingList, replies::RepliesPage, review::Review,
+    settings::Settings, share::SharePage, standup::Standup, tracker::Tracker,
 };
 use super::state::{display_title, AppState};
 use crate::core::domain::i18n::{tr, Lang, T};
@@ -70,10 +70,13 @@ pub fn App() -> impl IntoView {
                 && state.list_preview.with(Option::is_some))
     });
     super::first_screen::hand_over(state, ready);
+    let answering = Memo::new(move |_| state.route.with(|route| matches!(route, Route::Answer(_))));
     move || {
         state.prefs.lang.track();
+        // The answer page is for people who never use the app themselves (A1): no organiser's
+        // navigation, only the language switch.
         view! {
-            <Header/>
+            {if answering.get() { view! { <LangSwitch/> }.into_any() } else { view! { <Header/> }.into_any() }}
             <Banners/>
             <main id="main" class="page">
                 {move || {
@@ -91,6 +94,8 @@ pub fn App() -> impl IntoView {
                         Route::Standup => view! { <Standup/> }.into_any(),
                         Route::Review => view! { <Review/> }.into_any(),
                         Route::Share(payload) => view! { <SharePage payload/> }.into_any(),
+                        Route::Answer(payload) => view! { <AnswerPage payload/> }.into_any(),
+                        Route::Replies(token) => view! { <RepliesPage token/> }.into_any(),
                         Route::Settings => view! { <Settings/> }.into_any(),
                         Route::NotFound => {
                             view! { <p class="empty">{state.text(T::PageNotFound)}</p> }.into_any()
@@ -134,16 +139,24 @@ fn Header() -> impl IntoView {
                 {nav_link(Route::Review, T::NavReview)}
                 {nav_link(Route::Settings, T::NavSettings)}
             </nav>
-            <button
-                class="lang-switch"
-                type="button"
-                title=state.text(T::SwitchLanguageLabel)
-                lang=state.prefs.lang.get_untracked().other().tag()
-                on:click=move |_| state.prefs.set_lang(state.prefs.lang.get_untracked().other())
-            >
-                {state.text(T::SwitchLanguage)}
-            </button>
+            <LangSwitch/>
         </header>
+    }
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <button
+            class="lang-switch"
+            type="button"
+            title=state.text(T::SwitchLanguageLabel)
+            lang=state.prefs.lang.get_untracked().other().tag()
+            on:click=move |_| state.prefs.set_lang(state.prefs.lang.get_untracked().other())
+        >
+            {state.text(T::SwitchLanguage)}
+        </button>
     }
 }
 

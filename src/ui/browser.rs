@@ -274,6 +274,25 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
     })
 }
 
+/// The system share sheet (`navigator.share`), where the browser has one: phones, mostly.
+pub fn can_share() -> bool {
+    web_sys::window().is_some_and(|window| {
+        js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("share"))
+            .is_ok_and(|share| share.is_function())
+    })
+}
+
+/// Hands `text` to the system share sheet; `Err` when the person cancels or it is missing.
+pub async fn share_text(text: &str) -> Result<(), JsValue> {
+    let navigator = web_sys::window().ok_or(JsValue::NULL)?.navigator();
+    let share: js_sys::Function =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))?.dyn_into()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(text))?;
+    let promise: js_sys::Promise = share.call1(&navigator, &data)?.dyn_into()?;
+    JsFuture::from(promise).await.map(|_| ())
+}
+
 /// A short, gentle tone: the end of a speaking turn (E8).
 pub fn beep() {
     let Ok(context) = web_sys::AudioContext::new() else {

@@ -7,6 +7,7 @@ pub mod deflate;
 pub mod first_screen;
 pub mod hooks;
 pub mod keyed;
+pub mod links;
 pub mod notify;
 pub mod pages;
 pub mod preferences;

@@ -21,6 +21,10 @@ pub enum Route {
     /// A shared plan to preview and import (D4): the compressed plan from a link, or empty to
     /// choose a meeting file.
     Share(String),
+    /// The answer page a participant opens from an ask link (A1): the compressed ask.
+    Answer(String),
+    /// Taking in replies (A1): a reply link's token, or empty to paste chat text.
+    Replies(String),
     Settings,
     NotFound,
 }
@@ -37,6 +41,9 @@ impl Route {
             ["review"] => Route::Review,
             ["share"] => Route::Share(String::new()),
             ["share", payload] => Route::Share((*payload).to_owned()),
+            ["a", payload] => Route::Answer((*payload).to_owned()),
+            ["replies"] => Route::Replies(String::new()),
+            ["r", token] => Route::Replies((*token).to_owned()),
             ["settings"] => Route::Settings,
             ["m", id] => Route::Meeting {
                 id: (*id).to_owned(),
@@ -63,6 +70,9 @@ impl Route {
             Route::Review => "#/review".to_owned(),
             Route::Share(payload) if payload.is_empty() => "#/share".to_owned(),
             Route::Share(payload) => format!("#/share/{payload}"),
+            Route::Answer(payload) => format!("#/a/{payload}"),
+            Route::Replies(token) if token.is_empty() => "#/replies".to_owned(),
+            Route::Replies(token) => format!("#/r/{token}"),
             Route::Settings => "#/settings".to_owned(),
             Route::Meeting { id, stage } => format!("#/m/{id}/{}", stage.slug()),
             Route::Projector(id) => format!("#/m/{id}/projector"),
@@ -83,6 +93,9 @@ mod tests {
             Route::Review,
             Route::Share(String::new()),
             Route::Share("eJzLSM3JyQcABiwCFQ".into()),
+            Route::Answer("eJzLSM3JyQcABiwCFQ".into()),
+            Route::Replies(String::new()),
+            Route::Replies("0123abcd.eJzLSM3JyQ.AAAAAAAAAAAAAAAAAAAAAA".into()),
             Route::Settings,
             Route::Meeting {
                 id: "k3x9".into(),

@@ -1,8 +1,10 @@
 //! One module per page of the app.
 
 pub mod action_edits;
+pub mod answer;
 pub mod meeting_list;
 pub mod reach;
+pub mod replies;
 pub mod review;
 pub mod settings;
 pub mod share;

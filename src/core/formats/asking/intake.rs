@@ -68,6 +68,8 @@ enum Change {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Intake {
     pub meeting_id: String,
+    /// The person who replied, as the meeting names them.
+    pub who: String,
     pub reply: Reply,
     pub proposals: Vec<Proposal>,
     pub left_out: usize,
@@ -260,6 +262,7 @@ pub fn intake(meeting: &Meeting, reply: Reply, zone: &impl LocalZone, lang: Lang
     }
     Intake {
         meeting_id: meeting.id.clone(),
+        who: person_name(meeting, &reply.from),
         reply,
         proposals,
         left_out,
@@ -345,7 +348,7 @@ fn make(meeting: &mut Meeting, change: &Change) {
 }
 
 /// The participant's name, or the owner's name as the reply gives it.
-fn person_name(meeting: &Meeting, from: &str) -> String {
+pub fn person_name(meeting: &Meeting, from: &str) -> String {
     meeting
         .participants
         .iter()

@@ -12,6 +12,7 @@
 //! This module is everything around the compression and the MAC: the shapes, their bounds, and
 //! finding reply links in a stretch of pasted chat.
 
+pub mod draft;
 pub mod intake;
 pub mod make;
 pub mod messages;

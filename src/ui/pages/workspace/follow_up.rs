@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::domain::asks::AskKind;
+
 use crate::core::domain::edit::Value;
 
 use super::fields::Current;
@@ -216,6 +218,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
             </label>
         </section>
         <ReachOwners filter=RwSignal::new(meeting_only) file_stem=format!("crossmeet-{meeting_id}")/>
+        <super::ask_panel::AskPanel current=current.clone() kinds=&[AskKind::Actions, AskKind::Feedback]/>
         <super::feedback::FeedbackForm current=current.clone()/>
         <ReadBack current/>
     }

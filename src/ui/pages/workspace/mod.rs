@@ -2,6 +2,7 @@
 //! prepare. `Current` is the handle every stage uses to read and edit the open meeting.
 
 mod agenda_editor;
+mod ask_panel;
 mod attendance;
 mod feedback;
 mod fields;

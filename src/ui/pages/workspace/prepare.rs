@@ -11,6 +11,7 @@ use super::attendance::Attendance;
 use super::fields::{check_field, enum_select, text_field, Current};
 use super::materials::{Materials, PreparationAsks};
 use super::notice::NoticePanel;
+use crate::core::domain::asks::AskKind;
 use crate::core::domain::bounds::{minutes_from_input, MEETING_MINUTES};
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::FormatMode;
@@ -155,6 +156,7 @@ pub fn PrepareStage(current: Current) -> impl IntoView {
         <Materials current=current.clone()/>
         <PreparationAsks current=current.clone()/>
         <Attendance current=current.clone()/>
+        <super::ask_panel::AskPanel current=current.clone() kinds=&[AskKind::Attendance]/>
         <section class="sub-section">
             <h2>{state.text(T::NoticeTitle)}</h2>
             <NoticePanel current=current.clone()/>
