@@ -617,3 +617,196 @@ proptest! {
         }
     }
 }
+
+mod page {
+    use super::*;
+    use crossmeet::core::formats::asking::draft::{Draft, Missing};
+    use crossmeet::core::formats::asking::json::{draft_from_json, draft_to_json};
+    use crossmeet::core::view::answer_html::{answer_html, Screen};
+    use crossmeet::core::view::replies_html::{reply_card_html, CardView};
+
+    fn screen() -> Screen<'static> {
+        Screen {
+            when: "2026-12-10 10:00",
+            now: at(1, 0),
+            today: date(6),
+            lang: Lang::Zh,
+        }
+    }
+
+    #[test]
+    fn every_input_of_the_answer_page_writes_its_part_of_the_draft() {
+        let meeting = meeting();
+        let (_, link) = make_ask(
+            &meeting,
+            AskKind::Actions,
+            &["李雷".into()],
+            "k1".into(),
+            "s".into(),
+            at(1, 0),
+            Lang::Zh,
+        );
+        let mut draft = Draft::new(&link, "李雷");
+        assert!(
+            draft.set("coming", None, "0", false),
+            "leave shows its fields"
+        );
+        assert!(!draft.set("coming", None, "0", false));
+        for (field, value) in [
+            ("reason", "出差"),
+            ("substitute", "张伟"),
+            ("risks", "a\nb"),
+            ("comment", "好"),
+        ] {
+            draft.set(field, None, value, false);
+        }
+        draft.set("read", None, "", true);
+        draft.set("time", None, "0", true);
+        draft.set("materials", None, "1", true);
+        draft.set("rating", None, "9", true);
+        assert_eq!(
+            draft.feedback.rating, None,
+            "a rating out of 1–5 is not taken"
+        );
+        draft.set("rating", None, "4", true);
+        draft.set("status", Some(1), "Done", false);
+        draft.set("note", Some(0), "进展", false);
+        draft.set("date", Some(0), "2026-12-20", false);
+        draft.set("why", Some(0), "等接口", false);
+        draft.set("note", Some(9), "nowhere", false);
+        let a = &draft.attendance;
+        assert_eq!(
+            (
+                a.coming,
+                a.reason.as_str(),
+                a.substitute.as_str(),
+                a.read,
+                a.risks.as_str()
+            ),
+            (false, "出差", "张伟", true, "a\nb")
+        );
+        let f = &draft.feedback;
+        assert_eq!(
+            (
+                f.time_right,
+                f.materials_enough,
+                f.rating,
+                f.comment.as_str()
+            ),
+            (Some(false), Some(true), Some(4), "好")
+        );
+        assert_eq!(draft.actions[1].status, ActionStatus::Done);
+        assert_eq!(
+            (
+                draft.actions[0].note.as_str(),
+                draft.actions[0].new_deadline,
+                draft.actions[0].why.as_str()
+            ),
+            ("进展", Some(date(20)), "等接口")
+        );
+        assert_eq!(draft_from_json(&draft_to_json(&draft)), Some(draft));
+    }
+
+    #[test]
+    fn a_reply_cannot_go_without_what_the_guide_requires() {
+        let meeting = meeting();
+        let (_, link) = make_ask(
+            &meeting,
+            AskKind::Actions,
+            &["李雷".into()],
+            "k1".into(),
+            "s".into(),
+            at(1, 0),
+            Lang::Zh,
+        );
+        let mut draft = Draft::new(&link, "李雷");
+        // a1 was due on the 5th: on the 6th it needs a new date, and a new date a reason.
+        assert_eq!(
+            draft.missing(AskKind::Actions, date(6), &link),
+            Some(Missing::NewDate)
+        );
+        assert_eq!(draft.missing(AskKind::Actions, date(4), &link), None);
+        draft.set("date", Some(0), "2026-12-20", false);
+        assert_eq!(
+            draft.missing(AskKind::Actions, date(6), &link),
+            Some(Missing::Why)
+        );
+        draft.set("why", Some(0), "等接口", false);
+        assert_eq!(draft.missing(AskKind::Actions, date(6), &link), None);
+        draft.set("coming", None, "0", false);
+        assert_eq!(
+            draft.missing(AskKind::Attendance, date(6), &link),
+            Some(Missing::Reason)
+        );
+        draft.set("reason", None, "出差", false);
+        assert_eq!(
+            draft.missing(AskKind::Attendance, date(6), &link),
+            Some(Missing::Substitute)
+        );
+    }
+
+    #[test]
+    fn hostile_texts_are_shown_as_text() {
+        let mut meeting = meeting();
+        let hostile = r#"<img src=x onerror="alert(1)">"#;
+        meeting.title = hostile.into();
+        meeting.participants[0].name = hostile.into();
+        meeting.materials[0].link = "javascript:alert(1)".into();
+        let (record, link) = make_ask(
+            &meeting,
+            AskKind::Attendance,
+            &["p1".into(), "p2".into()],
+            "k1".into(),
+            "s".into(),
+            at(1, 0),
+            Lang::Zh,
+        );
+        let draft = Draft::new(&link, "p1");
+        let html = answer_html(&link, Some(&draft), &screen());
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"));
+        assert!(
+            !html.contains("href=\"javascript"),
+            "only web addresses become links"
+        );
+        meeting.asks.push(record);
+        let read = intake(
+            &meeting,
+            reply(
+                "p1",
+                at(8, 0),
+                Answer::Attendance(AttendanceAnswer {
+                    coming: true,
+                    ..AttendanceAnswer::default()
+                }),
+            ),
+            &CST,
+            Lang::Zh,
+        );
+        let mut out = String::new();
+        reply_card_html(
+            &mut out,
+            0,
+            &CardView {
+                intake: &read,
+                title: hostile,
+                href: "#/m/m1/prepare",
+                chosen: &read.default_choice(),
+                applied: false,
+            },
+            Lang::Zh,
+        );
+        assert!(!out.contains("<img"), "{out}");
+    }
+
+    proptest! {
+        #[test]
+        fn any_draft_reads_back_unchanged(person in any_text(), text in any_text(), rating in proptest::option::of(1u8..=5), coming: bool) {
+            let mut draft = Draft { person, ..Draft::default() };
+            draft.attendance = AttendanceAnswer { coming, reason: text.clone(), substitute: text.clone(), read: !coming, risks: text.clone(), asked: AttendanceStatus::Declined };
+            draft.feedback = FeedbackAnswer { time_right: Some(coming), materials_enough: None, rating, comment: text.clone() };
+            draft.actions = vec![ActionAnswer { id: text.clone(), note: text.clone(), new_deadline: Some(date(9)), ..ActionAnswer::default() }];
+            prop_assert_eq!(draft_from_json(&draft_to_json(&draft)), Some(draft));
+        }
+    }
+}

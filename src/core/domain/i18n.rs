@@ -764,6 +764,11 @@ texts! {
     RepliesLeftOut => "{0} 项不属于此人或已不存在,未采用。", "{0} item(s) not this person's or no longer there: left out.";
     RepliesRefused => "第 {0} 条回复:{1}", "Reply {0}: {1}";
     RepliesReading => "正在核对…", "Checking…";
+    RepliesColWho => "人员", "Who";
+    RepliesColField => "项目", "Field";
+    RepliesColNow => "现有", "Now";
+    RepliesColAnswer => "回复", "Reply";
+    RepliesColTake => "采用", "Take";
     AnswerMissingReason => "请写明请假原因。", "Please give the reason for leave.";
     AnswerMissingSubstitute => "请填写出席的同级别替代人。", "Please name the same-level colleague who attends instead.";
     AnswerMissingNewDate => "逾期的行动项请给出新的完成日期。", "A late action needs a new date.";

@@ -1,13 +1,17 @@
 //! Taking in replies (A1): a reply link opened here, or any stretch of chat pasted with one
 //! reply or many among other messages. Each reply is checked against its ask (MAC, meeting,
-//! person, not already taken), previewed per person and field, and applied in one undoable step.
+//! person, not already taken), previewed per person and field (`core/view/replies_html.rs`), and
+//! applied in one undoable step.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::core::domain::i18n::{tr, T};
 use crate::core::formats::asking::find_reply_tokens;
 use crate::core::formats::asking::intake::{edit, Intake};
+use crate::core::formats::export::markdown_html::escape_html;
+use crate::core::view::replies_html::{reply_card_html, CardView};
 use crate::core::view::route::{Route, Stage};
 use crate::ui::state::{display_title, AppState};
 use crate::ui::{browser, links};
@@ -17,8 +21,8 @@ use crate::ui::{browser, links};
 enum Found {
     Checked {
         intake: Intake,
-        chosen: RwSignal<Vec<bool>>,
-        applied: RwSignal<bool>,
+        chosen: Vec<bool>,
+        applied: bool,
     },
     Refused(String),
 }
@@ -26,6 +30,7 @@ enum Found {
 #[component]
 pub fn RepliesPage(token: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = state.prefs.lang.get_untracked();
     let text = RwSignal::new(if token.is_empty() {
         String::new()
     } else {
@@ -40,7 +45,6 @@ pub fn RepliesPage(token: String) -> impl IntoView {
             .into_iter()
             .map(str::to_owned)
             .collect();
-        let lang = state.prefs.lang.get_untracked();
         reading.set(true);
         spawn_local(async move {
             let meetings = state.meetings.get_untracked();
@@ -49,9 +53,9 @@ pub fn RepliesPage(token: String) -> impl IntoView {
                 results.push(
                     match links::check_reply(token, &meetings, browser::now(), lang).await {
                         Ok(intake) => Found::Checked {
-                            chosen: RwSignal::new(intake.default_choice()),
+                            chosen: intake.default_choice(),
                             intake,
-                            applied: RwSignal::new(false),
+                            applied: false,
                         },
                         Err(refused) => Found::Refused(tr(
                             lang,
@@ -76,10 +80,121 @@ pub fn RepliesPage(token: String) -> impl IntoView {
         });
     }
 
+    let html = move || {
+        let found = found.get()?;
+        if found.is_empty() {
+            return Some(format!(
+                r#"<p class="empty" data-testid="replies-none">{}</p>"#,
+                T::RepliesNone.get(lang)
+            ));
+        }
+        let mut out = String::new();
+        for (card, found) in found.iter().enumerate() {
+            match found {
+                Found::Refused(message) => out.push_str(&format!(
+                    r#"<p class="error" role="alert" data-testid="reply-refused">{}</p>"#,
+                    escape_html(message)
+                )),
+                Found::Checked {
+                    intake,
+                    chosen,
+                    applied,
+                } => {
+                    let title = state
+                        .with_meeting(&intake.meeting_id, |m| display_title(m, lang))
+                        .unwrap_or_default();
+                    let href = Route::Meeting {
+                        id: intake.meeting_id.clone(),
+                        stage: Stage::Prepare,
+                    }
+                    .href();
+                    let view = CardView {
+                        intake,
+                        title: &title,
+                        href: &href,
+                        chosen,
+                        applied: *applied,
+                    };
+                    reply_card_html(&mut out, card, &view, lang);
+                }
+            }
+        }
+        Some(out)
+    };
+
+    // A choice between the organiser's value and the reply's, or a change ticked off.
+    let choose = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let number = |name: &str| {
+            input
+                .get_attribute(name)
+                .and_then(|n| n.parse::<usize>().ok())
+        };
+        let (Some(card), Some(change)) = (number("data-card"), number("data-p")) else {
+            return;
+        };
+        let take = if input.type_() == "checkbox" {
+            input.checked()
+        } else {
+            input.value() == "1"
+        };
+        // The inputs already show the choice: no redraw.
+        found.update_untracked(|found| {
+            if let Some(Found::Checked { chosen, .. }) =
+                found.as_mut().and_then(|f| f.get_mut(card))
+            {
+                if let Some(slot) = chosen.get_mut(change) {
+                    *slot = take;
+                }
+            }
+        });
+    };
+
+    let apply = move |event: leptos::ev::MouseEvent| {
+        let Some(card) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.get_attribute("data-apply"))
+            .and_then(|n| n.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let Some(Found::Checked {
+            intake,
+            chosen,
+            applied: false,
+        }) = found.with_untracked(|found| found.as_ref().and_then(|f| f.get(card)).cloned())
+        else {
+            return;
+        };
+        // Computed against the meeting as it is now, so edits made since the preview stay.
+        let Some(step) = state.with_meeting(&intake.meeting_id, |meeting| {
+            edit(meeting, &intake, &chosen)
+        }) else {
+            return;
+        };
+        state.dispatch_many_with_undo(
+            vec![(intake.meeting_id.clone(), step)],
+            tr(lang, T::RepliesApplied, &[&intake.who]),
+        );
+        found.update(|found| {
+            if let Some(Found::Checked { applied, .. }) =
+                found.as_mut().and_then(|f| f.get_mut(card))
+            {
+                *applied = true;
+            }
+        });
+    };
+
     view! {
         <section class="replies-page">
-            <h1>{state.text(T::RepliesTitle)}</h1>
-            <p class="hint">{state.text(T::RepliesHint)}</p>
+            <h1>{T::RepliesTitle.get(lang)}</h1>
+            <p class="hint">{T::RepliesHint.get(lang)}</p>
             <textarea
                 class="replies-paste"
                 rows="6"
@@ -89,122 +204,11 @@ pub fn RepliesPage(token: String) -> impl IntoView {
             ></textarea>
             <div class="button-row">
                 <button type="button" class="primary" data-testid="replies-read" on:click=move |_| read()>
-                    {state.text(T::RepliesRead)}
+                    {T::RepliesRead.get(lang)}
                 </button>
             </div>
-            {move || reading.get().then(|| view! {
-                <p class="loading" role="status">{state.text(T::RepliesReading)}</p>
-            })}
-            {move || found.get().map(|found| {
-                if found.is_empty() {
-                    return view! { <p class="empty" data-testid="replies-none">{state.text(T::RepliesNone)}</p> }.into_any();
-                }
-                found.into_iter().map(|found| match found {
-                    Found::Refused(message) => view! {
-                        <p class="error" role="alert" data-testid="reply-refused">{message}</p>
-                    }.into_any(),
-                    Found::Checked { intake, chosen, applied } => view! {
-                        <ReplyCard intake chosen applied/>
-                    }.into_any(),
-                }).collect_view().into_any()
-            })}
+            <p class="hint" role="status" hidden=move || !reading.get()>{T::RepliesReading.get(lang)}</p>
+            <div class="reply-cards" inner_html=move || html().unwrap_or_default() on:change=choose on:click=apply></div>
         </section>
-    }
-}
-
-#[component]
-fn ReplyCard(
-    intake: Intake,
-    chosen: RwSignal<Vec<bool>>,
-    applied: RwSignal<bool>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.prefs.lang.get_untracked();
-    let meeting_id = intake.meeting_id.clone();
-    let title = state
-        .with_meeting(&meeting_id, |m| display_title(m, lang))
-        .unwrap_or_default();
-    let who = intake.who.clone();
-    let href = Route::Meeting {
-        id: meeting_id.clone(),
-        stage: Stage::Prepare,
-    }
-    .href();
-    let rows = intake
-        .proposals
-        .iter()
-        .enumerate()
-        .map(|(index, proposal)| {
-            let pick = move |take: bool| {
-                chosen.update(|chosen| {
-                    if let Some(slot) = chosen.get_mut(index) {
-                        *slot = take;
-                    }
-                })
-            };
-            let taken = move || chosen.with(|c| c.get(index).copied().unwrap_or(false));
-            let name = format!("reply-{}-{index}", intake.reply.ask);
-            view! {
-                <tr class:conflict=proposal.conflict data-testid="reply-change">
-                    <td>{proposal.who.clone()}</td>
-                    <td>{proposal.field.get(lang)}
-                        {proposal.late.then(|| view! { <span class="badge warning" data-testid="reply-late">{T::RepliesLate.get(lang)}</span> })}
-                    </td>
-                    <td class="was">{proposal.now.clone()}</td>
-                    <td class="answer">{proposal.answer.clone()}</td>
-                    <td>{if proposal.conflict {
-                        view! {
-                            <fieldset class="inline-choices" data-testid="reply-conflict">
-                                <legend class="sr-only">{T::RepliesConflict.get(lang)}</legend>
-                                <label class="check"><input type="radio" name=name.clone()
-                                    prop:checked=move || !taken() on:change=move |_| pick(false)/>
-                                    {T::RepliesKeepMine.get(lang)}</label>
-                                <label class="check"><input type="radio" name=name data-testid="reply-take-theirs"
-                                    prop:checked=taken on:change=move |_| pick(true)/>
-                                    {T::RepliesTakeTheirs.get(lang)}</label>
-                            </fieldset>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <input type="checkbox" aria-label=T::RepliesApply.get(lang)
-                                prop:checked=taken on:change=move |ev| pick(event_target_checked(&ev))/>
-                        }.into_any()
-                    }}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let conflicts = intake.proposals.iter().any(|p| p.conflict);
-    let left_out = intake.left_out;
-    let intake = StoredValue::new(intake);
-    let apply = move |_| {
-        let choice = chosen.get_untracked();
-        let Some(step) = state.with_meeting(&meeting_id, |meeting| {
-            intake.with_value(|intake| edit(meeting, intake, &choice))
-        }) else {
-            return;
-        };
-        let who = intake.with_value(|i| i.who.clone());
-        state.dispatch_many_with_undo(
-            vec![(meeting_id.clone(), step)],
-            tr(lang, T::RepliesApplied, &[&who]),
-        );
-        applied.set(true);
-    };
-    view! {
-        <article class="card reply-card" data-testid="reply-card">
-            <h2>{who.clone()}" · "<a href=href>{title}</a></h2>
-            {conflicts.then(|| view! { <p class="warning">{T::RepliesConflict.get(lang)}</p> })}
-            {(left_out > 0).then(|| view! { <p class="muted">{tr(lang, T::RepliesLeftOut, &[&left_out.to_string()])}</p> })}
-            {if intake.with_value(|i| i.proposals.is_empty()) {
-                view! { <p class="muted">{T::RepliesNothing.get(lang)}</p> }.into_any()
-            } else {
-                view! { <div class="table-scroll"><table class="reply-changes"><tbody>{rows}</tbody></table></div> }.into_any()
-            }}
-            <button type="button" class="primary" data-testid="reply-apply"
-                disabled=move || applied.get() on:click=apply>
-                {T::RepliesApply.get(lang)}
-            </button>
-        </article>
     }
 }

@@ -2,16 +2,18 @@
 //! reload or going offline), and the reply it becomes.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::core::domain::asks::AskKind;
+use crate::core::domain::bounds::RATING;
+use crate::core::domain::choice::Choice;
 use crate::core::domain::i18n::T;
+use crate::core::domain::model::ActionStatus;
+use crate::core::domain::time::parse_date;
 use crate::core::formats::asking::{
     ActionAnswer, Answer, AskLink, AttendanceAnswer, FeedbackAnswer, Reply, LINK_VERSION,
 };
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {
     /// Who is answering: the ask's only person, or the one picked from a group link.
     pub person: String,
@@ -61,9 +63,46 @@ impl Draft {
         }
     }
 
-    /// The answer for one action, found by id.
-    pub fn action_mut(&mut self, id: &str) -> Option<&mut ActionAnswer> {
-        self.actions.iter_mut().find(|action| action.id == id)
+    /// Writes one input of the answer page (`core/view/answer_html.rs` names each in `data-f`,
+    /// an action's place in `data-i`). Returns whether the form must be drawn again because a
+    /// field appears or goes (leave's reason and substitute).
+    pub fn set(&mut self, field: &str, index: Option<usize>, value: &str, checked: bool) -> bool {
+        let text = || value.to_owned();
+        match field {
+            "coming" => {
+                let coming = value == "1";
+                let redraw = self.attendance.coming != coming;
+                self.attendance.coming = coming;
+                return redraw;
+            }
+            "reason" => self.attendance.reason = text(),
+            "substitute" => self.attendance.substitute = text(),
+            "read" => self.attendance.read = checked,
+            "risks" => self.attendance.risks = text(),
+            "time" => self.feedback.time_right = Some(value == "1"),
+            "materials" => self.feedback.materials_enough = Some(value == "1"),
+            "rating" => {
+                self.feedback.rating = value.parse().ok().filter(|r| RATING.contains(r));
+            }
+            "comment" => self.feedback.comment = text(),
+            _ => {
+                let Some(answer) = index.and_then(|i| self.actions.get_mut(i)) else {
+                    return false;
+                };
+                match field {
+                    "status" => {
+                        if let Some(status) = ActionStatus::from_key(value) {
+                            answer.status = status;
+                        }
+                    }
+                    "note" => answer.note = text(),
+                    "date" => answer.new_deadline = parse_date(value),
+                    "why" => answer.why = text(),
+                    _ => {}
+                }
+            }
+        }
+        false
     }
 
     /// Whether the reply may be made: leave needs a reason and a substitute (R7), a new date a

@@ -14,11 +14,11 @@
 
 pub mod draft;
 pub mod intake;
+pub mod json;
 pub mod make;
 pub mod messages;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::core::domain::asks::{AskKind, AskRecord};
 use crate::core::domain::i18n::{Lang, T};
@@ -45,87 +45,55 @@ pub const MAX_TEXT_CHARS: usize = 2_000;
 pub const MAC_CHARS: usize = 22;
 
 /// One person an ask is for: a participant, or an owner of actions (then `id` is the name).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AskedPerson {
-    #[serde(rename = "i")]
     pub id: String,
-    #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "d")]
     pub department: String,
     /// What the notice asked the person's department to bring (R6), if anything.
-    #[serde(rename = "q")]
     pub bring: String,
     /// Their attendance as the organiser's copy held it when asking: a reply carries it back,
     /// so a change the organiser made since shows beside the answer.
-    #[serde(rename = "s")]
     pub status: AttendanceStatus,
 }
 
 /// One action as the ask shows it to its owner.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AskedAction {
-    #[serde(rename = "i")]
     pub id: String,
-    #[serde(rename = "t")]
     pub task: String,
-    #[serde(rename = "o")]
     pub owner: String,
-    #[serde(rename = "a")]
     pub acceptance: String,
-    #[serde(rename = "d", with = "crate::core::domain::time_serde::opt_date")]
     pub deadline: Option<NaiveDate>,
-    #[serde(rename = "s")]
     pub status: ActionStatus,
 }
 
 /// A pre-read the person should read (R5).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AskedRead {
-    #[serde(rename = "t")]
     pub title: String,
-    #[serde(rename = "l")]
     pub link: String,
 }
 
 /// What an ask link carries: only what its people need to answer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AskLink {
-    #[serde(rename = "v")]
     pub version: u8,
-    #[serde(rename = "k")]
     pub kind: AskKind,
-    #[serde(rename = "a")]
     pub ask: String,
-    #[serde(rename = "m")]
     pub meeting: String,
-    #[serde(rename = "s")]
     pub secret: String,
-    #[serde(rename = "t")]
     pub title: String,
-    #[serde(rename = "w", with = "crate::core::domain::time_serde::opt_utc")]
     pub starts_at: Option<DateTime<Utc>>,
-    #[serde(rename = "u")]
     pub minutes: u32,
-    #[serde(rename = "p")]
     pub place: String,
-    #[serde(rename = "o")]
     pub objective: String,
     /// "title · 20′" per agenda item.
-    #[serde(rename = "g")]
     pub agenda: Vec<String>,
-    #[serde(rename = "r")]
     pub reads: Vec<AskedRead>,
-    #[serde(rename = "e")]
     pub people: Vec<AskedPerson>,
-    #[serde(rename = "x")]
     pub actions: Vec<AskedAction>,
     /// The language the organiser asked in; the page opens in it.
-    #[serde(rename = "l")]
     pub lang: Lang,
 }
 
@@ -145,68 +113,45 @@ impl AskLink {
 }
 
 /// An answer to an attendance ask.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AttendanceAnswer {
-    #[serde(rename = "c")]
     pub coming: bool,
-    #[serde(rename = "r")]
     pub reason: String,
-    #[serde(rename = "s")]
     pub substitute: String,
-    #[serde(rename = "p")]
     pub read: bool,
     /// Risk points, one a line.
-    #[serde(rename = "k")]
     pub risks: String,
     /// The attendance the ask showed.
-    #[serde(rename = "b")]
     pub asked: AttendanceStatus,
 }
 
 /// An owner's answer about one action.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ActionAnswer {
-    #[serde(rename = "i")]
     pub id: String,
-    #[serde(rename = "s")]
     pub status: ActionStatus,
-    #[serde(rename = "n")]
     pub note: String,
     /// A new date, when the old one cannot be met (F3), with `why`.
-    #[serde(rename = "d", with = "crate::core::domain::time_serde::opt_date")]
     pub new_deadline: Option<NaiveDate>,
-    #[serde(rename = "y")]
     pub why: String,
     /// Status and deadline as the ask showed them.
-    #[serde(rename = "bs")]
     pub asked_status: ActionStatus,
-    #[serde(rename = "bd", with = "crate::core::domain::time_serde::opt_date")]
     pub asked_deadline: Option<NaiveDate>,
 }
 
 /// An answer to the review's questions (F5).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FeedbackAnswer {
-    #[serde(rename = "t")]
     pub time_right: Option<bool>,
-    #[serde(rename = "m")]
     pub materials_enough: Option<bool>,
-    #[serde(rename = "r", deserialize_with = "crate::core::domain::bounds::rating")]
     pub rating: Option<u8>,
-    #[serde(rename = "c")]
     pub comment: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
-    #[serde(rename = "at")]
     Attendance(AttendanceAnswer),
-    #[serde(rename = "ac")]
     Actions(Vec<ActionAnswer>),
-    #[serde(rename = "fb")]
     Feedback(FeedbackAnswer),
 }
 
@@ -221,20 +166,14 @@ impl Answer {
 }
 
 /// What a reply link carries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reply {
-    #[serde(rename = "v")]
     pub version: u8,
-    #[serde(rename = "a")]
     pub ask: String,
-    #[serde(rename = "m")]
     pub meeting: String,
     /// The person answering: a participant id, or an owner's name.
-    #[serde(rename = "f")]
     pub from: String,
-    #[serde(rename = "w", with = "crate::core::domain::time_serde::utc")]
     pub written_at: DateTime<Utc>,
-    #[serde(rename = "x")]
     pub answer: Answer,
 }
 
@@ -273,12 +212,12 @@ impl LinkRefused {
 
 /// The JSON an ask link carries, before compression.
 pub fn ask_text(link: &AskLink) -> String {
-    serde_json::to_string(link).unwrap_or_default()
+    json::ask_to_json(link)
 }
 
 /// The JSON a reply link carries, before compression.
 pub fn reply_text(reply: &Reply) -> String {
-    serde_json::to_string(reply).unwrap_or_default()
+    json::reply_to_json(reply)
 }
 
 /// A MAC as the link writes it: the first 16 bytes of the HMAC, in base64url.
@@ -307,7 +246,8 @@ pub fn decode_payload(payload: &str) -> Result<Vec<u8>, LinkRefused> {
 
 /// Reads an ask link's inflated JSON, bounding what it carries.
 pub fn parse_ask(bytes: &[u8]) -> Result<AskLink, LinkRefused> {
-    let mut link: AskLink = serde_json::from_slice(bytes).map_err(|_| LinkRefused::Broken)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| LinkRefused::Broken)?;
+    let mut link = json::ask_from_json(text).ok_or(LinkRefused::Broken)?;
     if link.version > LINK_VERSION {
         return Err(LinkRefused::Newer);
     }
@@ -368,7 +308,8 @@ pub fn parse_reply(
     meeting_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Reply, LinkRefused> {
-    let mut reply: Reply = serde_json::from_slice(bytes).map_err(|_| LinkRefused::Broken)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| LinkRefused::Broken)?;
+    let mut reply = json::reply_from_json(text).ok_or(LinkRefused::Broken)?;
     if reply.version > LINK_VERSION {
         return Err(LinkRefused::Newer);
     }
