@@ -21,6 +21,9 @@ use crossmeet::core::domain::retro::{overrun_minutes, retrospective};
 use crossmeet::core::domain::tracker::{
     due, reminder_counts, standup_groups, tracker_refs, tracker_rows, SortKey, TrackerFilter,
 };
+use crossmeet::core::formats::asking::draft::Draft;
+use crossmeet::core::formats::asking::make::{askable, make_ask};
+use crossmeet::core::formats::asking::{ask_text, parse_ask};
 use crossmeet::core::formats::chase::{
     group_message, owner_message, owners_to_chase, ChaseContext, ChaseFormat,
 };
@@ -30,7 +33,7 @@ use crossmeet::core::formats::export::minutes::{minutes_due, minutes_markdown};
 use crossmeet::core::formats::export::notice::{notice, NoticeStyle};
 use crossmeet::core::formats::export::review::{review_csv, review_markdown};
 use crossmeet::core::storage::summary::MeetingSummary;
-use crossmeet::core::view::review_html;
+use crossmeet::core::view::{answer_html, asks_html, review_html};
 
 /// Opens every page of `meeting` at `now`, the organiser's clock `offset` from UTC.
 pub fn open_every_page(meeting: &Meeting, now: DateTime<Utc>, offset: FixedOffset) {
@@ -94,6 +97,29 @@ pub fn open_every_page(meeting: &Meeting, now: DateTime<Utc>, offset: FixedOffse
         for review in &reviews {
             let coaching = review_html::coaching(review, &[], lang);
             let _ = review_html::card(&review.group, None, &coaching, lang);
+        }
+    }
+
+    // Asks (A1): the panel with the asks the meeting holds, and each kind's link and page.
+    let kinds = crossmeet::core::domain::asks::AskKind::ALL;
+    let _ = asks_html::ask_panel_html(meeting, &kinds, &[], |_| String::new(), lang);
+    for kind in kinds {
+        let to: Vec<String> = askable(meeting, kind).into_iter().map(|a| a.id).collect();
+        if to.is_empty() {
+            continue; // the panel offers no ask then
+        }
+        let (_, link) = make_ask(meeting, kind, &to, "k".into(), "s".into(), now, lang);
+        let link = parse_ask(ask_text(&link).as_bytes()).expect("an ask link reads back");
+        for person in &link.people {
+            let draft = Draft::new(&link, &person.id);
+            let screen = answer_html::Screen {
+                when: "",
+                now,
+                today,
+                lang,
+            };
+            let _ = answer_html::answer_html(&link, Some(&draft), &screen);
+            let _ = draft.missing(kind, today, &link);
         }
     }
 
