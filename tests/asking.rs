@@ -810,3 +810,43 @@ mod page {
         }
     }
 }
+
+#[test]
+fn the_minutes_draft_is_confirmed_or_corrected() {
+    let mut meeting = meeting();
+    assert!(
+        askable(&meeting, AskKind::Minutes).is_empty(),
+        "no draft, nothing to confirm"
+    );
+    meeting.minutes.text = "## 决议\n- 采用方案 B\n".into();
+    let (record, link) = make_ask(
+        &meeting,
+        AskKind::Minutes,
+        &["p1".into(), "p2".into()],
+        "k1".into(),
+        "s".into(),
+        at(1, 0),
+        Lang::Zh,
+    );
+    assert_eq!(link.draft, meeting.minutes.text);
+    meeting.asks.push(record.clone());
+    let confirm = Answer::Minutes(crossmeet::core::formats::asking::MinutesAnswer {
+        confirmed: true,
+        correction: String::new(),
+    });
+    let (after, _) = take(&meeting, &record, reply("p1", at(11, 1), confirm)).unwrap();
+    assert!(after.participants[0].attendance.minutes_confirmed);
+    assert_eq!(after.minutes.text, meeting.minutes.text);
+
+    let correct = Answer::Minutes(crossmeet::core::formats::asking::MinutesAnswer {
+        confirmed: false,
+        correction: "应为方案 C\n负责人是李雷".into(),
+    });
+    let record = &after.asks[0];
+    let (corrected, _) = take(&after, record, reply("p2", at(11, 2), correct)).unwrap();
+    assert_eq!(
+        corrected.minutes.text,
+        "## 决议\n- 采用方案 B\n\n> 更正(李雷,2026-12-11):\n> 应为方案 C\n> 负责人是李雷\n"
+    );
+    assert!(!corrected.participants[1].attendance.minutes_confirmed);
+}

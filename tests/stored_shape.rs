@@ -64,7 +64,7 @@ fn enum_values() -> Vec<String> {
         variants!(Phase: Share, Discuss, Decide, Break),
         variants!(ActionStatus: Open, InProgress, Blocked, Done, Cancelled),
         variants!(MinutesStatus: NotStarted, DraftSent, FinalSent),
-        variants!(AskKind: Attendance, Actions, Feedback),
+        variants!(AskKind: Attendance, Actions, Feedback, Minutes),
         variants!(Rule: ReportsOverrun, DepartmentDominates, DepartmentUnheard, ActionsLate, PreReadsLate, NoticeShort, AwkwardSlot, ManyLeaves, LargeAttendance, TimeFeedbackLow, MaterialsFeedbackLow),
     ]
     .concat()
@@ -92,6 +92,7 @@ fn participant(id: &str, role: Role, status: AttendanceStatus) -> Participant {
             substitute: "李雷".into(),
             responded_at: Some(at(1)),
             pre_reads_read: true,
+            minutes_confirmed: true,
         },
     }
 }

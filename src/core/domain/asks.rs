@@ -19,22 +19,31 @@ pub enum AskKind {
     Actions,
     /// The review's questions after the meeting (F5).
     Feedback,
+    /// The minutes' draft confirmed, or a correction, within 24 hours (F1).
+    Minutes,
 }
 
 choice!(AskKind {
     Attendance,
     Actions,
-    Feedback
+    Feedback,
+    Minutes
 });
 
 impl AskKind {
-    pub const ALL: [AskKind; 3] = [AskKind::Attendance, AskKind::Actions, AskKind::Feedback];
+    pub const ALL: [AskKind; 4] = [
+        AskKind::Attendance,
+        AskKind::Actions,
+        AskKind::Feedback,
+        AskKind::Minutes,
+    ];
 
     pub fn label(self) -> T {
         match self {
             AskKind::Attendance => T::AskKindAttendance,
             AskKind::Actions => T::AskKindActions,
             AskKind::Feedback => T::AskKindFeedback,
+            AskKind::Minutes => T::AskKindMinutes,
         }
     }
 }

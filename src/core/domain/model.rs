@@ -214,6 +214,8 @@ pub struct Attendance {
     pub responded_at: Option<DateTime<Utc>>,
     /// Said in a reply (A1) that the pre-reads were read (R5).
     pub pre_reads_read: bool,
+    /// Confirmed the minutes' draft in a reply (A1, F1).
+    pub minutes_confirmed: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

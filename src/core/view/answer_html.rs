@@ -91,6 +91,7 @@ pub fn answer_html(link: &AskLink, draft: Option<&Draft>, screen: &Screen) -> St
             AskKind::Attendance => attendance(&mut out, link, draft, screen),
             AskKind::Actions => actions(&mut out, link, draft, screen),
             AskKind::Feedback => feedback(&mut out, draft, lang),
+            AskKind::Minutes => minutes(&mut out, link, draft, lang),
         }
     }
     out
@@ -335,6 +336,49 @@ fn actions(out: &mut String, link: &AskLink, draft: &Draft, screen: &Screen) {
         }
         out.push_str("</fieldset>");
     }
+}
+
+fn minutes(out: &mut String, link: &AskLink, draft: &Draft, lang: Lang) {
+    let answer = &draft.minutes;
+    rule(out, T::AnswerRuleMinutes.get(lang));
+    let _ = write!(
+        out,
+        r#"<pre class="minutes-draft" data-testid="answer-minutes">{}</pre>"#,
+        esc(&link.draft)
+    );
+    let _ = write!(
+        out,
+        r#"<fieldset class="answer-block"><legend>{}</legend>"#,
+        T::ReplyFieldMinutes.get(lang)
+    );
+    radio(
+        out,
+        "confirmed",
+        "1",
+        answer.confirmed,
+        "answer-confirm",
+        T::AnswerConfirm.get(lang),
+    );
+    radio(
+        out,
+        "confirmed",
+        "0",
+        !answer.confirmed,
+        "answer-correct",
+        T::AnswerCorrect.get(lang),
+    );
+    if !answer.confirmed {
+        text_input(
+            out,
+            "correction",
+            None,
+            "answer-correction",
+            T::AnswerCorrection.get(lang),
+            &answer.correction,
+            true,
+        );
+    }
+    out.push_str("</fieldset>");
 }
 
 fn feedback(out: &mut String, draft: &Draft, lang: Lang) {

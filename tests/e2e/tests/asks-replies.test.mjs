@@ -263,3 +263,37 @@ test("a reply taken is undone with its toast, and can then be taken again", asyn
   await waitForStored(page, "m-ask", (m) => m.actions[2].status === "Blocked", "taken again");
   await context.close();
 });
+
+test("the minutes' draft is confirmed by one and corrected by another, the correction quoted at its end", async () => {
+  const { context, page, errors } = await organiser();
+  await page.goto(`${shared.server.url}#/m/m-ask/follow-up`);
+  await page.getByTestId("minutes-editor").fill("## 决议\n- 采用方案 B");
+  await waitForStored(page, "m-ask", (m) => m.minutes?.text === "## 决议\n- 采用方案 B", "the draft typed");
+  await page.getByTestId("ask-each-minutes").click();
+  const made = await messages(page);
+  assert.deepEqual(Object.keys(made), ["王芳", "李雷", "张伟"]);
+  assert.match(made["王芳"], /请在 24 小时内确认会议纪要初稿/);
+  const wang = await answer(linkIn(made["王芳"]), async (phone) => {
+    assert.equal(await phone.getByTestId("answer-minutes").textContent(), "## 决议\n- 采用方案 B");
+    await phone.getByTestId("answer-confirm").check();
+  });
+  const li = await answer(linkIn(made["李雷"]), async (phone) => {
+    await phone.getByTestId("answer-correct").check();
+    await phone.getByTestId("answer-send").click();
+    await phone.getByTestId("answer-problem").filter({ hasText: "需要更正的内容" }).waitFor();
+    await phone.getByTestId("answer-correction").fill("应为方案 C\n负责人是李雷");
+  });
+  await page.goto(`${shared.server.url}#/replies`);
+  await page.getByTestId("replies-paste").fill(`${wang}\n${li}`);
+  await page.getByTestId("replies-read").click();
+  await page.getByTestId("reply-card").nth(1).waitFor();
+  for (const card of await page.getByTestId("reply-card").all()) await card.getByTestId("reply-apply").click();
+  const stored = await waitForStored(page, "m-ask", (m) => m.minutes.text.includes("更正"), "the correction quoted");
+  assert.match(stored.minutes.text, /^## 决议\n- 采用方案 B\n\n> 更正\(李雷,\d{4}-\d{2}-\d{2}\):\n> 应为方案 C\n> 负责人是李雷\n$/);
+  assert.equal(stored.participants[0].attendance.minutes_confirmed, true);
+  assert.equal(stored.participants[1].attendance.minutes_confirmed ?? false, false);
+  await page.goto(`${shared.server.url}#/m/m-ask/follow-up`);
+  assert.match(await page.getByTestId("minutes-editor").inputValue(), /> 应为方案 C/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -10,7 +10,8 @@ use crate::core::domain::i18n::T;
 use crate::core::domain::model::ActionStatus;
 use crate::core::domain::time::parse_date;
 use crate::core::formats::asking::{
-    ActionAnswer, Answer, AskLink, AttendanceAnswer, FeedbackAnswer, Reply, LINK_VERSION,
+    ActionAnswer, Answer, AskLink, AttendanceAnswer, FeedbackAnswer, MinutesAnswer, Reply,
+    LINK_VERSION,
 };
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,6 +21,7 @@ pub struct Draft {
     pub attendance: AttendanceAnswer,
     pub actions: Vec<ActionAnswer>,
     pub feedback: FeedbackAnswer,
+    pub minutes: MinutesAnswer,
 }
 
 impl Draft {
@@ -49,6 +51,10 @@ impl Draft {
                 })
                 .collect(),
             feedback: FeedbackAnswer::default(),
+            minutes: MinutesAnswer {
+                confirmed: true,
+                ..MinutesAnswer::default()
+            },
         }
     }
 
@@ -85,6 +91,13 @@ impl Draft {
                 self.feedback.rating = value.parse().ok().filter(|r| RATING.contains(r));
             }
             "comment" => self.feedback.comment = text(),
+            "confirmed" => {
+                let confirmed = value == "1";
+                let redraw = self.minutes.confirmed != confirmed;
+                self.minutes.confirmed = confirmed;
+                return redraw;
+            }
+            "correction" => self.minutes.correction = text(),
             _ => {
                 let Some(answer) = index.and_then(|i| self.actions.get_mut(i)) else {
                     return false;
@@ -134,6 +147,11 @@ impl Draft {
                     None
                 }
             }),
+            AskKind::Minutes
+                if !self.minutes.confirmed && self.minutes.correction.trim().is_empty() =>
+            {
+                Some(Missing::Correction)
+            }
             _ => None,
         }
     }
@@ -144,6 +162,7 @@ impl Draft {
             AskKind::Attendance => Answer::Attendance(self.attendance.clone()),
             AskKind::Actions => Answer::Actions(self.actions.clone()),
             AskKind::Feedback => Answer::Feedback(self.feedback.clone()),
+            AskKind::Minutes => Answer::Minutes(self.minutes.clone()),
         };
         Reply {
             version: LINK_VERSION,
@@ -163,6 +182,7 @@ pub enum Missing {
     Substitute,
     NewDate,
     Why,
+    Correction,
 }
 
 impl Missing {
@@ -172,6 +192,7 @@ impl Missing {
             Missing::Substitute => T::AnswerMissingSubstitute,
             Missing::NewDate => T::AnswerMissingNewDate,
             Missing::Why => T::AnswerMissingWhy,
+            Missing::Correction => T::AnswerMissingCorrection,
         }
     }
 }

@@ -61,6 +61,13 @@ enum Change {
         note: ProgressNote,
     },
     Feedback(Feedback),
+    MinutesConfirmed {
+        participant: String,
+    },
+    /// A correction, added to the end of the minutes as a quote with its author.
+    MinutesCorrection {
+        quote: String,
+    },
 }
 
 /// A reply read against the meeting: what it proposes, and the rows it named that are not the
@@ -241,6 +248,47 @@ pub fn intake(meeting: &Meeting, reply: Reply, zone: &impl LocalZone, lang: Lang
                 }
             }
         }
+        Answer::Minutes(answer) => match meeting.participants.iter().find(|p| p.id == reply.from) {
+            Some(participant) => {
+                let confirmed = participant.attendance.minutes_confirmed;
+                if answer.confirmed && !confirmed {
+                    proposals.push(Proposal {
+                        who: who.clone(),
+                        field: T::ReplyFieldMinutes,
+                        now: T::ReplyNotConfirmed.get(lang).to_owned(),
+                        answer: T::ReplyConfirmed.get(lang).to_owned(),
+                        conflict: false,
+                        late: false,
+                        change: Change::MinutesConfirmed {
+                            participant: participant.id.clone(),
+                        },
+                    });
+                }
+                let correction = answer.correction.trim();
+                if !answer.confirmed && !correction.is_empty() {
+                    let author = tr(
+                        lang,
+                        T::ReplyCorrectionBy,
+                        &[&who, &format_date(written_on)],
+                    );
+                    let quote = correction
+                        .lines()
+                        .fold(format!("> {author}"), |quote, line| {
+                            format!("{quote}\n> {line}")
+                        });
+                    proposals.push(Proposal {
+                        who: who.clone(),
+                        field: T::ReplyFieldCorrection,
+                        now: String::new(),
+                        answer: correction.to_owned(),
+                        conflict: false,
+                        late: false,
+                        change: Change::MinutesCorrection { quote },
+                    });
+                }
+            }
+            None => left_out += 1,
+        },
         Answer::Feedback(answer) => {
             let feedback = Feedback {
                 given_at: Some(reply.written_at),
@@ -344,6 +392,26 @@ fn make(meeting: &mut Meeting, change: &Change) {
             }
         }
         Change::Feedback(feedback) => meeting.feedback.push(feedback.clone()),
+        Change::MinutesConfirmed { participant } => {
+            if let Some(p) = meeting
+                .participants
+                .iter_mut()
+                .find(|p| p.id == *participant)
+            {
+                p.attendance.minutes_confirmed = true;
+            }
+        }
+        Change::MinutesCorrection { quote } => {
+            let text = &mut meeting.minutes.text;
+            let gap = match text.trim_end().is_empty() {
+                true => "",
+                false => "\n\n",
+            };
+            text.truncate(text.trim_end().len());
+            text.push_str(gap);
+            text.push_str(quote);
+            text.push('\n');
+        }
     }
 }
 

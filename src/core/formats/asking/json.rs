@@ -16,7 +16,7 @@ use crate::core::domain::time_serde::{read_date, read_utc, write_date, write_utc
 use crate::core::formats::asking::draft::Draft;
 use crate::core::formats::asking::{
     ActionAnswer, Answer, AskLink, AskedAction, AskedPerson, AskedRead, AttendanceAnswer,
-    FeedbackAnswer, Reply,
+    FeedbackAnswer, MinutesAnswer, Reply,
 };
 
 /// An object being written: only what differs from the empty value goes in.
@@ -173,6 +173,7 @@ pub fn ask_to_json(link: &AskLink) -> String {
         .list("r", reads)
         .list("e", people)
         .list("x", actions)
+        .text("n", &link.draft)
         .text("l", lang_key(link.lang))
         .done()
         .to_string()
@@ -225,6 +226,7 @@ pub fn ask_from_json(text: &str) -> Option<AskLink> {
                 status: a.choice::<ActionStatus>("s"),
             })
             .collect(),
+        draft: link.text("n"),
         lang: if link.text("l") == "en" {
             Lang::En
         } else {
@@ -311,6 +313,20 @@ fn feedback_of(v: In) -> FeedbackAnswer {
     }
 }
 
+fn minutes_json(answer: &MinutesAnswer) -> Value {
+    Out::default()
+        .flag("c", answer.confirmed)
+        .text("r", &answer.correction)
+        .done()
+}
+
+fn minutes_of(v: In) -> MinutesAnswer {
+    MinutesAnswer {
+        confirmed: v.flag("c"),
+        correction: v.text("r"),
+    }
+}
+
 pub fn reply_to_json(reply: &Reply) -> String {
     let out = Out::default()
         .number("v", u64::from(reply.version))
@@ -322,6 +338,7 @@ pub fn reply_to_json(reply: &Reply) -> String {
         Answer::Attendance(answer) => out.object("at", attendance_json(answer)),
         Answer::Actions(answers) => out.object("ac", Value::Array(actions_json(answers))),
         Answer::Feedback(answer) => out.object("fb", feedback_json(answer)),
+        Answer::Minutes(answer) => out.object("mi", minutes_json(answer)),
     }
     .done()
     .to_string()
@@ -345,6 +362,8 @@ pub fn reply_from_json(text: &str) -> Option<Reply> {
         ))
     } else if value.get("fb").is_some() {
         Answer::Feedback(feedback_of(reply.object("fb")))
+    } else if value.get("mi").is_some() {
+        Answer::Minutes(minutes_of(reply.object("mi")))
     } else {
         return None;
     };
@@ -364,6 +383,7 @@ pub fn draft_to_json(draft: &Draft) -> String {
         .object("at", attendance_json(&draft.attendance))
         .list("ac", actions_json(&draft.actions))
         .object("fb", feedback_json(&draft.feedback))
+        .object("mi", minutes_json(&draft.minutes))
         .done()
         .to_string()
 }
@@ -376,5 +396,6 @@ pub fn draft_from_json(text: &str) -> Option<Draft> {
         attendance: attendance_of(draft.object("at")),
         actions: actions_of(draft.list("ac")),
         feedback: feedback_of(draft.object("fb")),
+        minutes: minutes_of(draft.object("mi")),
     })
 }

@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use crate::core::domain::asks::{AskKind, AskRecord};
 use crate::core::domain::i18n::Lang;
 use crate::core::domain::model::{FormatMode, Meeting};
-use crate::core::formats::asking::{AskLink, AskedAction, AskedPerson, AskedRead, LINK_VERSION};
+use crate::core::formats::asking::{
+    cut_to, AskLink, AskedAction, AskedPerson, AskedRead, LINK_VERSION, MAX_DRAFT_CHARS,
+};
 
 /// Someone an ask of `kind` can go to: a participant (by id), or an owner of open actions (by
 /// name), with the name to show.
@@ -21,7 +23,9 @@ pub struct Askable {
 /// owners with at least one open action.
 pub fn askable(meeting: &Meeting, kind: AskKind) -> Vec<Askable> {
     match kind {
-        AskKind::Attendance | AskKind::Feedback => meeting
+        // Only a written draft can be confirmed (F1).
+        AskKind::Minutes if meeting.minutes.text.trim().is_empty() => Vec::new(),
+        AskKind::Attendance | AskKind::Feedback | AskKind::Minutes => meeting
             .participants
             .iter()
             .filter(|p| !p.name.trim().is_empty())
@@ -96,6 +100,11 @@ pub fn make_ask(
             .collect(),
         _ => Vec::new(),
     };
+    let mut draft = match kind {
+        AskKind::Minutes => meeting.minutes.text.clone(),
+        _ => String::new(),
+    };
+    cut_to(&mut draft, MAX_DRAFT_CHARS);
     let place = match meeting.format.mode {
         FormatMode::Online => meeting.format.platform.clone(),
         _ => meeting.format.room.clone(),
@@ -119,6 +128,7 @@ pub fn make_ask(
         reads,
         people,
         actions,
+        draft,
         lang,
     };
     (record, link)

@@ -23,6 +23,7 @@ fn request(kind: AskKind) -> T {
         AskKind::Attendance => T::AskRequestAttendance,
         AskKind::Actions => T::AskRequestActions,
         AskKind::Feedback => T::AskRequestFeedback,
+        AskKind::Minutes => T::AskRequestMinutes,
     }
 }
 

@@ -41,6 +41,10 @@ pub const MAX_ROWS: usize = 300;
 /// The longest text a field of a reply may carry, in characters; longer text is cut.
 pub const MAX_TEXT_CHARS: usize = 2_000;
 
+/// The most of the minutes' draft an ask carries, in characters: a chat app may cut a link
+/// much longer than a few thousand characters.
+pub const MAX_DRAFT_CHARS: usize = 4_000;
+
 /// The length of the MAC in a reply link: 16 bytes in base64url.
 pub const MAC_CHARS: usize = 22;
 
@@ -93,6 +97,8 @@ pub struct AskLink {
     pub reads: Vec<AskedRead>,
     pub people: Vec<AskedPerson>,
     pub actions: Vec<AskedAction>,
+    /// The minutes' draft, for a minutes ask (at most [`MAX_DRAFT_CHARS`]).
+    pub draft: String,
     /// The language the organiser asked in; the page opens in it.
     pub lang: Lang,
 }
@@ -139,6 +145,13 @@ pub struct ActionAnswer {
     pub asked_deadline: Option<NaiveDate>,
 }
 
+/// An answer about the minutes' draft (F1): confirmed, or a correction.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MinutesAnswer {
+    pub confirmed: bool,
+    pub correction: String,
+}
+
 /// An answer to the review's questions (F5).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FeedbackAnswer {
@@ -153,6 +166,7 @@ pub enum Answer {
     Attendance(AttendanceAnswer),
     Actions(Vec<ActionAnswer>),
     Feedback(FeedbackAnswer),
+    Minutes(MinutesAnswer),
 }
 
 impl Answer {
@@ -161,6 +175,7 @@ impl Answer {
             Answer::Attendance(_) => AskKind::Attendance,
             Answer::Actions(_) => AskKind::Actions,
             Answer::Feedback(_) => AskKind::Feedback,
+            Answer::Minutes(_) => AskKind::Minutes,
         }
     }
 }
@@ -261,6 +276,7 @@ pub fn parse_ask(bytes: &[u8]) -> Result<AskLink, LinkRefused> {
     link.reads.truncate(MAX_ROWS);
     link.people.truncate(MAX_ROWS);
     link.actions.truncate(MAX_ROWS);
+    cut_to(&mut link.draft, MAX_DRAFT_CHARS);
     Ok(link)
 }
 
@@ -332,12 +348,15 @@ pub fn parse_reply(
     Ok(reply)
 }
 
-fn bound_texts(answer: &mut Answer) {
-    fn cut(text: &mut String) {
-        if let Some((index, _)) = text.char_indices().nth(MAX_TEXT_CHARS) {
-            text.truncate(index);
-        }
+/// Cuts `text` to at most `chars` characters.
+pub fn cut_to(text: &mut String, chars: usize) {
+    if let Some((index, _)) = text.char_indices().nth(chars) {
+        text.truncate(index);
     }
+}
+
+fn bound_texts(answer: &mut Answer) {
+    let cut = |text: &mut String| cut_to(text, MAX_TEXT_CHARS);
     match answer {
         Answer::Attendance(answer) => {
             for text in [
@@ -356,6 +375,7 @@ fn bound_texts(answer: &mut Answer) {
             }
         }
         Answer::Feedback(answer) => cut(&mut answer.comment),
+        Answer::Minutes(answer) => cut(&mut answer.correction),
     }
 }
 

@@ -218,7 +218,7 @@ pub fn FollowUpStage(current: Current) -> impl IntoView {
             </label>
         </section>
         <ReachOwners filter=RwSignal::new(meeting_only) file_stem=format!("crossmeet-{meeting_id}")/>
-        <super::ask_panel::AskPanel current=current.clone() kinds=&[AskKind::Actions, AskKind::Feedback]/>
+        <super::ask_panel::AskPanel current=current.clone() kinds=&[AskKind::Actions, AskKind::Minutes, AskKind::Feedback]/>
         <super::feedback::FeedbackForm current=current.clone()/>
         <ReadBack current/>
     }
