@@ -202,6 +202,11 @@ fn leave_with_a_substitute_and_risk_points_updates_attendance_and_readiness() {
         ("出差", "张伟")
     );
     assert!(wang.pre_reads_read);
+    assert_eq!(
+        wang.responded_at,
+        Some(at(8, 1)),
+        "kept, so a late absence is flagged (R7)"
+    );
     assert_eq!(after.preparation_asks[0].reply, "渠道价格战\n预算冻结");
     assert_eq!(after.asks[0].taken_from("p1"), Some(at(8, 1)));
     assert!(!after.asks[0].has_answered("p2"));

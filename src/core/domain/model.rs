@@ -192,6 +192,21 @@ choice!(AttendanceStatus {
     Declined
 });
 
+impl Attendance {
+    /// "已读预读材料 · 纪要确认": what replies said besides attending (A1), or nothing.
+    pub fn replied_facts(&self, lang: Lang) -> String {
+        [
+            (self.pre_reads_read, T::ReplyFieldPreReads),
+            (self.minutes_confirmed, T::ReplyFieldMinutes),
+        ]
+        .into_iter()
+        .filter(|(said, _)| *said)
+        .map(|(_, fact)| fact.get(lang))
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+}
+
 impl AttendanceStatus {
     pub fn label(self) -> T {
         match self {

@@ -231,6 +231,9 @@ test("asks go out, replies come back through the chat, are checked, previewed an
   await page.goto(`${shared.server.url}#/m/m-ask/prepare`);
   const sent = page.getByTestId("ask-sent");
   await sent.first().waitFor();
+  // Attendance and readiness show what the replies said.
+  assert.equal(await page.getByTestId("attendance-facts").first().textContent(), "已读预读材料");
+  assert.equal(await page.getByTestId("ask-reply").textContent(), "部门风险点:\n渠道价格战\n预算冻结");
   await page.getByTestId("ask-panel").screenshot({ path: "/tmp/crossmeet-ask-panel.png" });
   assert.deepEqual(await page.getByTestId("ask-answered").allTextContents(), ["已回复:王芳"]);
   assert.equal((await page.getByTestId("ask-waiting").allTextContents()).sort().join(" "), "未回复:张伟 未回复:李雷");

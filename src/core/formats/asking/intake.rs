@@ -4,7 +4,7 @@
 //! edit (`edit::diff` of the chosen changes plus the ask's record of what was taken), undone like
 //! any other.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::core::domain::edit::{self, Edit};
 use crate::core::domain::i18n::{tr, Lang, T};
@@ -39,6 +39,7 @@ enum Change {
         status: AttendanceStatus,
         reason: String,
         substitute: String,
+        at: DateTime<Utc>,
     },
     PreReadsRead {
         participant: String,
@@ -139,6 +140,7 @@ pub fn intake(meeting: &Meeting, reply: Reply, zone: &impl LocalZone, lang: Lang
                                 status,
                                 reason,
                                 substitute,
+                                at: reply.written_at,
                             },
                         });
                     }
@@ -342,12 +344,15 @@ fn make(meeting: &mut Meeting, change: &Change) {
             status,
             reason,
             substitute,
+            at,
         } => {
             if let Some(p) = meeting
                 .participants
                 .iter_mut()
                 .find(|p| p.id == *participant)
             {
+                // The answer's time, so an absence asked for late is flagged as one typed is (R7).
+                p.attendance.responded_at = Some(*at);
                 p.attendance.status = *status;
                 p.attendance.reason = reason.clone();
                 p.attendance.substitute = substitute.clone();

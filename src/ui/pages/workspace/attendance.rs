@@ -83,9 +83,13 @@ fn AttendanceRow(current: Current, pid: String) -> impl IntoView {
             })
         }
     };
+    // What replies said besides attendance (A1): pre-reads read, the minutes confirmed.
+    let (c, id) = (current.clone(), pid.clone());
+    let lang = state.prefs.lang.get_untracked();
+    let facts = move || c.read_row(PARTICIPANTS, &id, |p| p.attendance.replied_facts(lang));
     view! {
         <li class="row">
-            <span class="grow">{name}</span>
+            <span class="grow">{name}" "<small class="muted" data-testid="attendance-facts">{facts}</small></span>
             <select
                 aria-label=state.text(T::AttendanceTitle)
                 prop:value=move || read.read_row(PARTICIPANTS, &rid, |p| p.attendance.status.key().to_owned())

@@ -97,12 +97,26 @@ pub fn PreparationAsks(current: Current) -> impl IntoView {
             }
         };
         let remove = current.clone();
+        // What the department sent back through a reply link (A1).
+        let answered = current.clone();
+        let reply = move || {
+            let reply = answered.read(|m| {
+                m.preparation_asks
+                    .get(index)
+                    .map(|a| a.reply.clone())
+                    .unwrap_or_default()
+            });
+            (!reply.is_empty()).then(|| view! {
+                <p class="ask-reply" data-testid="ask-reply">{state.text(T::ReplyFieldRisks)}":\n"{reply}</p>
+            })
+        };
         view! {
             <li class="row">
                 {field(T::ColDepartment, |a| a.department.clone(), |a, v| a.department = v)}
                 <span class="grow">{field(T::FieldAsk, |a| a.ask.clone(), |a, v| a.ask = v)}</span>
                 <button type="button" class="quiet" aria-label=state.text(T::Delete)
                     on:click=move |_| remove.edit(|m| { if index < m.preparation_asks.len() { m.preparation_asks.remove(index); } })>"×"</button>
+                {reply}
             </li>
         }
     };
