@@ -729,6 +729,7 @@ texts! {
     AskPasteReplies => "收取回复", "Take in replies";
     AskEarlier => "已发出的询问", "Asks sent";
     AskMadeAt => "{0} · {1} · {2} 人", "{0} · {1} · {2} people";
+    AnswerIntro => "这是会议组织者发来的询问。在本页作答后会生成一个回复链接,把它发回聊天即可:无需安装或登录,填写的内容只保存在你的设备上。", "The meeting's organiser asks you for an answer. Answer on this page, then send back the reply link it makes: nothing to install, no login, and what you type stays on your device.";
     AnswerPickName => "你是哪一位?", "Which one are you?";
     AnswerComing => "我会出席", "I will attend";
     AnswerLeave => "我请假", "I ask for leave";

@@ -114,6 +114,12 @@ fn screen(html: &mut String, lang: Lang) {
         text(T::EmptyListTitle),
         text(T::EmptyListHint)
     ));
+    // The answer page's first screen (A1): the same introduction the page opens with, so the
+    // app's paint of it is no larger, and the page's largest paint is this one.
+    html.push_str(&format!(
+        "<section class=\"answer-page answer-shell\"><p class=\"answer-intro\">{}</p></section>",
+        text(T::AnswerIntro)
+    ));
     html.push_str(&format!(
         "<p class=\"loading\" role=\"status\">{}</p></main></div>",
         text(T::Loading)

@@ -36,6 +36,8 @@ pub fn AnswerPage(payload: String) -> impl IntoView {
     });
     view! {
         <section class="answer-page" data-testid="answer-page">
+            // The same introduction as the static first screen's (core/view/first_screen.rs).
+            <p class="answer-intro">{T::AnswerIntro.get(state.prefs.lang.get_untracked())}</p>
             {move || error.get().map(|message| view! {
                 <p class="error" role="alert" data-testid="answer-error">{message}</p>
             })}

@@ -164,3 +164,21 @@ test("on a slow phone connection the first screen paints long before the app arr
   assert.ok(painted < mounted / 2, `first paint at ${Math.round(painted)} ms, the app at ${Math.round(mounted)} ms`);
   await context.close();
 });
+
+test("an ask link's answer page paints its introduction before the module arrives, and the app's is the same (A1)", async () => {
+  const { sampleAskFragment } = await import("../lighthouse-lcp.mjs");
+  const { context, page, problems, release } = await withModuleHeld({ url: shared.server.url + sampleAskFragment(), viewport: { width: 390, height: 844 } });
+  const intro = page.locator("#app-shell .answer-intro:visible");
+  await intro.waitFor();
+  assert.match(await intro.textContent(), /这是会议组织者发来的询问/);
+  assert.equal(await page.locator("#app-shell .app-header:visible").count(), 0, "no organiser's header on a participant's phone");
+  assert.equal(await page.locator("#app-shell .list-page:visible").count(), 0, "no meeting list");
+  const box = await intro.boundingBox();
+  release();
+  await page.getByTestId("answer-title").waitFor();
+  await page.locator("#app-shell").waitFor({ state: "detached" });
+  const after = await page.locator(".answer-page .answer-intro").boundingBox();
+  assert.ok(after.width === box.width && after.height === box.height, `the app's introduction is no larger (${JSON.stringify(box)} → ${JSON.stringify(after)})`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
