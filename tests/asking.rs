@@ -118,6 +118,17 @@ fn reply(from: &str, written_at: DateTime<Utc>, answer: Answer) -> Reply {
     }
 }
 
+/// An ask of `kind` to `to`, with the record and the link, as the panel makes them.
+fn ask_for(
+    meeting: &Meeting,
+    kind: AskKind,
+    to: &[&str],
+    lang: Lang,
+) -> (AskRecord, crossmeet::core::formats::asking::AskLink) {
+    let to: Vec<String> = to.iter().map(|s| s.to_string()).collect();
+    make_ask(meeting, kind, &to, "k1".into(), "s".into(), at(1, 0), lang)
+}
+
 /// Takes `reply` with the default choice; returns the changed meeting and the inverse.
 fn take(
     meeting: &Meeting,
@@ -153,28 +164,12 @@ fn who_can_be_asked_what() {
 #[test]
 fn an_ask_carries_only_its_people_s_part() {
     let meeting = meeting();
-    let (_, link) = make_ask(
-        &meeting,
-        AskKind::Actions,
-        &["李雷".into()],
-        "k1".into(),
-        "s".into(),
-        at(1, 0),
-        Lang::Zh,
-    );
+    let (_, link) = ask_for(&meeting, AskKind::Actions, &["李雷"], Lang::Zh);
     let ids: Vec<&str> = link.actions.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["a1", "a2"], "only 李雷's open actions");
     assert!(link.reads.is_empty());
 
-    let (_, link) = make_ask(
-        &meeting,
-        AskKind::Attendance,
-        &["p1".into()],
-        "k1".into(),
-        "s".into(),
-        at(1, 0),
-        Lang::Zh,
-    );
+    let (_, link) = ask_for(&meeting, AskKind::Attendance, &["p1"], Lang::Zh);
     assert!(link.actions.is_empty(), "no actions in an attendance ask");
     assert_eq!(link.people.len(), 1);
     assert_eq!(link.people[0].bring, "本部门当前风险");
@@ -642,15 +637,7 @@ mod page {
     #[test]
     fn every_input_of_the_answer_page_writes_its_part_of_the_draft() {
         let meeting = meeting();
-        let (_, link) = make_ask(
-            &meeting,
-            AskKind::Actions,
-            &["李雷".into()],
-            "k1".into(),
-            "s".into(),
-            at(1, 0),
-            Lang::Zh,
-        );
+        let (_, link) = ask_for(&meeting, AskKind::Actions, &["李雷"], Lang::Zh);
         let mut draft = Draft::new(&link, "李雷");
         assert!(
             draft.set("coming", None, "0", false),
@@ -715,15 +702,7 @@ mod page {
     #[test]
     fn a_reply_cannot_go_without_what_the_guide_requires() {
         let meeting = meeting();
-        let (_, link) = make_ask(
-            &meeting,
-            AskKind::Actions,
-            &["李雷".into()],
-            "k1".into(),
-            "s".into(),
-            at(1, 0),
-            Lang::Zh,
-        );
+        let (_, link) = ask_for(&meeting, AskKind::Actions, &["李雷"], Lang::Zh);
         let mut draft = Draft::new(&link, "李雷");
         // a1 was due on the 5th: on the 6th it needs a new date, and a new date a reason.
         assert_eq!(
@@ -757,15 +736,7 @@ mod page {
         meeting.title = hostile.into();
         meeting.participants[0].name = hostile.into();
         meeting.materials[0].link = "javascript:alert(1)".into();
-        let (record, link) = make_ask(
-            &meeting,
-            AskKind::Attendance,
-            &["p1".into(), "p2".into()],
-            "k1".into(),
-            "s".into(),
-            at(1, 0),
-            Lang::Zh,
-        );
+        let (record, link) = ask_for(&meeting, AskKind::Attendance, &["p1", "p2"], Lang::Zh);
         let draft = Draft::new(&link, "p1");
         let html = answer_html(&link, Some(&draft), &screen());
         assert!(!html.contains("<img"), "{html}");
@@ -824,15 +795,7 @@ fn the_minutes_draft_is_confirmed_or_corrected() {
         "no draft, nothing to confirm"
     );
     meeting.minutes.text = "## 决议\n- 采用方案 B\n".into();
-    let (record, link) = make_ask(
-        &meeting,
-        AskKind::Minutes,
-        &["p1".into(), "p2".into()],
-        "k1".into(),
-        "s".into(),
-        at(1, 0),
-        Lang::Zh,
-    );
+    let (record, link) = ask_for(&meeting, AskKind::Minutes, &["p1", "p2"], Lang::Zh);
     assert_eq!(link.draft, meeting.minutes.text);
     meeting.asks.push(record.clone());
     let confirm = Answer::Minutes(crossmeet::core::formats::asking::MinutesAnswer {

@@ -147,6 +147,14 @@ fn text_input(
     out.push_str("</label>");
 }
 
+fn open_block(out: &mut String, legend: &str) {
+    let _ = write!(
+        out,
+        r#"<fieldset class="answer-block"><legend>{}</legend>"#,
+        esc(legend)
+    );
+}
+
 fn rule(out: &mut String, text: &str) {
     let _ = write!(out, r#"<p class="rule">{}</p>"#, esc(text));
 }
@@ -155,11 +163,7 @@ fn attendance(out: &mut String, link: &AskLink, draft: &Draft, screen: &Screen) 
     let lang = screen.lang;
     let answer = &draft.attendance;
     let person = link.people.iter().find(|p| p.id == draft.person);
-    let _ = write!(
-        out,
-        r#"<fieldset class="answer-block"><legend>{}</legend>"#,
-        T::ReplyFieldAttendance.get(lang)
-    );
+    open_block(out, T::ReplyFieldAttendance.get(lang));
     radio(
         out,
         "coming",
@@ -233,11 +237,7 @@ fn attendance(out: &mut String, link: &AskLink, draft: &Draft, screen: &Screen) 
         rule(out, T::AnswerRuleRead.get(lang));
         out.push_str("</fieldset>");
     }
-    let _ = write!(
-        out,
-        r#"<fieldset class="answer-block"><legend>{}</legend>"#,
-        T::ReplyFieldRisks.get(lang)
-    );
+    open_block(out, T::ReplyFieldRisks.get(lang));
     if let Some(bring) = person.map(|p| p.bring.trim()).filter(|b| !b.is_empty()) {
         rule(out, &tr(lang, T::AnswerBring, &[bring]));
     }
@@ -346,11 +346,7 @@ fn minutes(out: &mut String, link: &AskLink, draft: &Draft, lang: Lang) {
         r#"<pre class="minutes-draft" data-testid="answer-minutes">{}</pre>"#,
         esc(&link.draft)
     );
-    let _ = write!(
-        out,
-        r#"<fieldset class="answer-block"><legend>{}</legend>"#,
-        T::ReplyFieldMinutes.get(lang)
-    );
+    open_block(out, T::ReplyFieldMinutes.get(lang));
     radio(
         out,
         "confirmed",
