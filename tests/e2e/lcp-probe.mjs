@@ -1,5 +1,6 @@
-// Every largest-contentful-paint candidate of the meeting list's first visit, with its size and
-// time, on a throttled phone: to see which paint of the app replaces the static screen's.
+// Every largest-contentful-paint candidate of the meeting list's first visit, with its size, time
+// and whether it is in the static first screen, as the browser itself reports them (set THROTTLE=1
+// for a slow phone). `node tests/e2e/lcp-probe.mjs [runs]`; see BENCHMARKS.md.
 import { chromium } from "playwright-core";
 import { serveDist, CHROMIUM_ARGS, slowConnection } from "./harness.mjs";
 
