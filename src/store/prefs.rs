@@ -46,6 +46,11 @@ pub fn load() -> Prefs {
     LocalStorage::get(KEY).unwrap_or_default()
 }
 
+/// Whether this device has chosen its preferences (a language) at all.
+pub fn are_stored() -> bool {
+    LocalStorage::raw().get_item(KEY).ok().flatten().is_some()
+}
+
 pub fn save(prefs: &Prefs) -> Result<(), StoreError> {
     LocalStorage::set(KEY, prefs).map_err(|error| StoreError::from_detail(error.to_string()))
 }

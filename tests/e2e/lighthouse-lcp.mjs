@@ -7,12 +7,12 @@ import * as chromeLauncher from "chrome-launcher";
 import { serveDist, CHROMIUM_ARGS } from "./harness.mjs";
 
 /** An ask link's fragment, as the organiser's app makes it (core/formats/asking/json.rs). */
-export function sampleAskFragment() {
+export function sampleAskFragment(lang = "zh") {
   const ask = {
     v: 1, k: "Attendance", a: "0123456789abcdef", m: "fedcba9876543210", s: "c2VjcmV0c2VjcmV0c2VjcmV0",
     t: "Q1 项目协调会", w: "2026-12-20T02:00:00Z", u: 60, p: "3 楼中立会议室", o: "确定 Q1 排期并明确各部门交付物",
     g: ["进展汇报 · 10′", "排期讨论 · 30′", "决策与分工 · 15′"], r: [{ t: "排期方案 v2", l: "https://example.com/plan" }],
-    e: [{ i: "p0", n: "王芳", d: "市场部", q: "本部门当前风险", s: "Pending" }], l: "zh",
+    e: [{ i: "p0", n: "王芳", d: "市场部", q: "本部门当前风险", s: "Pending" }], l: lang,
   };
   return `#/a/${zlib.deflateRawSync(Buffer.from(JSON.stringify(ask))).toString("base64url")}`;
 }

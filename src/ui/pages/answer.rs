@@ -25,7 +25,15 @@ pub fn AnswerPage(payload: String) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     spawn_local(async move {
         match links::read_ask(&payload).await {
-            Ok(read) => link.set(Some(read)),
+            Ok(read) => {
+                // A phone that never chose a language answers in the organiser's (A1).
+                if !crate::store::prefs::are_stored()
+                    && read.lang != state.prefs.lang.get_untracked()
+                {
+                    state.prefs.set_lang(read.lang);
+                }
+                link.set(Some(read));
+            }
             Err(refused) => error.set(Some(
                 refused
                     .message()

@@ -300,3 +300,17 @@ test("the minutes' draft is confirmed by one and corrected by another, the corre
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a phone that never chose a language opens an English organiser's ask in English", async () => {
+  const { sampleAskFragment } = await import("../lighthouse-lcp.mjs");
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(shared.server.url + sampleAskFragment("en"));
+  await page.getByText("I ask for leave").waitFor();
+  assert.match(await page.locator(".answer-page .answer-intro").textContent(), /The meeting's organiser asks you/);
+  // A phone that chose Chinese keeps it.
+  await page.getByRole("button", { name: "中文" }).click();
+  await page.reload();
+  await page.getByText("我请假").waitFor();
+  await context.close();
+});

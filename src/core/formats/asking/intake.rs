@@ -9,10 +9,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::core::domain::edit::{self, Edit};
 use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::{
-    ActionStatus, AttendanceStatus, Feedback, Meeting, PreparationAsk, ProgressNote,
+    ActionStatus, AttendanceStatus, Feedback, Meeting, Participant, PreparationAsk, ProgressNote,
 };
 use crate::core::domain::time::{format_date, LocalZone};
-use crate::core::formats::asking::{Answer, Reply};
+use crate::core::formats::asking::{
+    ActionAnswer, Answer, AttendanceAnswer, FeedbackAnswer, MinutesAnswer, Reply,
+};
 
 /// One change a reply proposes.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,230 +94,261 @@ impl Intake {
 
 /// What `reply` (checked against its ask by `parse_reply`) would change in `meeting`.
 pub fn intake(meeting: &Meeting, reply: Reply, zone: &impl LocalZone, lang: Lang) -> Intake {
-    let mut proposals = Vec::new();
-    let mut left_out = 0;
     let who = person_name(meeting, &reply.from);
-    let written_on = zone.local(reply.written_at).date();
+    let mut reading = Reading {
+        meeting,
+        reply: &reply,
+        who: who.clone(),
+        written_on: zone.local(reply.written_at).date(),
+        lang,
+        proposals: Vec::new(),
+        left_out: 0,
+    };
     match &reply.answer {
-        Answer::Attendance(answer) => {
-            match meeting.participants.iter().find(|p| p.id == reply.from) {
-                Some(participant) => {
-                    let late = meeting
-                        .schedule
-                        .starts_at
-                        .and_then(|start| start.checked_sub_signed(chrono::Duration::hours(24)))
-                        .is_some_and(|line| reply.written_at > line);
-                    let status = if answer.coming {
-                        AttendanceStatus::Confirmed
-                    } else {
-                        AttendanceStatus::Declined
-                    };
-                    let current = &participant.attendance;
-                    let (reason, substitute) = if answer.coming {
-                        (String::new(), String::new())
-                    } else {
-                        (
-                            answer.reason.trim().to_owned(),
-                            answer.substitute.trim().to_owned(),
-                        )
-                    };
-                    if current.status != status
-                        || current.reason != reason
-                        || current.substitute != substitute
-                    {
-                        proposals.push(Proposal {
-                            who: who.clone(),
-                            field: T::ReplyFieldAttendance,
-                            now: attendance_text(
-                                current.status,
-                                &current.reason,
-                                &current.substitute,
-                                lang,
-                            ),
-                            answer: attendance_text(status, &reason, &substitute, lang),
-                            conflict: current.status != answer.asked && current.status != status,
-                            late,
-                            change: Change::Attendance {
-                                participant: participant.id.clone(),
-                                status,
-                                reason,
-                                substitute,
-                                at: reply.written_at,
-                            },
-                        });
-                    }
-                    if answer.read && !current.pre_reads_read {
-                        proposals.push(Proposal {
-                            who: who.clone(),
-                            field: T::ReplyFieldPreReads,
-                            now: T::No.get(lang).to_owned(),
-                            answer: T::Yes.get(lang).to_owned(),
-                            conflict: false,
-                            late: false,
-                            change: Change::PreReadsRead {
-                                participant: participant.id.clone(),
-                            },
-                        });
-                    }
-                    let risks = answer.risks.trim();
-                    let department = participant.department.trim();
-                    if !risks.is_empty() && !department.is_empty() {
-                        let now = meeting
-                            .preparation_asks
-                            .iter()
-                            .find(|ask| ask.department.trim() == department)
-                            .map(|ask| ask.reply.clone())
-                            .unwrap_or_default();
-                        if now != risks {
-                            proposals.push(Proposal {
-                                who: who.clone(),
-                                field: T::ReplyFieldRisks,
-                                conflict: false,
-                                late: false,
-                                answer: risks.to_owned(),
-                                now,
-                                change: Change::Risks {
-                                    department: department.to_owned(),
-                                    text: risks.to_owned(),
-                                },
-                            });
-                        }
-                    }
-                }
-                None => left_out += 1,
-            }
-        }
-        Answer::Actions(answers) => {
-            for answer in answers {
-                let Some(action) = meeting
-                    .actions
-                    .iter()
-                    .find(|a| a.id == answer.id && a.owner.trim() == reply.from)
-                else {
-                    left_out += 1;
-                    continue;
-                };
-                let who = format!("{who} · {}", action.task.trim());
-                if action.status != answer.status {
-                    proposals.push(Proposal {
-                        who: who.clone(),
-                        field: T::ReplyFieldStatus,
-                        now: action.status.label().get(lang).to_owned(),
-                        answer: answer.status.label().get(lang).to_owned(),
-                        conflict: action.status != answer.asked_status,
-                        late: false,
-                        change: Change::ActionStatus {
-                            action: action.id.clone(),
-                            status: answer.status,
-                            on: written_on,
-                        },
-                    });
-                }
-                if answer.new_deadline.is_some() && answer.new_deadline != action.deadline {
-                    proposals.push(Proposal {
-                        who: who.clone(),
-                        field: T::ReplyFieldDeadline,
-                        now: date_text(action.deadline),
-                        answer: date_text(answer.new_deadline),
-                        conflict: action.deadline != answer.asked_deadline,
-                        late: false,
-                        change: Change::ActionDeadline {
-                            action: action.id.clone(),
-                            deadline: answer.new_deadline,
-                        },
-                    });
-                }
-                let note = note_text(
-                    answer.note.trim(),
-                    answer.new_deadline,
-                    answer.why.trim(),
-                    lang,
-                );
-                if !note.is_empty() {
-                    proposals.push(Proposal {
-                        who,
-                        field: T::ReplyFieldNote,
-                        now: String::new(),
-                        answer: note.clone(),
-                        conflict: false,
-                        late: false,
-                        change: Change::ActionNote {
-                            action: action.id.clone(),
-                            note: ProgressNote {
-                                on: Some(written_on),
-                                text: note,
-                            },
-                        },
-                    });
-                }
-            }
-        }
-        Answer::Minutes(answer) => match meeting.participants.iter().find(|p| p.id == reply.from) {
-            Some(participant) => {
-                let confirmed = participant.attendance.minutes_confirmed;
-                if answer.confirmed && !confirmed {
-                    proposals.push(Proposal {
-                        who: who.clone(),
-                        field: T::ReplyFieldMinutes,
-                        now: T::ReplyNotConfirmed.get(lang).to_owned(),
-                        answer: T::ReplyConfirmed.get(lang).to_owned(),
-                        conflict: false,
-                        late: false,
-                        change: Change::MinutesConfirmed {
-                            participant: participant.id.clone(),
-                        },
-                    });
-                }
-                let correction = answer.correction.trim();
-                if !answer.confirmed && !correction.is_empty() {
-                    let author = tr(
-                        lang,
-                        T::ReplyCorrectionBy,
-                        &[&who, &format_date(written_on)],
-                    );
-                    let quote = correction
-                        .lines()
-                        .fold(format!("> {author}"), |quote, line| {
-                            format!("{quote}\n> {line}")
-                        });
-                    proposals.push(Proposal {
-                        who: who.clone(),
-                        field: T::ReplyFieldCorrection,
-                        now: String::new(),
-                        answer: correction.to_owned(),
-                        conflict: false,
-                        late: false,
-                        change: Change::MinutesCorrection { quote },
-                    });
-                }
-            }
-            None => left_out += 1,
-        },
-        Answer::Feedback(answer) => {
-            let feedback = Feedback {
-                given_at: Some(reply.written_at),
-                agenda_time_right: answer.time_right,
-                materials_enough: answer.materials_enough,
-                rating: answer.rating,
-                comment: answer.comment.trim().to_owned(),
-            };
-            proposals.push(Proposal {
-                who,
-                field: T::ReplyFieldFeedback,
-                now: String::new(),
-                answer: feedback_text(&feedback, lang),
-                conflict: false,
-                late: false,
-                change: Change::Feedback(feedback),
-            });
-        }
+        Answer::Attendance(answer) => reading.attendance(answer),
+        Answer::Actions(answers) => reading.actions(answers),
+        Answer::Minutes(answer) => reading.minutes(answer),
+        Answer::Feedback(answer) => reading.feedback(answer),
     }
+    let (proposals, left_out) = (reading.proposals, reading.left_out);
     Intake {
         meeting_id: meeting.id.clone(),
-        who: person_name(meeting, &reply.from),
+        who,
         reply,
         proposals,
         left_out,
+    }
+}
+
+/// A reply being read against the meeting, one kind of answer at a time.
+struct Reading<'a> {
+    meeting: &'a Meeting,
+    reply: &'a Reply,
+    who: String,
+    written_on: NaiveDate,
+    lang: Lang,
+    proposals: Vec<Proposal>,
+    left_out: usize,
+}
+
+impl Reading<'_> {
+    /// A change with nothing of the organiser's to weigh against it.
+    fn propose(&mut self, who: &str, field: T, now: String, answer: String, change: Change) {
+        self.proposals.push(Proposal {
+            who: who.to_owned(),
+            field,
+            now,
+            answer,
+            conflict: false,
+            late: false,
+            change,
+        });
+    }
+
+    /// The participant who replied, or `None` (counted as left out) when they are gone.
+    fn participant(&mut self) -> Option<&'_ Participant> {
+        let found = self
+            .meeting
+            .participants
+            .iter()
+            .find(|p| p.id == self.reply.from);
+        if found.is_none() {
+            self.left_out += 1;
+        }
+        found
+    }
+
+    fn attendance(&mut self, answer: &AttendanceAnswer) {
+        let lang = self.lang;
+        let Some(participant) = self.participant().cloned() else {
+            return;
+        };
+        let late = self
+            .meeting
+            .schedule
+            .starts_at
+            .and_then(|start| start.checked_sub_signed(chrono::Duration::hours(24)))
+            .is_some_and(|line| self.reply.written_at > line);
+        let (status, reason, substitute) = match answer.coming {
+            true => (AttendanceStatus::Confirmed, String::new(), String::new()),
+            false => (
+                AttendanceStatus::Declined,
+                answer.reason.trim().to_owned(),
+                answer.substitute.trim().to_owned(),
+            ),
+        };
+        let current = &participant.attendance;
+        if current.status != status || current.reason != reason || current.substitute != substitute
+        {
+            self.proposals.push(Proposal {
+                who: self.who.clone(),
+                field: T::ReplyFieldAttendance,
+                now: attendance_text(current.status, &current.reason, &current.substitute, lang),
+                answer: attendance_text(status, &reason, &substitute, lang),
+                conflict: current.status != answer.asked && current.status != status,
+                late,
+                change: Change::Attendance {
+                    participant: participant.id.clone(),
+                    status,
+                    reason,
+                    substitute,
+                    at: self.reply.written_at,
+                },
+            });
+        }
+        let who = self.who.clone();
+        if answer.read && !current.pre_reads_read {
+            let change = Change::PreReadsRead {
+                participant: participant.id.clone(),
+            };
+            self.propose(
+                &who,
+                T::ReplyFieldPreReads,
+                T::No.get(lang).into(),
+                T::Yes.get(lang).into(),
+                change,
+            );
+        }
+        let risks = answer.risks.trim();
+        let department = participant.department.trim();
+        if !risks.is_empty() && !department.is_empty() {
+            let now = self
+                .meeting
+                .preparation_asks
+                .iter()
+                .find(|ask| ask.department.trim() == department)
+                .map(|ask| ask.reply.clone())
+                .unwrap_or_default();
+            if now != risks {
+                let change = Change::Risks {
+                    department: department.to_owned(),
+                    text: risks.to_owned(),
+                };
+                self.propose(&who, T::ReplyFieldRisks, now, risks.to_owned(), change);
+            }
+        }
+    }
+
+    fn actions(&mut self, answers: &[ActionAnswer]) {
+        let lang = self.lang;
+        for answer in answers {
+            // A signed reply still touches only its own person's rows.
+            let Some(action) = self
+                .meeting
+                .actions
+                .iter()
+                .find(|a| a.id == answer.id && a.owner.trim() == self.reply.from)
+            else {
+                self.left_out += 1;
+                continue;
+            };
+            let who = format!("{} · {}", self.who, action.task.trim());
+            if action.status != answer.status {
+                self.proposals.push(Proposal {
+                    who: who.clone(),
+                    field: T::ReplyFieldStatus,
+                    now: action.status.label().get(lang).to_owned(),
+                    answer: answer.status.label().get(lang).to_owned(),
+                    conflict: action.status != answer.asked_status,
+                    late: false,
+                    change: Change::ActionStatus {
+                        action: action.id.clone(),
+                        status: answer.status,
+                        on: self.written_on,
+                    },
+                });
+            }
+            if answer.new_deadline.is_some() && answer.new_deadline != action.deadline {
+                self.proposals.push(Proposal {
+                    who: who.clone(),
+                    field: T::ReplyFieldDeadline,
+                    now: date_text(action.deadline),
+                    answer: date_text(answer.new_deadline),
+                    conflict: action.deadline != answer.asked_deadline,
+                    late: false,
+                    change: Change::ActionDeadline {
+                        action: action.id.clone(),
+                        deadline: answer.new_deadline,
+                    },
+                });
+            }
+            let note = note_text(
+                answer.note.trim(),
+                answer.new_deadline,
+                answer.why.trim(),
+                lang,
+            );
+            if !note.is_empty() {
+                let change = Change::ActionNote {
+                    action: action.id.clone(),
+                    note: ProgressNote {
+                        on: Some(self.written_on),
+                        text: note.clone(),
+                    },
+                };
+                self.propose(&who, T::ReplyFieldNote, String::new(), note, change);
+            }
+        }
+    }
+
+    fn minutes(&mut self, answer: &MinutesAnswer) {
+        let lang = self.lang;
+        let Some(participant) = self.participant().cloned() else {
+            return;
+        };
+        let who = self.who.clone();
+        if answer.confirmed && !participant.attendance.minutes_confirmed {
+            let change = Change::MinutesConfirmed {
+                participant: participant.id.clone(),
+            };
+            let (now, confirmed) = (T::ReplyNotConfirmed.get(lang), T::ReplyConfirmed.get(lang));
+            self.propose(
+                &who,
+                T::ReplyFieldMinutes,
+                now.into(),
+                confirmed.into(),
+                change,
+            );
+        }
+        let correction = answer.correction.trim();
+        if !answer.confirmed && !correction.is_empty() {
+            let author = tr(
+                lang,
+                T::ReplyCorrectionBy,
+                &[&who, &format_date(self.written_on)],
+            );
+            let quote = correction
+                .lines()
+                .fold(format!("> {author}"), |quote, line| {
+                    format!("{quote}\n> {line}")
+                });
+            let change = Change::MinutesCorrection { quote };
+            self.propose(
+                &who,
+                T::ReplyFieldCorrection,
+                String::new(),
+                correction.to_owned(),
+                change,
+            );
+        }
+    }
+
+    fn feedback(&mut self, answer: &FeedbackAnswer) {
+        let feedback = Feedback {
+            given_at: Some(self.reply.written_at),
+            agenda_time_right: answer.time_right,
+            materials_enough: answer.materials_enough,
+            rating: answer.rating,
+            comment: answer.comment.trim().to_owned(),
+        };
+        let (who, text) = (self.who.clone(), feedback_text(&feedback, self.lang));
+        self.propose(
+            &who,
+            T::ReplyFieldFeedback,
+            String::new(),
+            text,
+            Change::Feedback(feedback),
+        );
     }
 }
 
