@@ -495,3 +495,26 @@ async fn share_links_compress_in_the_browser_and_a_bomb_is_stopped() {
         .await
         .is_err());
 }
+
+/// The answer page's draft (A1) is kept per ask, read back exactly, and a stored text that is
+/// not a draft starts the form afresh instead of failing.
+#[wasm_bindgen_test]
+fn answer_drafts_are_kept_per_ask_and_read_back_exactly() {
+    use crossmeet::core::formats::asking::draft::Draft;
+    use crossmeet::store::drafts;
+    use gloo_storage::Storage;
+    let mut draft = Draft {
+        person: "p1".into(),
+        ..Draft::default()
+    };
+    draft.set("coming", None, "0", false);
+    draft.set("reason", None, "出差 \"深圳\"\n<b>", false);
+    draft.set("risks", None, "渠道价格战\n预算冻结", false);
+    drafts::save("ask-1", &draft).unwrap();
+    assert_eq!(drafts::load("ask-1"), Some(draft));
+    assert_eq!(drafts::load("ask-2"), None, "another ask has no draft");
+    gloo_storage::LocalStorage::raw()
+        .set_item("crossmeet.answer.ask-3", "not json")
+        .unwrap();
+    assert_eq!(drafts::load("ask-3"), None);
+}
