@@ -186,6 +186,10 @@ test("asks go out, replies come back through the chat, are checked, previewed an
   await page.getByTestId("replies-paste").fill(chat);
   await page.getByTestId("replies-read").click();
   await page.getByTestId("reply-card").nth(3).waitFor();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "/tmp/crossmeet-replies-390.png", fullPage: true });
+  const narrow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(narrow <= 390, `the replies page does not scroll sideways at 390 px (${narrow})`);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: "/tmp/crossmeet-replies.png", fullPage: true });
   const refused = await page.getByTestId("reply-refused").allTextContents();
