@@ -818,3 +818,46 @@ fn the_minutes_draft_is_confirmed_or_corrected() {
     );
     assert!(!corrected.participants[1].attendance.minutes_confirmed);
 }
+
+#[test]
+fn ask_messages_come_as_plain_text_or_markdown() {
+    use crossmeet::core::formats::chase::ChaseFormat;
+    use crossmeet::core::view::asks_html::{made_messages, Made};
+    let mut meeting = meeting();
+    meeting.title = "Q1 *协调* 会".into();
+    let made = [
+        Made {
+            to: Some("王_芳".into()),
+            kind: AskKind::Attendance,
+            href: "https://app/#/a/abc".into(),
+        },
+        Made {
+            to: None,
+            kind: AskKind::Feedback,
+            href: "https://app/#/a/def".into(),
+        },
+    ];
+    let plain = made_messages(
+        &meeting,
+        &made,
+        "2026-12-10 10:00",
+        ChaseFormat::Plain,
+        Lang::Zh,
+    );
+    assert_eq!(plain[0].0, "王_芳");
+    assert_eq!(
+        plain[0].1,
+        "Q1 *协调* 会 · 2026-12-10 10:00\n王_芳,请在会前 24 小时确认是否出席;请假请写明原因并安排同级别替代人,并回复预读情况和本部门的风险点。\nhttps://app/#/a/abc\n手机打开即可,无需登录;填好后把生成的回复链接发回给我。"
+    );
+    assert_eq!(plain[1].0, "一个群链接");
+    assert!(plain[1].1.contains("各位,请花一分钟"));
+    let markdown = made_messages(&meeting, &made, "", ChaseFormat::Markdown, Lang::En);
+    assert!(
+        markdown[0]
+            .1
+            .starts_with("**Q1 \\*协调\\* 会**\n王\\_芳, Please confirm"),
+        "{}",
+        markdown[0].1
+    );
+    assert!(markdown[0].1.contains("[Answer here](https://app/#/a/abc)"));
+}

@@ -102,7 +102,14 @@ pub fn open_every_page(meeting: &Meeting, now: DateTime<Utc>, offset: FixedOffse
 
     // Asks (A1): the panel with the asks the meeting holds, and each kind's link and page.
     let kinds = crossmeet::core::domain::asks::AskKind::ALL;
-    let _ = asks_html::ask_panel_html(meeting, &kinds, &[], |_| String::new(), lang);
+    let _ = asks_html::ask_panel_html(
+        meeting,
+        &kinds,
+        &[],
+        ChaseFormat::Markdown,
+        |_| String::new(),
+        lang,
+    );
     for kind in kinds {
         let to: Vec<String> = askable(meeting, kind).into_iter().map(|a| a.id).collect();
         if to.is_empty() {

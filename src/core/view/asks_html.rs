@@ -10,13 +10,42 @@ use crate::core::domain::i18n::{tr, Lang, T};
 use crate::core::domain::model::Meeting;
 use crate::core::formats::asking::intake::person_name;
 use crate::core::formats::asking::make::askable;
+use crate::core::formats::asking::messages::{ask_message, AskContext};
+use crate::core::formats::chase::ChaseFormat;
 use crate::core::formats::export::markdown_html::escape_html as esc;
 
-/// A message made for one person, or for the group.
+/// An ask link just made, for one person (`to`) or for the group.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Made {
-    pub to: String,
-    pub message: String,
+    pub to: Option<String>,
+    pub kind: AskKind,
+    pub href: String,
+}
+
+/// Each link just made as its chat message, in `format`, with whom it is for.
+pub fn made_messages(
+    meeting: &Meeting,
+    made: &[Made],
+    when: &str,
+    format: ChaseFormat,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    made.iter()
+        .map(|made| {
+            let context = AskContext {
+                kind: made.kind,
+                title: meeting.title_or_untitled(lang),
+                when,
+                lang,
+                format,
+            };
+            let to = made
+                .to
+                .clone()
+                .unwrap_or_else(|| T::AskMakeGroup.get(lang).to_owned());
+            (to, ask_message(&context, made.to.as_deref(), &made.href))
+        })
+        .collect()
 }
 
 fn slug(kind: AskKind) -> String {
@@ -28,7 +57,8 @@ fn slug(kind: AskKind) -> String {
 pub fn ask_panel_html(
     meeting: &Meeting,
     kinds: &[AskKind],
-    made: &[Made],
+    made: &[(String, String)],
+    format: ChaseFormat,
     made_at: impl Fn(&AskRecord) -> String,
     lang: Lang,
 ) -> String {
@@ -51,13 +81,21 @@ pub fn ask_panel_html(
         );
     }
     if !made.is_empty() {
-        out.push_str(r#"<div class="ask-messages" data-testid="ask-messages">"#);
-        for (index, made) in made.iter().enumerate() {
+        let markdown = format == ChaseFormat::Markdown;
+        let _ = write!(
+            out,
+            r#"<div class="ask-messages" data-testid="ask-messages"><select data-format aria-label="{}" data-testid="ask-format"><option value="text">{}</option><option value="md"{}>{}</option></select>"#,
+            T::ChaseFormatLabel.get(lang),
+            T::ChaseFormatPlain.get(lang),
+            if markdown { " selected" } else { "" },
+            T::ChaseFormatMarkdown.get(lang),
+        );
+        for (index, (to, message)) in made.iter().enumerate() {
             let _ = write!(
                 out,
                 r#"<div class="ask-message" data-testid="ask-message"><strong>{}</strong><textarea readonly rows="4" data-testid="ask-message-text">{}</textarea><button type="button" data-copy="{index}">{}</button></div>"#,
-                esc(&made.to),
-                esc(&made.message),
+                esc(to),
+                esc(message),
                 T::AskCopyMessage.get(lang)
             );
         }

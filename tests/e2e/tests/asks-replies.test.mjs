@@ -116,6 +116,12 @@ test("asks go out, replies come back through the chat, are checked, previewed an
   assert.deepEqual(wangAsk.e.map((p) => p.n), ["王芳"], "a link carries only its person");
   assert.equal(wangAsk.e[0].q, "本部门当前风险");
   assert.equal(wangAsk.x, undefined, "no actions in an attendance ask");
+  // The same messages as Markdown, for chats that render it.
+  await page.getByTestId("ask-format").selectOption("md");
+  await page.waitForFunction(() => document.querySelector("[data-testid=ask-message-text]").value.includes("[点此回复]("));
+  const markdown = await page.getByTestId("ask-message-text").first().inputValue();
+  assert.match(markdown, /^\*\*Q1 项目协调会\*\* · /);
+  assert.ok(markdown.includes(`[点此回复](${wangLink})`), markdown);
 
   // …each owner after it, and the whole group for the review's feedback.
   await page.goto(`${shared.server.url}#/m/m-ask/follow-up`);

@@ -9,14 +9,14 @@ use wasm_bindgen::JsCast;
 use super::fields::Current;
 use crate::core::domain::asks::{AskKind, AskRecord};
 use crate::core::domain::choice::Choice;
-use crate::core::domain::i18n::{Lang, T};
+use crate::core::domain::i18n::T;
 use crate::core::domain::model::Meeting;
 use crate::core::domain::time::{format_date_time, LocalZone};
 use crate::core::formats::asking::intake::person_name;
 use crate::core::formats::asking::make::{askable, make_ask};
-use crate::core::formats::asking::messages::{ask_message, reminder_message, AskContext};
+use crate::core::formats::asking::messages::{reminder_message, AskContext};
 use crate::core::formats::chase::ChaseFormat;
-use crate::core::view::asks_html::{ask_panel_html, Made};
+use crate::core::view::asks_html::{ask_panel_html, made_messages, Made};
 use crate::core::view::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::{browser, links};
@@ -27,16 +27,6 @@ fn when(meeting: &Meeting) -> String {
         .starts_at
         .map(|at| format_date_time(browser::DeviceZone.local(at)))
         .unwrap_or_default()
-}
-
-fn context<'a>(meeting: &'a Meeting, kind: AskKind, when: &'a str, lang: Lang) -> AskContext<'a> {
-    AskContext {
-        kind,
-        title: meeting.title_or_untitled(lang),
-        when,
-        lang,
-        format: ChaseFormat::Plain,
-    }
 }
 
 /// Makes an ask of `kind` to everyone it can go to (one link each, or one for the group),
@@ -78,24 +68,18 @@ fn make(state: AppState, id: &str, kind: AskKind, group: bool, made: RwSignal<Ve
     let records: Vec<AskRecord> = asks.iter().map(|(record, _, _)| record.clone()).collect();
     state.edit_meeting_with_undo(id, T::AskMade, |m| m.asks.extend(records));
     spawn_local(async move {
-        let when = when(&meeting);
         let mut out = Vec::new();
         for (_, link, to) in asks {
-            let Ok(href) = links::make_ask_href(&link).await else {
-                continue;
-            };
-            let message = ask_message(&context(&meeting, kind, &when, lang), to.as_deref(), &href);
-            out.push(Made {
-                to: to.unwrap_or_else(|| T::AskMakeGroup.get(lang).to_owned()),
-                message,
-            });
+            if let Ok(href) = links::make_ask_href(&link).await {
+                out.push(Made { to, kind, href });
+            }
         }
         made.set(out);
     });
 }
 
 /// Copies a reminder, with the ask's link, for those who have not answered `ask_id`.
-fn remind(state: AppState, id: &str, ask_id: &str) {
+fn remind(state: AppState, id: &str, ask_id: &str, format: ChaseFormat) {
     let lang = state.prefs.lang.get_untracked();
     let Some((meeting, ask)) = state
         .with_meeting(id, |m| {
@@ -127,11 +111,14 @@ fn remind(state: AppState, id: &str, ask_id: &str) {
     spawn_local(async move {
         if let Ok(href) = links::make_ask_href(&link).await {
             let when = when(&meeting);
-            state.copy_to_clipboard(reminder_message(
-                &context(&meeting, ask.kind, &when, lang),
-                &waiting,
-                &href,
-            ));
+            let context = AskContext {
+                kind: ask.kind,
+                title: meeting.title_or_untitled(lang),
+                when: &when,
+                lang,
+                format,
+            };
+            state.copy_to_clipboard(reminder_message(&context, &waiting, &href));
         }
     });
 }
@@ -141,16 +128,28 @@ pub fn AskPanel(current: Current, kinds: &'static [AskKind]) -> impl IntoView {
     let state = current.state;
     let lang = state.prefs.lang.get_untracked();
     let made = RwSignal::new(Vec::<Made>::new());
+    let markdown = RwSignal::new(false);
+    let format = move || match markdown.get_untracked() {
+        true => ChaseFormat::Markdown,
+        false => ChaseFormat::Plain,
+    };
     let c = current.clone();
-    let html = move || {
+    let messages = move || {
         let made = made.get();
+        markdown.track();
+        c.read(|meeting| made_messages(meeting, &made, &when(meeting), format(), lang))
+    };
+    let c = current.clone();
+    let drawn = messages.clone();
+    let html = move || {
+        let messages = drawn();
         c.read(|meeting| {
             let made_at = |ask: &AskRecord| {
                 ask.made_at
                     .map(|at| format_date_time(browser::DeviceZone.local(at)))
                     .unwrap_or_default()
             };
-            ask_panel_html(meeting, kinds, &made, made_at, lang)
+            ask_panel_html(meeting, kinds, &messages, format(), made_at, lang)
         })
     };
     let id = current.id.clone();
@@ -172,27 +171,35 @@ pub fn AskPanel(current: Current, kinds: &'static [AskKind]) -> impl IntoView {
                 made,
             );
         } else if let Some(which) = attribute("data-copy") {
-            let text = made.with_untracked(|made| match which.parse::<usize>() {
-                Ok(index) => made.get(index).map(|m| m.message.clone()),
-                Err(_) => Some(
-                    made.iter()
-                        .map(|m| m.message.as_str())
-                        .collect::<Vec<_>>()
-                        .join("\n\n"),
-                ),
-            });
+            let messages: Vec<String> =
+                messages().into_iter().map(|(_, message)| message).collect();
+            let text = match which.parse::<usize>() {
+                Ok(index) => messages.get(index).cloned(),
+                Err(_) => Some(messages.join("\n\n")),
+            };
             if let Some(text) = text {
                 state.copy_to_clipboard(text);
             }
         } else if let Some(ask_id) = attribute("data-remind") {
-            remind(state, &id, &ask_id);
+            remind(state, &id, &ask_id, format());
+        }
+    };
+    // Plain text or Markdown, as the chase messages (F3).
+    let choose_format = move |event: leptos::ev::Event| {
+        let chosen = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .filter(|select| select.has_attribute("data-format"))
+            .map(|select| select.value() == "md");
+        if let Some(chosen) = chosen {
+            markdown.set(chosen);
         }
     };
     view! {
         <section class="sub-section" id="asks" data-testid="ask-panel">
             <h2>{T::AskPanelTitle.get(lang)}</h2>
             <p class="hint">{T::AskPanelHint.get(lang)}</p>
-            <div inner_html=html on:click=click></div>
+            <div inner_html=html on:click=click on:change=choose_format></div>
             <p><a href=Route::Replies(String::new()).href() data-testid="ask-take-replies">{T::AskPasteReplies.get(lang)}</a></p>
         </section>
     }
