@@ -1,6 +1,7 @@
 //! The ask panel (A1) as escaped HTML text: the buttons that make asks (`data-ask`, `data-group`),
 //! the messages made (`data-copy`), and the asks sent with who has answered and a reminder
-//! (`data-remind`). The panel reads them with one click handler.
+//! (`data-remind`), and the messages' format (`data-format`). The panel reads them with one
+//! click and one change handler.
 
 use std::fmt::Write;
 

@@ -1,6 +1,6 @@
 //! Asking people for answers (A1): one link per person or one for the group, as chat messages
 //! to copy; the asks sent, who has answered each and who has not, with a reminder for those.
-//! Drawn as HTML text (`core/view/asks_html.rs`) with one click handler.
+//! Drawn as HTML text (`core/view/asks_html.rs`) with one click and one change handler.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
