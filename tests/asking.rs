@@ -861,3 +861,34 @@ fn ask_messages_come_as_plain_text_or_markdown() {
     );
     assert!(markdown[0].1.contains("[Answer here](https://app/#/a/abc)"));
 }
+
+#[test]
+fn an_owner_is_asked_across_meetings_with_one_link_per_meeting() {
+    use crossmeet::core::formats::asking::messages::{owner_ask_message, MeetingLink};
+    use crossmeet::core::formats::chase::ChaseFormat;
+    let links = [
+        MeetingLink {
+            title: "周会",
+            when: "2026-12-10 10:00",
+            href: "https://app/#/a/one",
+        },
+        MeetingLink {
+            title: "评审_会",
+            when: "",
+            href: "https://app/#/a/two",
+        },
+    ];
+    assert_eq!(
+        owner_ask_message("李雷", &links, Lang::Zh, ChaseFormat::Plain),
+        "李雷,请更新你的行动项进展;已逾期的请给出新的完成日期和原因。\n- 周会 · 2026-12-10 10:00\n  https://app/#/a/one\n- 评审_会\n  https://app/#/a/two\n手机打开即可,无需登录;填好后把生成的回复链接发回给我。"
+    );
+    let markdown = owner_ask_message("Li_Lei", &links, Lang::En, ChaseFormat::Markdown);
+    assert!(
+        markdown.starts_with("Li\\_Lei, Please update"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- **评审\\_会**\n  [Answer here](https://app/#/a/two)"),
+        "{markdown}"
+    );
+}

@@ -726,6 +726,9 @@ texts! {
     AskWaiting => "未回复:{0}", "Waiting for: {0}";
     AskAllAnswered => "全部已回复", "Everyone has answered";
     AskCopyReminder => "复制提醒消息", "Copy a reminder";
+    AskOwner => "请其回复进展", "Ask for progress";
+    AskOwnerFor => "请 {0} 回复行动项进展", "Ask {0} for progress on their actions";
+    AskOwnerCopied => "已为 {0} 生成 {1} 个询问链接并复制消息", "{1} ask link(s) made for {0}, message copied";
     AskPasteReplies => "收取回复", "Take in replies";
     AskEarlier => "已发出的询问", "Asks sent";
     AskMadeAt => "{0} · {1} · {2} 人", "{0} · {1} · {2} people";

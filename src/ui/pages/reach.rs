@@ -5,15 +5,23 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use leptos::task::spawn_local;
+
+use crate::core::domain::asks::{AskKind, AskRecord};
+use crate::core::domain::edit::{Edit, Row};
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{ActionItem, Meeting};
+use crate::core::domain::time::{format_date_time, LocalZone};
 use crate::core::domain::tracker::{tracker_refs, SortKey, TrackerFilter};
+use crate::core::formats::asking::make::make_ask;
+use crate::core::formats::asking::messages::{owner_ask_message, MeetingLink};
+use crate::core::formats::asking::AskLink;
 use crate::core::formats::chase::{
     group_message, owner_message, owners_to_chase, ChaseContext, ChaseFormat,
 };
 use crate::core::formats::export::action_calendar::action_calendar;
-use crate::ui::browser;
 use crate::ui::state::AppState;
+use crate::ui::{browser, links};
 
 /// Runs `use_rows` on the actions `filter` selects, earliest deadline first.
 fn with_rows<R>(
@@ -55,6 +63,95 @@ fn copy_message(
     }
 }
 
+/// Asks `owner` for progress on their open actions that `filter` selects (A1): one ask per
+/// meeting, remembered there, and one message with a link per meeting, copied; one undoable step.
+fn ask_owner(
+    state: AppState,
+    filter: RwSignal<TrackerFilter>,
+    markdown: RwSignal<bool>,
+    owner: String,
+) {
+    let lang = state.prefs.lang.get_untracked();
+    let now = browser::now();
+    let asks: Vec<(String, AskRecord, AskLink, String)> =
+        with_rows(state, &filter.get_untracked(), |rows| {
+            let mut asks: Vec<(String, AskRecord, AskLink, String)> = Vec::new();
+            for (meeting, action) in rows {
+                if action.owner.trim() != owner
+                    || action.status.is_closed()
+                    || asks.iter().any(|(id, ..)| *id == meeting.id)
+                {
+                    continue;
+                }
+                let (record, link) = make_ask(
+                    meeting,
+                    AskKind::Actions,
+                    std::slice::from_ref(&owner),
+                    browser::new_id(),
+                    links::new_secret(),
+                    now,
+                    lang,
+                );
+                let when = meeting
+                    .schedule
+                    .starts_at
+                    .map(|at| format_date_time(browser::DeviceZone.local(at)))
+                    .unwrap_or_default();
+                asks.push((meeting.id.clone(), record, link, when));
+            }
+            asks
+        });
+    if asks.is_empty() {
+        state
+            .toasts
+            .show(state.text(T::ChaseNobody).to_owned(), None);
+        return;
+    }
+    let format = if markdown.get_untracked() {
+        ChaseFormat::Markdown
+    } else {
+        ChaseFormat::Plain
+    };
+    spawn_local(async move {
+        let mut hrefs = Vec::with_capacity(asks.len());
+        for (_, _, link, _) in &asks {
+            match links::make_ask_href(link).await {
+                Ok(href) => hrefs.push(href),
+                Err(_) => return,
+            }
+        }
+        let meeting_links: Vec<MeetingLink> = asks
+            .iter()
+            .zip(&hrefs)
+            .map(|((_, _, link, when), href)| MeetingLink {
+                title: &link.title,
+                when,
+                href,
+            })
+            .collect();
+        let message = owner_ask_message(&owner, &meeting_links, lang, format);
+        // The asks are remembered only once their message is on the clipboard to send.
+        if let Err(cause) = browser::copy_text(&message).await {
+            state.toasts.show(tr(lang, T::CopyFailed, &[&cause]), None);
+            return;
+        }
+        let count = asks.len().to_string();
+        let edits = asks
+            .into_iter()
+            .map(|(id, record, ..)| {
+                (
+                    id,
+                    Edit::Insert {
+                        index: usize::MAX,
+                        row: Row::Asked(record),
+                    },
+                )
+            })
+            .collect();
+        state.dispatch_many_with_undo(edits, tr(lang, T::AskOwnerCopied, &[&owner, &count]));
+    });
+}
+
 /// The panel for the actions `filter` selects; `file_stem` names the calendar file.
 #[component]
 pub fn ReachOwners(filter: RwSignal<TrackerFilter>, file_stem: String) -> impl IntoView {
@@ -88,12 +185,14 @@ pub fn ReachOwners(filter: RwSignal<TrackerFilter>, file_stem: String) -> impl I
     };
     // One listener for the whole list: each button names its owner.
     let copy_for_owner = move |ev: leptos::ev::MouseEvent| {
-        let owner = ev
+        let button = ev
             .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|button| button.get_attribute("data-owner"));
-        if owner.is_some() {
-            copy(owner);
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+        let attribute = |name: &str| button.as_ref().and_then(|b| b.get_attribute(name));
+        if let Some(owner) = attribute("data-ask-owner") {
+            ask_owner(state, filter, markdown, owner);
+        } else if let Some(owner) = attribute("data-owner") {
+            copy(Some(owner));
         }
     };
     let owner_list = move || {
@@ -113,8 +212,12 @@ pub fn ReachOwners(filter: RwSignal<TrackerFilter>, file_stem: String) -> impl I
                     <li>
                         <span class="owner">{load.owner.clone()}</span>
                         <span class="muted">{counts}</span>
-                        <button type="button" data-testid="chase-copy" data-owner=load.owner aria-label=label>
+                        <button type="button" data-testid="chase-copy" data-owner=load.owner.clone() aria-label=label>
                             {state.text(T::CopyOwnerMessage)}
+                        </button>
+                        <button type="button" data-testid="ask-owner" data-ask-owner=load.owner.clone()
+                            aria-label=tr(lang, T::AskOwnerFor, &[&load.owner])>
+                            {state.text(T::AskOwner)}
                         </button>
                     </li>
                 }

@@ -38,7 +38,7 @@ const MEETING = {
   ],
 };
 
-async function organiser() {
+async function organiser(meetings = [MEETING]) {
   const context = await shared.browser.newContext({ acceptDownloads: true, timezoneId: "Asia/Shanghai" });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(shared.server.url).origin });
   const page = await context.newPage();
@@ -46,10 +46,10 @@ async function organiser() {
   page.on("pageerror", (error) => errors.push(error));
   await page.goto(`${shared.server.url}#/settings`);
   await waitForApp(page);
-  const backup = JSON.stringify({ app: "crossmeet", kind: "backup", schema: 7, meetings: [{ schema: 7, meeting: MEETING }] });
+  const backup = JSON.stringify({ app: "crossmeet", kind: "backup", schema: 7, meetings: meetings.map((meeting) => ({ schema: 7, meeting })) });
   await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
   await page.getByTestId("restore-confirm").click();
-  await page.getByTestId("toast").filter({ hasText: "已恢复 1 个会议" }).waitFor();
+  await page.getByTestId("toast").filter({ hasText: `已恢复 ${meetings.length} 个会议` }).waitFor();
   return { context, page, errors };
 }
 
@@ -322,5 +322,34 @@ test("a phone that never chose a language opens an English organiser's ask in En
   await page.getByRole("button", { name: "中文" }).click();
   await page.reload();
   await page.getByText("我请假").waitFor();
+  await context.close();
+});
+
+test("from the tracker, an owner is asked for progress in every meeting with one message, and their reply comes back", async () => {
+  const second = {
+    ...MEETING, id: "m-ask-2", title: "月度评审会", asks: [],
+    actions: [{ id: "b1", task: "评审材料", owner: "李雷", department: "研发部", deadline: date(NOW + 9 * DAY), status: "InProgress" }],
+  };
+  const { context, page, errors } = await organiser([MEETING, second]);
+  await page.goto(`${shared.server.url}#/tracker`);
+  await page.getByTestId("chase-by-owner").click();
+  await page.getByTestId("ask-owner").and(page.locator("[data-ask-owner='李雷']")).click();
+  await page.getByTestId("toast").filter({ hasText: "已为 李雷 生成 2 个询问链接并复制消息" }).waitFor();
+  const message = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(message, /^李雷,请更新你的行动项进展/);
+  const links = message.match(/https?:\/\/\S+#\/a\/[A-Za-z0-9_-]+/g);
+  assert.equal(links.length, 2, message);
+  assert.deepEqual(links.map((link) => askOf(link).t).sort(), ["Q1 项目协调会", "月度评审会"]);
+  await waitForStored(page, "m-ask-2", (m) => (m.asks ?? []).length === 1, "the second meeting remembers its ask");
+
+  const reply = await answer(links.find((link) => askOf(link).t === "月度评审会"), async (phone) => {
+    await phone.getByTestId("answer-status-0").selectOption("Done");
+  });
+  await page.goto(`${shared.server.url}#/replies`);
+  await page.getByTestId("replies-paste").fill(reply);
+  await page.getByTestId("replies-read").click();
+  await page.getByTestId("reply-apply").click();
+  await waitForStored(page, "m-ask-2", (m) => m.actions[0].status === "Done", "the reply taken into the second meeting");
+  assert.deepEqual(errors, []);
   await context.close();
 });

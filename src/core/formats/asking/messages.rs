@@ -85,6 +85,52 @@ pub fn reminder_message(context: &AskContext, waiting: &[String], href: &str) ->
     )
 }
 
+/// One meeting's ask link in a message to one owner across meetings (from the tracker, F3).
+pub struct MeetingLink<'a> {
+    pub title: &'a str,
+    /// The meeting's start as the organiser reads it, or empty.
+    pub when: &'a str,
+    pub href: &'a str,
+}
+
+/// The message asking one owner for their progress in several meetings: one ask, and one link,
+/// per meeting, since each meeting keeps its own asks.
+pub fn owner_ask_message(
+    owner: &str,
+    links: &[MeetingLink],
+    lang: Lang,
+    format: ChaseFormat,
+) -> String {
+    let mut out = String::new();
+    for link in links {
+        let context = AskContext {
+            kind: AskKind::Actions,
+            title: link.title,
+            when: link.when,
+            lang,
+            format,
+        };
+        out.push_str(&format!(
+            "- {}\n  {}\n",
+            heading(&context),
+            link_line(&context, link.href)
+        ));
+    }
+    let context = AskContext {
+        kind: AskKind::Actions,
+        title: "",
+        when: "",
+        lang,
+        format,
+    };
+    format!(
+        "{}{}\n{out}{}",
+        tr(lang, T::AskGreeting, &[&name(&context, owner)]),
+        T::AskRequestActions.get(lang),
+        T::AskHowToReply.get(lang)
+    )
+}
+
 /// What the phone puts around the reply link for the chat.
 pub fn reply_message(lang: Lang, who: &str, title: &str, href: &str) -> String {
     format!("{}\n{href}", tr(lang, T::ReplyMessage, &[who, title]))
