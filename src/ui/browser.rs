@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::domain::i18n::{tr, Lang, T};
-use crate::core::domain::time::LocalZone;
+use crate::core::domain::time::{format_date_time, LocalZone};
 use crate::core::formats::text_file::{decode_text, TextFileError};
 
 /// The current time: the app's one clock read (`clippy.toml` refuses the others). The core
@@ -51,19 +51,34 @@ impl LocalZone for DeviceZone {
     }
 }
 
-/// A random 16-hex-digit id from the browser's cryptographic generator.
-pub fn new_id() -> String {
-    let mut bytes = [0u8; 8];
+/// `N` random bytes from the browser's cryptographic generator.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
     let filled = web_sys::window()
         .and_then(|window| window.crypto().ok())
         .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {
-        // Crypto is missing only in unusual embeddings; Math.random is good enough for local ids.
+        // Crypto is missing only in unusual embeddings, where Web Crypto cannot sign replies
+        // either (A1); Math.random is good enough for local ids.
         for byte in &mut bytes {
             *byte = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+    bytes
+}
+
+/// A random 16-hex-digit id.
+pub fn new_id() -> String {
+    random_bytes::<8>()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// An instant as this device's clock shows it, or empty.
+pub fn shown_time(at: Option<DateTime<Utc>>) -> String {
+    at.map(|at| format_date_time(DeviceZone.local(at)))
+        .unwrap_or_default()
 }
 
 /// Offers `contents` to the user as a file called `file_name`.

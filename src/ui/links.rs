@@ -16,18 +16,9 @@ use crate::core::formats::asking::{
 use crate::core::formats::share::base64url_encode;
 use crate::ui::{browser, deflate};
 
-/// `n` random bytes from the browser's cryptographic generator.
-fn random_bytes<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    if let Some(crypto) = web_sys::window().and_then(|window| window.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
-}
-
 /// A new ask's secret: 16 random bytes.
 pub fn new_secret() -> String {
-    base64url_encode(&random_bytes::<16>())
+    base64url_encode(&browser::random_bytes::<16>())
 }
 
 /// HMAC-SHA-256 of `data` under `key`, by Web Crypto (only in a secure context: HTTPS or
@@ -84,24 +75,20 @@ pub async fn make_reply_href(reply: &Reply, secret: &str) -> Result<String, Stri
     ))
 }
 
-/// Checks one reply token against the asks of the meetings on this device: its MAC first (so a
-/// forged reply is never inflated), then its contents; what it would change.
+/// Checks one reply token against its ask, in the meeting `holding` finds for the ask's id: its
+/// MAC first (so a forged reply is never inflated), then its contents; what it would change.
 pub async fn check_reply(
     token: &str,
-    meetings: &[Meeting],
+    holding: impl FnOnce(&str) -> Option<Meeting>,
     now: DateTime<Utc>,
     lang: crate::core::domain::i18n::Lang,
 ) -> Result<Intake, LinkRefused> {
     let parts = split_token(token)?;
-    let (meeting, record) = meetings
+    let meeting = holding(parts.ask).ok_or(LinkRefused::UnknownAsk)?;
+    let record = meeting
+        .asks
         .iter()
-        .find_map(|meeting| {
-            meeting
-                .asks
-                .iter()
-                .find(|record| record.id == parts.ask)
-                .map(|record| (meeting, record))
-        })
+        .find(|record| record.id == parts.ask)
         .ok_or(LinkRefused::UnknownAsk)?;
     let mac = hmac(&record.secret, &parts.signed())
         .await
@@ -114,5 +101,5 @@ pub async fn check_reply(
         .await
         .map_err(|_| LinkRefused::Broken)?;
     let reply = parse_reply(&bytes, record, &meeting.id, now)?;
-    Ok(intake(meeting, reply, &browser::DeviceZone, lang))
+    Ok(intake(&meeting, reply, &browser::DeviceZone, lang))
 }

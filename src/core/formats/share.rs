@@ -48,10 +48,16 @@ pub fn link_plan_text(meeting: &Meeting) -> String {
     encode_meeting(&meeting.plan_only())
 }
 
+/// The app's address with `fragment` (`#/…`) in place of the one it has, so a link made on any
+/// page (or a sub-folder host) opens the app there.
+pub fn in_app(app_address: &str, fragment: &str) -> String {
+    let base = app_address.split('#').next().unwrap_or_default();
+    format!("{base}{fragment}")
+}
+
 /// The address of the share link for a compressed, encoded payload.
 pub fn link_href(app_address: &str, payload: &str) -> String {
-    let base = app_address.split('#').next().unwrap_or_default();
-    format!("{base}#/share/{payload}")
+    in_app(app_address, &format!("#/share/{payload}"))
 }
 
 /// The compressed bytes of a link payload, before inflating.

@@ -9,7 +9,6 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::core::domain::i18n::T;
-use crate::core::domain::time::{format_date_time, LocalZone};
 use crate::core::formats::asking::draft::Draft;
 use crate::core::formats::asking::messages::reply_message;
 use crate::core::formats::asking::AskLink;
@@ -69,11 +68,7 @@ fn AnswerForm(link: AskLink) -> impl IntoView {
 
     let html = move || {
         redraw.track();
-        let when = link.with_value(|l| {
-            l.starts_at
-                .map(|at| format_date_time(browser::DeviceZone.local(at)))
-                .unwrap_or_default()
-        });
+        let when = link.with_value(|l| browser::shown_time(l.starts_at));
         let screen = Screen {
             when: &when,
             now: browser::now(),

@@ -11,7 +11,6 @@ use crate::core::domain::asks::{AskKind, AskRecord};
 use crate::core::domain::edit::{Edit, Row};
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{ActionItem, Meeting};
-use crate::core::domain::time::{format_date_time, LocalZone};
 use crate::core::domain::tracker::{tracker_refs, SortKey, TrackerFilter};
 use crate::core::formats::asking::make::make_ask;
 use crate::core::formats::asking::messages::{owner_ask_message, MeetingLink};
@@ -92,11 +91,7 @@ fn ask_owner(
                     now,
                     lang,
                 );
-                let when = meeting
-                    .schedule
-                    .starts_at
-                    .map(|at| format_date_time(browser::DeviceZone.local(at)))
-                    .unwrap_or_default();
+                let when = browser::shown_time(meeting.schedule.starts_at);
                 asks.push((meeting.id.clone(), record, link, when));
             }
             asks

@@ -47,11 +47,19 @@ pub fn RepliesPage(token: String) -> impl IntoView {
             .collect();
         reading.set(true);
         spawn_local(async move {
-            let meetings = state.meetings.get_untracked();
+            // Only the meeting that made an ask is copied, not every meeting on the device.
+            let holding = |ask: &str| {
+                state.meetings.with_untracked(|meetings| {
+                    meetings
+                        .iter()
+                        .find(|m| m.asks.iter().any(|a| a.id == ask))
+                        .cloned()
+                })
+            };
             let mut results = Vec::with_capacity(tokens.len());
             for (index, token) in tokens.iter().enumerate() {
                 results.push(
-                    match links::check_reply(token, &meetings, browser::now(), lang).await {
+                    match links::check_reply(token, holding, browser::now(), lang).await {
                         Ok(intake) => Found::Checked {
                             chosen: intake.default_choice(),
                             intake,

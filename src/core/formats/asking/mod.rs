@@ -23,7 +23,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::core::domain::asks::{AskKind, AskRecord};
 use crate::core::domain::i18n::{Lang, T};
 use crate::core::domain::model::{ActionStatus, AttendanceStatus};
-use crate::core::formats::share::{base64url_decode, base64url_encode};
+use crate::core::formats::share::{base64url_decode, base64url_encode, in_app};
 
 /// The version both link shapes carry; a newer one is refused with "update the app".
 pub const LINK_VERSION: u8 = 1;
@@ -402,12 +402,10 @@ pub fn find_reply_tokens(text: &str) -> Vec<&str> {
 
 /// `app#/a/<payload>`.
 pub fn ask_href(app_address: &str, payload: &str) -> String {
-    let base = app_address.split('#').next().unwrap_or_default();
-    format!("{base}#/a/{payload}")
+    in_app(app_address, &format!("#/a/{payload}"))
 }
 
 /// `app#/r/<token>`.
 pub fn reply_href(app_address: &str, token: &str) -> String {
-    let base = app_address.split('#').next().unwrap_or_default();
-    format!("{base}#/r/{token}")
+    in_app(app_address, &format!("#/r/{token}"))
 }

@@ -11,7 +11,6 @@ use crate::core::domain::asks::{AskKind, AskRecord};
 use crate::core::domain::choice::Choice;
 use crate::core::domain::i18n::T;
 use crate::core::domain::model::Meeting;
-use crate::core::domain::time::{format_date_time, LocalZone};
 use crate::core::formats::asking::intake::person_name;
 use crate::core::formats::asking::make::{askable, make_ask};
 use crate::core::formats::asking::messages::{reminder_message, AskContext};
@@ -22,11 +21,7 @@ use crate::ui::state::AppState;
 use crate::ui::{browser, links};
 
 fn when(meeting: &Meeting) -> String {
-    meeting
-        .schedule
-        .starts_at
-        .map(|at| format_date_time(browser::DeviceZone.local(at)))
-        .unwrap_or_default()
+    browser::shown_time(meeting.schedule.starts_at)
 }
 
 /// Makes an ask of `kind` to everyone it can go to (one link each, or one for the group),
@@ -144,11 +139,7 @@ pub fn AskPanel(current: Current, kinds: &'static [AskKind]) -> impl IntoView {
     let html = move || {
         let messages = drawn();
         c.read(|meeting| {
-            let made_at = |ask: &AskRecord| {
-                ask.made_at
-                    .map(|at| format_date_time(browser::DeviceZone.local(at)))
-                    .unwrap_or_default()
-            };
+            let made_at = |ask: &AskRecord| browser::shown_time(ask.made_at);
             ask_panel_html(meeting, kinds, &messages, format(), made_at, lang)
         })
     };
