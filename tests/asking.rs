@@ -855,7 +855,7 @@ fn ask_messages_come_as_plain_text_or_markdown() {
     assert!(
         markdown[0]
             .1
-            .starts_with("**Q1 \\*协调\\* 会**\n王\\_芳, Please confirm"),
+            .starts_with("**Q1 \\*协调\\* 会**\n王\\_芳: Please confirm"),
         "{}",
         markdown[0].1
     );
@@ -884,7 +884,7 @@ fn an_owner_is_asked_across_meetings_with_one_link_per_meeting() {
     );
     let markdown = owner_ask_message("Li_Lei", &links, Lang::En, ChaseFormat::Markdown);
     assert!(
-        markdown.starts_with("Li\\_Lei, Please update"),
+        markdown.starts_with("Li\\_Lei: Please update"),
         "{markdown}"
     );
     assert!(

@@ -710,8 +710,8 @@ texts! {
     AskRequestActions => "请更新你的行动项进展;已逾期的请给出新的完成日期和原因。", "Please update your actions; for a late one, give a new date and the reason.";
     AskRequestFeedback => "请花一分钟回答本次会议的反馈问题,用于季度复盘。", "Please take a minute to answer the meeting's feedback questions for the quarterly review.";
     AskOpenLink => "点此回复", "Answer here";
-    AskGreeting => "{0},", "{0}, ";
-    AskGreetingGroup => "各位,", "Everyone, ";
+    AskGreeting => "{0},", "{0}: ";
+    AskGreetingGroup => "各位,", "Everyone: ";
     AskHowToReply => "手机打开即可,无需登录;填好后把生成的回复链接发回给我。", "It opens on a phone with no login; when done, send me the reply link it makes.";
     AskReminder => "还没收到 {0} 的回复。", "No answer yet from {0}. ";
     AskPanelTitle => "请相关人员回复", "Ask for answers";
@@ -731,7 +731,7 @@ texts! {
     AskOwnerCopied => "已为 {0} 生成 {1} 个询问链接并复制消息", "{1} ask link(s) made for {0}, message copied";
     AskPasteReplies => "收取回复", "Take in replies";
     AskEarlier => "已发出的询问", "Asks sent";
-    AskMadeAt => "{0} · {1} · {2} 人", "{0} · {1} · {2} people";
+    AskMadeAt => "{0} · {1} · {2} 人", "{0} · {1} · {2} {2:person|people}";
     AnswerIntro => "这是会议组织者发来的询问。在本页作答后会生成一个回复链接,把它发回聊天即可:无需安装或登录,填写的内容只保存在你的设备上。", "The meeting's organiser asks you for an answer. Answer on this page, then send back the reply link it makes: nothing to install, no login, and what you type stays on your device.";
     AnswerPickName => "你是哪一位?", "Which one are you?";
     AnswerComing => "我会出席", "I will attend";
