@@ -5,5 +5,7 @@
 
 pub mod domain;
 pub mod formats;
+#[cfg(feature = "space")]
+pub mod space;
 pub mod storage;
 pub mod view;

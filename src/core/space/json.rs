@@ -1,0 +1,272 @@
+//! A meeting's JSON onto an Automerge document and back. Objects become maps and arrays lists;
+//! a list whose items all carry an `"id"` is matched item by item by that id, so an edit of one
+//! action on a device and a new action on another both stay. Strings are single values, not
+//! character sequences: a text two people changed at once keeps both versions, to pick from
+//! (T4), rather than a mix of both.
+
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjId, ObjType, Prop, ReadDoc, ScalarValue, Value as Am};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
+
+/// One step of a path into a meeting: a field, a list item by its id, or by its place (in lists
+/// without ids).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    Key(String),
+    Item(String),
+    Index(usize),
+}
+
+pub fn of_scalar(scalar: &ScalarValue) -> Value {
+    match scalar {
+        ScalarValue::Str(text) => Value::String(text.to_string()),
+        ScalarValue::Int(n) => Value::from(*n),
+        ScalarValue::Uint(n) => Value::from(*n),
+        ScalarValue::F64(n) => Number::from_f64(*n).map_or(Value::Null, Value::Number),
+        ScalarValue::Boolean(b) => Value::Bool(*b),
+        ScalarValue::Counter(_) | ScalarValue::Timestamp(_) | ScalarValue::Bytes(_) => Value::Null,
+        _ => Value::Null,
+    }
+}
+
+fn scalar_of(value: &Value) -> ScalarValue {
+    match value {
+        Value::Null => ScalarValue::Null,
+        Value::Bool(b) => ScalarValue::Boolean(*b),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => ScalarValue::Int(i),
+            (None, Some(u)) => ScalarValue::Uint(u),
+            _ => ScalarValue::F64(n.as_f64().unwrap_or(0.0)),
+        },
+        Value::String(text) => ScalarValue::Str(text.as_str().into()),
+        Value::Array(_) | Value::Object(_) => ScalarValue::Null,
+    }
+}
+
+/// The JSON of object `obj`, of type `kind`.
+pub fn read(doc: &AutoCommit, obj: &ObjId, kind: ObjType) -> Value {
+    let value_at = |prop: Prop| match doc.get(obj, prop) {
+        Ok(Some((Am::Scalar(scalar), _))) => of_scalar(&scalar),
+        Ok(Some((Am::Object(kind), child))) => read(doc, &child, kind),
+        _ => Value::Null,
+    };
+    match kind {
+        ObjType::List | ObjType::Text => Value::Array(
+            (0..doc.length(obj))
+                .map(|i| value_at(Prop::Seq(i)))
+                .collect(),
+        ),
+        ObjType::Map | ObjType::Table => Value::Object(
+            doc.keys(obj)
+                .map(|key| {
+                    let value = value_at(Prop::Map(key.clone()));
+                    (key, value)
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Puts `value` at `prop` of `obj`, replacing whatever is there.
+pub fn put(doc: &mut AutoCommit, obj: &ObjId, prop: Prop, value: &Value) {
+    let made = match value {
+        Value::Object(_) => doc.put_object(obj, prop, ObjType::Map),
+        Value::Array(_) => doc.put_object(obj, prop, ObjType::List),
+        scalar => doc.put(obj, prop, scalar_of(scalar)).map(|()| ObjId::Root),
+    };
+    if let Ok(child) = made {
+        fill(doc, &child, value);
+    }
+}
+
+fn insert(doc: &mut AutoCommit, list: &ObjId, index: usize, value: &Value) {
+    let made = match value {
+        Value::Object(_) => doc.insert_object(list, index, ObjType::Map),
+        Value::Array(_) => doc.insert_object(list, index, ObjType::List),
+        scalar => doc
+            .insert(list, index, scalar_of(scalar))
+            .map(|()| ObjId::Root),
+    };
+    if let Ok(child) = made {
+        fill(doc, &child, value);
+    }
+}
+
+/// Fills a new, empty object.
+fn fill(doc: &mut AutoCommit, obj: &ObjId, value: &Value) {
+    match value {
+        Value::Object(fields) => {
+            for (key, field) in fields {
+                put(doc, obj, Prop::Map(key.clone()), field);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                insert(doc, obj, index, item);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Makes `prop` of `obj` hold `value`, writing only what differs from what it holds.
+fn reconcile_at(doc: &mut AutoCommit, obj: &ObjId, prop: Prop, value: &Value) {
+    let current = doc.get(obj, prop.clone()).ok().flatten();
+    match (value, current) {
+        (Value::Object(fields), Some((Am::Object(ObjType::Map), child))) => {
+            reconcile_map(doc, &child, fields)
+        }
+        (Value::Array(items), Some((Am::Object(ObjType::List), child))) => {
+            reconcile_list(doc, &child, items)
+        }
+        (_, Some((Am::Scalar(scalar), _))) if of_scalar(&scalar) == *value => {}
+        _ => put(doc, obj, prop, value),
+    }
+}
+
+pub fn reconcile_map(doc: &mut AutoCommit, obj: &ObjId, fields: &Map<String, Value>) {
+    let gone: Vec<String> = doc
+        .keys(obj)
+        .filter(|key| !fields.contains_key(key))
+        .collect();
+    for key in gone {
+        let _ = doc.delete(obj, key.as_str());
+    }
+    for (key, value) in fields {
+        reconcile_at(doc, obj, Prop::Map(key.clone()), value);
+    }
+}
+
+fn id_of(value: &Value) -> Option<&str> {
+    value.get("id")?.as_str()
+}
+
+fn item_id(doc: &AutoCommit, list: &ObjId, index: usize) -> Option<String> {
+    match doc.get(list, index) {
+        Ok(Some((Am::Object(ObjType::Map), item))) => match doc.get(&item, "id") {
+            Ok(Some((Am::Scalar(scalar), _))) => scalar.as_str().map(str::to_owned),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn reconcile_list(doc: &mut AutoCommit, list: &ObjId, items: &[Value]) {
+    let ids: Option<Vec<&str>> = items.iter().map(id_of).collect();
+    let Some(ids) = ids.filter(|ids| !ids.is_empty()) else {
+        // No ids: item by place.
+        let shared = doc.length(list).min(items.len());
+        for (index, item) in items.iter().enumerate().take(shared) {
+            reconcile_at(doc, list, Prop::Seq(index), item);
+        }
+        for index in (items.len()..doc.length(list)).rev() {
+            let _ = doc.delete(list, index);
+        }
+        for (index, item) in items.iter().enumerate().skip(shared) {
+            insert(doc, list, index, item);
+        }
+        return;
+    };
+    let mut current: Vec<Option<String>> = (0..doc.length(list))
+        .map(|index| item_id(doc, list, index))
+        .collect();
+    // Items gone (and any without an id, or a second copy of one) go first.
+    for index in (0..current.len()).rev() {
+        let keep = current[index].as_deref().is_some_and(|id| {
+            ids.contains(&id) && !current[..index].iter().any(|c| c.as_deref() == Some(id))
+        });
+        if !keep {
+            let _ = doc.delete(list, index);
+            current.remove(index);
+        }
+    }
+    for (index, (item, id)) in items.iter().zip(&ids).enumerate() {
+        if current.get(index).and_then(Option::as_deref) == Some(*id) {
+            reconcile_at(doc, list, Prop::Seq(index), item);
+            continue;
+        }
+        // Moved: an Automerge list cannot move an item, so it is taken out and put back here.
+        if let Some(offset) = current[index..]
+            .iter()
+            .position(|c| c.as_deref() == Some(*id))
+        {
+            let _ = doc.delete(list, index + offset);
+            current.remove(index + offset);
+        }
+        insert(doc, list, index, item);
+        current.insert(index, Some((*id).to_owned()));
+    }
+    for index in (items.len()..current.len()).rev() {
+        let _ = doc.delete(list, index);
+    }
+}
+
+/// The object at `step` of `obj`.
+pub fn child(doc: &AutoCommit, obj: &ObjId, step: &Step) -> Option<ObjId> {
+    let prop = prop_of(doc, obj, step)?;
+    match doc.get(obj, prop) {
+        Ok(Some((Am::Object(_), child))) => Some(child),
+        _ => None,
+    }
+}
+
+/// Where `step` points in `obj`, now.
+pub fn prop_of(doc: &AutoCommit, obj: &ObjId, step: &Step) -> Option<Prop> {
+    match step {
+        Step::Key(key) => Some(Prop::Map(key.clone())),
+        Step::Index(index) => (*index < doc.length(obj)).then_some(Prop::Seq(*index)),
+        Step::Item(id) => (0..doc.length(obj))
+            .find(|index| item_id(doc, obj, *index).as_deref() == Some(id))
+            .map(Prop::Seq),
+    }
+}
+
+/// Every place under `obj` holding more than one value, with the values and the operation that
+/// set each (for its author and time).
+pub fn conflicts(doc: &AutoCommit, obj: &ObjId) -> Vec<(Vec<Step>, Vec<(Value, ObjId)>)> {
+    let mut found = Vec::new();
+    walk(doc, obj, &mut Vec::new(), &mut found);
+    found
+}
+
+fn walk(
+    doc: &AutoCommit,
+    obj: &ObjId,
+    path: &mut Vec<Step>,
+    found: &mut Vec<(Vec<Step>, Vec<(Value, ObjId)>)>,
+) {
+    let places: Vec<(Prop, Step)> = match doc.object_type(obj) {
+        Ok(ObjType::Map | ObjType::Table) => doc
+            .keys(obj)
+            .map(|key| (Prop::Map(key.clone()), Step::Key(key)))
+            .collect(),
+        Ok(ObjType::List) => (0..doc.length(obj))
+            .map(|index| {
+                let step = item_id(doc, obj, index).map_or(Step::Index(index), Step::Item);
+                (Prop::Seq(index), step)
+            })
+            .collect(),
+        _ => return,
+    };
+    for (prop, step) in places {
+        let all = doc.get_all(obj, prop.clone()).unwrap_or_default();
+        path.push(step);
+        if all.len() > 1 {
+            let values = all
+                .into_iter()
+                .map(|(value, op)| {
+                    let json = match value {
+                        Am::Scalar(scalar) => of_scalar(&scalar),
+                        Am::Object(kind) => read(doc, &op, kind),
+                    };
+                    (json, op)
+                })
+                .collect();
+            found.push((path.clone(), values));
+        } else if let Some((Am::Object(_), child)) = all.into_iter().next() {
+            walk(doc, &child, path, found);
+        }
+        path.pop();
+    }
+}
