@@ -222,9 +222,12 @@ pub fn prop_of(doc: &AutoCommit, obj: &ObjId, step: &Step) -> Option<Prop> {
     }
 }
 
+/// A place holding several values, each with the operation that set it.
+pub type Found = (Vec<Step>, Vec<(Value, ObjId)>);
+
 /// Every place under `obj` holding more than one value, with the values and the operation that
 /// set each (for its author and time).
-pub fn conflicts(doc: &AutoCommit, obj: &ObjId) -> Vec<(Vec<Step>, Vec<(Value, ObjId)>)> {
+pub fn conflicts(doc: &AutoCommit, obj: &ObjId) -> Vec<Found> {
     let mut found = Vec::new();
     walk(doc, obj, &mut Vec::new(), &mut found);
     found
@@ -234,7 +237,7 @@ fn walk(
     doc: &AutoCommit,
     obj: &ObjId,
     path: &mut Vec<Step>,
-    found: &mut Vec<(Vec<Step>, Vec<(Value, ObjId)>)>,
+    found: &mut Vec<Found>,
 ) {
     let places: Vec<(Prop, Step)> = match doc.object_type(obj) {
         Ok(ObjType::Map | ObjType::Table) => doc
