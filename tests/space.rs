@@ -182,6 +182,44 @@ fn the_same_field_on_two_devices_keeps_both_until_one_is_picked() {
 }
 
 #[test]
+fn an_edit_made_before_another_device_s_change_arrived_does_not_undo_it() {
+    let (mut a, mut b, meeting) = pair();
+    let mut on_b = meeting.clone();
+    on_b.objective = "B 改的目标".to_owned();
+    b.put_change("m1", &json(&meeting), &json(&on_b), "张伟", 5);
+    a.merge(&b.save()).unwrap();
+    // A's page had not taken B's change in yet when its user edited the title: its version
+    // still holds the old objective, which must not go back into the space.
+    let mut on_a = meeting.clone();
+    on_a.title = "A 改的标题".to_owned();
+    a.put_change("m1", &json(&meeting), &json(&on_a), "王芳", 6);
+    let shown = a.meeting("m1").unwrap();
+    assert_eq!(shown["objective"], "B 改的目标");
+    assert_eq!(shown["title"], "A 改的标题");
+    // The same holds inside lists: an action A added and one B removed.
+    let mut on_b2 = on_b.clone();
+    on_b2.actions.remove(0);
+    b.merge(&a.save()).unwrap();
+    b.put_change("m1", &json(&on_b), &json(&on_b2), "张伟", 7);
+    let mut on_a2 = on_a.clone();
+    on_a2.actions.push(ActionItem {
+        id: "a-new".into(),
+        task: "A 加的".into(),
+        ..ActionItem::default()
+    });
+    a.put_change("m1", &json(&on_a), &json(&on_a2), "王芳", 8);
+    a.merge(&b.save()).unwrap();
+    b.merge(&a.save()).unwrap();
+    let ids: Vec<String> = taken(&a, &meeting)
+        .actions
+        .into_iter()
+        .map(|action| action.id)
+        .collect();
+    assert_eq!(ids, vec!["m1-action-1", "m1-action-2", "a-new"]);
+    assert_eq!(a.meeting("m1"), b.meeting("m1"));
+}
+
+#[test]
 fn a_half_written_or_foreign_file_changes_nothing() {
     let (mut a, mut b, meeting) = pair();
     let mut edited = meeting.clone();
@@ -308,9 +346,11 @@ proptest! {
         let mut titles: Vec<String> = vec![base.title.clone()];
         for (n, step) in steps.into_iter().enumerate() {
             let now = 10 + n as i64;
+            // As the app does: what changed since the version last exchanged with the space.
             let edit = |d: usize, locals: &mut Vec<Meeting>, spaces: &mut Vec<Space>, files: &mut Vec<Vec<Vec<u8>>>, change: &dyn Fn(&mut Meeting)| {
+                let before = json(&locals[d]);
                 change(&mut locals[d]);
-                spaces[d].put_meeting("m1", &json(&locals[d]), &format!("d{d}"), now);
+                spaces[d].put_change("m1", &before, &json(&locals[d]), &format!("d{d}"), now);
                 files[d].push(spaces[d].save());
             };
             match step {

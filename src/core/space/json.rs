@@ -233,12 +233,7 @@ pub fn conflicts(doc: &AutoCommit, obj: &ObjId) -> Vec<Found> {
     found
 }
 
-fn walk(
-    doc: &AutoCommit,
-    obj: &ObjId,
-    path: &mut Vec<Step>,
-    found: &mut Vec<Found>,
-) {
+fn walk(doc: &AutoCommit, obj: &ObjId, path: &mut Vec<Step>, found: &mut Vec<Found>) {
     let places: Vec<(Prop, Step)> = match doc.object_type(obj) {
         Ok(ObjType::Map | ObjType::Table) => doc
             .keys(obj)
@@ -271,5 +266,90 @@ fn walk(
             walk(doc, &child, path, found);
         }
         path.pop();
+    }
+}
+
+/// Writes into `obj` what changed from `before` to `after` on this device, and nothing else: a
+/// field another device changed meanwhile, which this device had not seen when it edited, is
+/// left as that device set it.
+pub fn reconcile_change(doc: &mut AutoCommit, obj: &ObjId, before: &Value, after: &Value) {
+    match (before, after) {
+        (Value::Object(old), Value::Object(new)) => {
+            for (key, value) in new {
+                if old.get(key) == Some(value) {
+                    continue;
+                }
+                let prop = Prop::Map(key.clone());
+                match (old.get(key), doc.get(obj, prop.clone()).ok().flatten()) {
+                    (Some(was), Some((Am::Object(_), child))) if same_shape(was, value) => {
+                        reconcile_change(doc, &child, was, value)
+                    }
+                    _ => reconcile_at(doc, obj, prop, value),
+                }
+            }
+            for key in old.keys().filter(|key| !new.contains_key(*key)) {
+                let _ = doc.delete(obj, key.as_str());
+            }
+        }
+        (Value::Array(old), Value::Array(new)) => reconcile_list_change(doc, obj, old, new),
+        _ => {}
+    }
+}
+
+fn same_shape(a: &Value, b: &Value) -> bool {
+    matches!(
+        (a, b),
+        (Value::Object(_), Value::Object(_)) | (Value::Array(_), Value::Array(_))
+    )
+}
+
+fn reconcile_list_change(doc: &mut AutoCommit, list: &ObjId, old: &[Value], new: &[Value]) {
+    let old_ids: Option<Vec<&str>> = old.iter().map(id_of).collect();
+    let new_ids: Option<Vec<&str>> = new.iter().map(id_of).collect();
+    let (Some(old_ids), Some(new_ids)) = (old_ids, new_ids) else {
+        return reconcile_list(doc, list, new);
+    };
+    let kept_old: Vec<&str> = old_ids
+        .iter()
+        .copied()
+        .filter(|id| new_ids.contains(id))
+        .collect();
+    let kept_new: Vec<&str> = new_ids
+        .iter()
+        .copied()
+        .filter(|id| old_ids.contains(id))
+        .collect();
+    if kept_old != kept_new {
+        // Reordered here: the order is this device's, as a whole.
+        return reconcile_list(doc, list, new);
+    }
+    let place = |doc: &AutoCommit, id: &str| {
+        (0..doc.length(list)).find(|index| item_id(doc, list, *index).as_deref() == Some(id))
+    };
+    for id in old_ids.iter().filter(|id| !new_ids.contains(id)) {
+        if let Some(index) = place(doc, id) {
+            let _ = doc.delete(list, index);
+        }
+    }
+    for (position, (item, id)) in new.iter().zip(&new_ids).enumerate() {
+        match (old_ids.iter().position(|old| old == id), place(doc, id)) {
+            (Some(was), Some(index)) => {
+                if old[was] != *item {
+                    if let Ok(Some((Am::Object(_), child))) = doc.get(list, index) {
+                        reconcile_change(doc, &child, &old[was], item);
+                    }
+                }
+            }
+            // Removed on another device meanwhile: that removal stands.
+            (Some(_), None) => {}
+            (None, _) => {
+                // New here: after the item it follows on this device, wherever that is now.
+                let index = match position.checked_sub(1).map(|before| new_ids[before]) {
+                    Some(previous) => place(doc, previous).map_or(doc.length(list), |i| i + 1),
+                    None => 0,
+                };
+                insert(doc, list, index, item);
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ mod json;
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{ActorId, AutoCommit, ObjId, ObjType, Prop, ReadDoc, Value as Am, ROOT};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub use json::Step;
 
@@ -167,14 +167,9 @@ impl Space {
     /// differ from the document's become changes, so an edit on another device to another
     /// field is kept. Returns whether anything changed.
     pub fn put_meeting(&mut self, id: &str, meeting: &Value, author: &str, now: i64) -> bool {
-        let Value::Object(fields) = meeting else {
+        let Value::Object(fields) = without_local(meeting) else {
             return false;
         };
-        let fields: Map<String, Value> = fields
-            .iter()
-            .filter(|(key, _)| !LOCAL_ONLY.contains(&key.as_str()))
-            .map(|(key, value)| (key.clone(), value.clone()))
-            .collect();
         let meetings = self.meetings_map();
         match self.doc.get(&meetings, id) {
             Ok(Some((Am::Object(ObjType::Map), obj))) => {
@@ -187,6 +182,30 @@ impl Space {
                 &Value::Object(fields),
             ),
         }
+        self.commit(author, &[id], now)
+    }
+
+    /// Records an edit of shared meeting `id` on this device: what changed from `before` (the
+    /// version this device last had from the space or gave it) to `after`. Only that is written,
+    /// so another device's change this one had not seen yet stays. A meeting new to the space is
+    /// put whole. Returns whether anything changed.
+    pub fn put_change(
+        &mut self,
+        id: &str,
+        before: &Value,
+        after: &Value,
+        author: &str,
+        now: i64,
+    ) -> bool {
+        let Some(obj) = self.meeting_obj(id) else {
+            return self.put_meeting(id, after, author, now);
+        };
+        json::reconcile_change(
+            &mut self.doc,
+            &obj,
+            &without_local(before),
+            &without_local(after),
+        );
         self.commit(author, &[id], now)
     }
 
@@ -382,6 +401,17 @@ impl Space {
             _ => None,
         }
     }
+}
+
+/// A meeting's JSON without the [`LOCAL_ONLY`] fields.
+fn without_local(meeting: &Value) -> Value {
+    let mut meeting = meeting.clone();
+    if let Value::Object(fields) = &mut meeting {
+        LOCAL_ONLY.iter().for_each(|key| {
+            fields.remove(*key);
+        });
+    }
+    meeting
 }
 
 fn space_id(doc: &AutoCommit) -> Option<ObjId> {
