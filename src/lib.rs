@@ -5,6 +5,8 @@
 
 pub mod core;
 
+#[cfg(all(target_arch = "wasm32", feature = "space"))]
+pub mod space_worker;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(target_arch = "wasm32")]

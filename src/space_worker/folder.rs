@@ -23,7 +23,12 @@ fn options(key: &str, value: JsValue) -> JsValue {
 
 /// The named folder inside `parent`, made if `create`.
 pub async fn folder(parent: &JsValue, name: &str, create: bool) -> Result<JsValue, JsValue> {
-    call(parent, "getDirectoryHandle", &[name.into(), options("create", create.into())]).await
+    call(
+        parent,
+        "getDirectoryHandle",
+        &[name.into(), options("create", create.into())],
+    )
+    .await
 }
 
 /// Whether the folder may be read and written now: "granted", "prompt" or "denied". A browser
@@ -32,11 +37,15 @@ pub async fn permission(folder: &JsValue) -> String {
     if !Reflect::has(folder, &"queryPermission".into()).unwrap_or(false) {
         return "granted".to_owned();
     }
-    call(folder, "queryPermission", &[options("mode", "readwrite".into())])
-        .await
-        .ok()
-        .and_then(|state| state.as_string())
-        .unwrap_or_else(|| "denied".to_owned())
+    call(
+        folder,
+        "queryPermission",
+        &[options("mode", "readwrite".into())],
+    )
+    .await
+    .ok()
+    .and_then(|state| state.as_string())
+    .unwrap_or_else(|| "denied".to_owned())
 }
 
 /// A file in a folder listing.
@@ -55,16 +64,27 @@ pub async fn list(folder: &JsValue) -> Result<Vec<Entry>, JsValue> {
             return Ok(found);
         }
         let handle = Reflect::get(&next, &"value".into())?;
-        let name = Reflect::get(&handle, &"name".into())?.as_string().unwrap_or_default();
-        let is_folder = Reflect::get(&handle, &"kind".into())?.as_string().as_deref() == Some("directory");
-        found.push(Entry { name, handle, is_folder });
+        let name = Reflect::get(&handle, &"name".into())?
+            .as_string()
+            .unwrap_or_default();
+        let is_folder = Reflect::get(&handle, &"kind".into())?
+            .as_string()
+            .as_deref()
+            == Some("directory");
+        found.push(Entry {
+            name,
+            handle,
+            is_folder,
+        });
     }
 }
 
 /// A file's bytes, with its last change time and size, which tell a file already read.
 pub async fn read(file: &JsValue) -> Result<(Vec<u8>, f64, f64), JsValue> {
     let blob = call(file, "getFile", &[]).await?;
-    let modified = Reflect::get(&blob, &"lastModified".into())?.as_f64().unwrap_or(0.0);
+    let modified = Reflect::get(&blob, &"lastModified".into())?
+        .as_f64()
+        .unwrap_or(0.0);
     let size = Reflect::get(&blob, &"size".into())?.as_f64().unwrap_or(0.0);
     let buffer = call(&blob, "arrayBuffer", &[]).await?;
     Ok((Uint8Array::new(&buffer).to_vec(), modified, size))
@@ -73,7 +93,9 @@ pub async fn read(file: &JsValue) -> Result<(Vec<u8>, f64, f64), JsValue> {
 /// The last change time and size of a file, without reading it.
 pub async fn stamp(file: &JsValue) -> Result<(f64, f64), JsValue> {
     let blob = call(file, "getFile", &[]).await?;
-    let modified = Reflect::get(&blob, &"lastModified".into())?.as_f64().unwrap_or(0.0);
+    let modified = Reflect::get(&blob, &"lastModified".into())?
+        .as_f64()
+        .unwrap_or(0.0);
     let size = Reflect::get(&blob, &"size".into())?.as_f64().unwrap_or(0.0);
     Ok((modified, size))
 }
@@ -81,7 +103,12 @@ pub async fn stamp(file: &JsValue) -> Result<(f64, f64), JsValue> {
 /// Writes `bytes` as file `name`: the browser writes a copy and swaps it in on close, so a sync
 /// client never picks up half of it from this side.
 pub async fn write(folder: &JsValue, name: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    let file = call(folder, "getFileHandle", &[name.into(), options("create", true.into())]).await?;
+    let file = call(
+        folder,
+        "getFileHandle",
+        &[name.into(), options("create", true.into())],
+    )
+    .await?;
     let writable = call(&file, "createWritable", &[]).await?;
     call(&writable, "write", &[Uint8Array::from(bytes).into()]).await?;
     call(&writable, "close", &[]).await?;

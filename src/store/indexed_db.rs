@@ -66,11 +66,11 @@ pub async fn open(
     on_blocked: impl FnOnce() + 'static,
 ) -> Result<IdbDatabase, StoreError> {
     let unavailable = |error: JsValue| StoreError::Unavailable(detail_of(&error));
-    let factory = web_sys::window()
-        .ok_or_else(|| StoreError::Unavailable("no window".to_owned()))?
-        .indexed_db()
+    // The page's, or the space worker's (src/space_worker): both globals have `indexedDB`.
+    let factory = js_sys::Reflect::get(&js_sys::global(), &"indexedDB".into())
         .map_err(unavailable)?
-        .ok_or_else(|| StoreError::Unavailable("IndexedDB is not available".to_owned()))?;
+        .dyn_into::<web_sys::IdbFactory>()
+        .map_err(|_| StoreError::Unavailable("IndexedDB is not available".to_owned()))?;
     let request = factory.open_with_u32(name, version).map_err(unavailable)?;
     let upgrading = request.clone();
     let on_upgrade = Closure::once_into_js(move || {

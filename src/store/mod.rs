@@ -2,7 +2,7 @@
 //! persistent-storage grant (D1). Every failure comes back as a [`StoreError`] for the UI to show.
 
 pub mod drafts;
-mod indexed_db;
+pub(crate) mod indexed_db;
 pub mod journal;
 pub mod meetings;
 pub mod persistence;
@@ -40,6 +40,15 @@ impl StoreError {
 }
 
 impl StoreError {
+    /// The browser's own words, without the app's texts (the space worker has none of them).
+    pub fn detail(&self) -> &str {
+        match self {
+            StoreError::Unavailable(detail) | StoreError::Other(detail) => detail,
+            StoreError::Quota => "QuotaExceededError",
+            StoreError::UpgradeWaiting | StoreError::Superseded => "busy",
+        }
+    }
+
     /// A browser's storage error, by its text: a full quota, or anything else as it was said.
     pub(crate) fn from_detail(detail: String) -> StoreError {
         if detail.contains("QuotaExceeded") {

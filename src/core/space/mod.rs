@@ -26,9 +26,14 @@ const SPACE: &str = "space";
 /// save there. Shared, every edit on two devices would conflict on them.
 pub const LOCAL_ONLY: [&str; 2] = ["revision", "updated_at"];
 
-/// A file or message that is not a space document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotASpace(pub String);
+/// Why a file was not taken in; the app words it in the user's language (T2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotASpace {
+    /// Not an Automerge document, or cut short (still being written or synced).
+    Unreadable,
+    /// Another space's document: taking it in would hide this space's meetings.
+    OtherSpace,
+}
 
 /// One member's device as the document knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,14 +102,14 @@ impl Space {
     /// Opens a space from a saved document (this device's copy, or any member's file when
     /// joining), to go on as device `device`.
     pub fn load(bytes: &[u8], device: &str) -> Result<Space, NotASpace> {
-        let doc = AutoCommit::load(bytes).map_err(|error| NotASpace(error.to_string()))?;
+        let doc = AutoCommit::load(bytes).map_err(|_| NotASpace::Unreadable)?;
         let space = Space {
             doc: doc.with_actor(actor_of(device)),
             device: device.to_owned(),
         };
         match space.doc.get(ROOT, MEETINGS) {
             Ok(Some((Am::Object(ObjType::Map), _))) => Ok(space),
-            _ => Err(NotASpace("no meetings in it".to_owned())),
+            _ => Err(NotASpace::OtherSpace),
         }
     }
 
@@ -125,36 +130,24 @@ impl Space {
     pub fn merge(&mut self, bytes: &[u8]) -> Result<Vec<String>, NotASpace> {
         let before = self.doc.get_heads();
         // Parsed on its own first: a half-written file must not leave half its changes here.
-        let mut other = AutoCommit::load(bytes).map_err(|error| NotASpace(error.to_string()))?;
+        let mut other = AutoCommit::load(bytes).map_err(|_| NotASpace::Unreadable)?;
         // Another space's file, or an empty one, would bring a second root map of meetings,
         // hiding this space's (the trap of a map created twice): the same space has the same
         // space object, made once by its creator.
         if space_id(&other).is_none() || space_id(&other) != space_id(&self.doc) {
-            return Err(NotASpace("another space's file".to_owned()));
+            return Err(NotASpace::OtherSpace);
         }
         self.doc
             .merge(&mut other)
-            .map_err(|error| NotASpace(error.to_string()))?;
-        let after = self.doc.get_heads();
-        if before == after {
-            return Ok(Vec::new());
-        }
-        let meetings = self.meetings_map();
+            .map_err(|_| NotASpace::Unreadable)?;
+        // Every change names the meetings it touched (its note): cheaper, and a smaller
+        // module, than Automerge's patches.
         let mut changed: Vec<String> = Vec::new();
-        for patch in self.doc.diff(&before, &after) {
-            let id = if patch.obj == meetings {
-                match patch.action {
-                    automerge::PatchAction::PutMap { key, .. }
-                    | automerge::PatchAction::DeleteMap { key } => Some(key),
-                    _ => None,
-                }
-            } else {
-                patch.path.iter().find_map(|(obj, prop)| match prop {
-                    Prop::Map(key) if *obj == meetings => Some(key.clone()),
-                    _ => None,
-                })
-            };
-            if let Some(id) = id {
+        for change in self.doc.get_changes(&before) {
+            let note = change
+                .message()
+                .and_then(|m| serde_json::from_str::<Note>(m).ok());
+            for id in note.map(|note| note.meetings).unwrap_or_default() {
                 if !changed.contains(&id) {
                     changed.push(id);
                 }

@@ -1,0 +1,513 @@
+//! The space worker (T1, T2, T5): a second module, built by Trunk as a web worker and started
+//! only when the user turns the team space on. It holds the space's Automerge document in
+//! memory, takes the app's edits of shared meetings, reads the other members' files from the
+//! synced folder and writes this device's own, and tells the app what changed. The app's own
+//! IndexedDB copy stays the source of its views and exports (T1).
+//!
+//! Messages are `[json, extra]` pairs: `extra` carries a folder handle or a file's bytes. One
+//! message is handled at a time, in order: the document is never read half-changed.
+
+mod folder;
+mod saved;
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+
+use js_sys::{Array, Reflect, Uint8Array};
+use serde_json::{json, Value};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::core::space::{Conflict, NotASpace, Space, Step};
+use saved::{bytes_value, Saved};
+
+/// The folder every space lives under, inside the folder the user picked.
+const ROOT_FOLDER: &str = "CrossMeet";
+const EXTENSION: &str = ".automerge";
+
+#[derive(Default)]
+struct Worker {
+    saved: Option<Saved>,
+    space: Option<Space>,
+    device: String,
+    name: String,
+    space_name: String,
+    /// The folder the user picked, and the space's folder in it once it may be used.
+    picked: Option<JsValue>,
+    folder: Option<JsValue>,
+    /// Each member file's last change time and size when it was last read.
+    read_marks: HashMap<String, (f64, f64)>,
+    conflicts: BTreeMap<String, Vec<Conflict>>,
+    /// Changed since the document was last written to IndexedDB and the folder.
+    unwritten: bool,
+    /// Versions the app now has, to store with the document: (meeting id, its JSON).
+    bases: Vec<(String, String)>,
+    status: Status,
+}
+
+#[derive(Default, Clone, serde::Serialize)]
+struct Status {
+    space: String,
+    folder: Option<String>,
+    read: Option<i64>,
+    written: Option<i64>,
+    skipped: Vec<(String, String)>,
+    /// Changes stored here that the folder has not had yet.
+    pending: bool,
+    problem: Option<String>,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<Worker>> = RefCell::new(Some(Worker::default()));
+    static QUEUE: RefCell<VecDeque<(Value, JsValue)>> = const { RefCell::new(VecDeque::new()) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(message: Value, extra: Option<JsValue>) {
+    let pair = Array::of2(
+        &message.to_string().into(),
+        &extra.unwrap_or(JsValue::UNDEFINED),
+    );
+    let _ = scope().post_message(&pair);
+}
+
+/// Starts listening to the app.
+pub fn start() {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        let text = Reflect::get(&data, &0.into())
+            .ok()
+            .and_then(|t| t.as_string());
+        let extra = Reflect::get(&data, &1.into()).unwrap_or(JsValue::UNDEFINED);
+        let Some(message) = text.and_then(|text| serde_json::from_str::<Value>(&text).ok()) else {
+            return;
+        };
+        let idle = QUEUE.with_borrow_mut(|queue| {
+            queue.push_back((message, extra));
+            queue.len() == 1
+        });
+        if idle {
+            wasm_bindgen_futures::spawn_local(run());
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(json!({ "ready": true }), None);
+}
+
+/// Handles queued messages one after another, then writes what they changed.
+async fn run() {
+    let mut worker = WORKER.with_borrow_mut(Option::take).unwrap_or_default();
+    loop {
+        let Some((message, extra)) = QUEUE.with_borrow(|queue| queue.front().cloned()) else {
+            break;
+        };
+        worker.handle(&message, extra).await;
+        let more = QUEUE.with_borrow_mut(|queue| {
+            queue.pop_front();
+            !queue.is_empty()
+        });
+        if !more {
+            worker.write_out(now()).await;
+            worker.post_status();
+            // Messages that came during the write.
+            if QUEUE.with_borrow(VecDeque::is_empty) {
+                break;
+            }
+        }
+    }
+    WORKER.with_borrow_mut(|slot| *slot = Some(worker));
+}
+
+/// The reason codes the app words (`T::SpaceUnreadable`, `T::SpaceOther`); anything else is the
+/// browser's own message.
+fn reason(why: NotASpace) -> String {
+    match why {
+        NotASpace::Unreadable => "unreadable",
+        NotASpace::OtherSpace => "other-space",
+    }
+    .to_owned()
+}
+
+/// The worker's one clock read (the app's is `ui::browser::now`, which needs a window).
+#[allow(clippy::disallowed_methods)]
+fn now() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn text(message: &Value, key: &str) -> String {
+    message[key].as_str().unwrap_or_default().to_owned()
+}
+
+impl Worker {
+    async fn handle(&mut self, message: &Value, extra: JsValue) {
+        let Some((kind, body)) = message.as_object().and_then(|m| m.iter().next()) else {
+            return;
+        };
+        let at = body["now"].as_i64().unwrap_or_else(now);
+        match kind.as_str() {
+            "open" => self.open(body, extra, at).await,
+            "put" => {
+                let id = text(body, "id");
+                let after = &body["after"];
+                if let Some(space) = &mut self.space {
+                    let changed = match &body["before"] {
+                        Value::Null => space.put_meeting(&id, after, &self.name, at),
+                        before => space.put_change(&id, before, after, &self.name, at),
+                    };
+                    self.unwritten |= changed;
+                    self.bases.push((id.clone(), after.to_string()));
+                    self.refresh_conflicts(&[id]);
+                }
+            }
+            "remove" => {
+                let id = text(body, "id");
+                if let Some(space) = &mut self.space {
+                    self.unwritten |= space.remove_meeting(&id, &self.name, at);
+                    self.conflicts.remove(&id);
+                    self.post_space(false);
+                }
+            }
+            "resolve" => {
+                let id = text(body, "id");
+                let path: Vec<Step> =
+                    serde_json::from_value(body["path"].clone()).unwrap_or_default();
+                if let Some(space) = &mut self.space {
+                    if space.resolve(&id, &path, &body["value"], &self.name, at) {
+                        self.unwritten = true;
+                        self.deliver(vec![id], false).await;
+                    }
+                }
+            }
+            "sync" => self.sync(at).await,
+            "export" => {
+                if let Some(space) = &mut self.space {
+                    let bytes = space.save();
+                    post(
+                        json!({ "file": format!("{}{EXTENSION}", self.device) }),
+                        Some(bytes_value(&bytes)),
+                    );
+                }
+            }
+            "import" => {
+                let bytes = extra
+                    .dyn_into::<Uint8Array>()
+                    .map(|b| b.to_vec())
+                    .unwrap_or_default();
+                let name = text(body, "file");
+                self.take_in(&name, &bytes).await;
+            }
+            "leave" => {
+                if let Some(saved) = &self.saved {
+                    let _ = saved.clear().await;
+                }
+                *self = Worker::default();
+                post(json!({ "left": true }), None);
+            }
+            _ => {}
+        }
+    }
+
+    async fn open(&mut self, body: &Value, extra: JsValue, at: i64) {
+        self.device = text(body, "device");
+        self.name = text(body, "name");
+        self.space_name = text(body, "space");
+        self.status.space = self.space_name.clone();
+        let saved = match Saved::open().await {
+            Ok(saved) => saved,
+            Err(error) => {
+                self.status.problem = Some(format!("IndexedDB: {}", error.detail()));
+                return;
+            }
+        };
+        if extra.is_object() {
+            let _ = saved.put(&[("folder".to_owned(), extra.clone())]).await;
+            self.picked = Some(extra);
+        } else {
+            self.picked = saved.get("folder").await.ok().filter(JsValue::is_object);
+        }
+        if let Ok(Some(bytes)) = saved.bytes("doc").await {
+            self.space = Space::load(&bytes, &self.device).ok();
+        }
+        self.saved = Some(saved);
+        self.connect().await;
+        if self.space.is_none() {
+            self.join().await;
+        }
+        if self.space.is_none() {
+            self.space = Some(Space::create(
+                &self.space_name,
+                &self.device,
+                &self.name,
+                at,
+            ));
+        }
+        self.unwritten = true;
+        self.sync(at).await;
+        let ids = self
+            .space
+            .as_ref()
+            .map(Space::meeting_ids)
+            .unwrap_or_default();
+        self.refresh_conflicts(&ids);
+        self.deliver(ids, true).await;
+    }
+
+    /// Uses the picked folder if the browser allows it now; otherwise asks the app to ask the
+    /// user, with one click (T2).
+    async fn connect(&mut self) {
+        self.folder = None;
+        let Some(picked) = self.picked.clone() else {
+            self.status.folder = None;
+            return;
+        };
+        self.status.folder = Reflect::get(&picked, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        if folder::permission(&picked).await != "granted" {
+            self.status.problem = Some("permission".to_owned());
+            post(json!({ "permission": true }), Some(picked));
+            return;
+        }
+        let space_folder = match folder::folder(&picked, ROOT_FOLDER, true).await {
+            Ok(root) => folder::folder(&root, &self.space_name, true).await,
+            Err(error) => Err(error),
+        };
+        match space_folder {
+            Ok(space_folder) => {
+                self.folder = Some(space_folder);
+                if self.status.problem.as_deref() == Some("permission")
+                    || self.status.problem.is_some()
+                {
+                    self.status.problem = None;
+                }
+            }
+            Err(error) => self.status.problem = Some(folder::describe(&error)),
+        }
+    }
+
+    /// Starts from a member's file: the space's document is made once, by its first member.
+    async fn join(&mut self) {
+        let Some(space_folder) = self.folder.clone() else {
+            return;
+        };
+        for entry in folder::list(&space_folder).await.unwrap_or_default() {
+            if entry.is_folder || !entry.name.ends_with(EXTENSION) {
+                continue;
+            }
+            if let Ok((bytes, ..)) = folder::read(&entry.handle).await {
+                if let Ok(space) = Space::load(&bytes, &self.device) {
+                    self.space = Some(space);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Reads the member files that changed since they were last read, and takes them in.
+    async fn sync(&mut self, at: i64) {
+        if self.folder.is_none() || self.status.problem.as_deref() == Some("permission") {
+            self.connect().await;
+        }
+        let Some(space_folder) = self.folder.clone() else {
+            return;
+        };
+        let entries = match folder::list(&space_folder).await {
+            Ok(entries) => entries,
+            Err(error) => {
+                self.status.problem = Some(folder::describe(&error));
+                self.folder = None;
+                return;
+            }
+        };
+        let own = format!("{}{EXTENSION}", self.device);
+        let mut changed = Vec::new();
+        for entry in entries {
+            if entry.is_folder || !entry.name.ends_with(EXTENSION) || entry.name == own {
+                continue;
+            }
+            let Ok(stamp) = folder::stamp(&entry.handle).await else {
+                continue;
+            };
+            if self.read_marks.get(&entry.name) == Some(&stamp) {
+                continue;
+            }
+            self.read_marks.insert(entry.name.clone(), stamp);
+            match folder::read(&entry.handle).await {
+                Ok((bytes, ..)) => changed.extend(self.merge(&entry.name, &bytes)),
+                Err(error) => self.skip(&entry.name, folder::describe(&error)),
+            }
+        }
+        self.status.read = Some(at);
+        if !changed.is_empty() {
+            self.deliver(changed, false).await;
+        }
+    }
+
+    /// A file given by hand (browsers without the folder picker, T2).
+    async fn take_in(&mut self, name: &str, bytes: &[u8]) {
+        if self.space.is_none() {
+            match Space::load(bytes, &self.device) {
+                Ok(space) => self.space = Some(space),
+                Err(why) => return self.skip(name, reason(why)),
+            }
+            self.unwritten = true;
+            let ids = self
+                .space
+                .as_ref()
+                .map(Space::meeting_ids)
+                .unwrap_or_default();
+            return self.deliver(ids, true).await;
+        }
+        let changed = self.merge(name, bytes);
+        self.unwritten |= !changed.is_empty();
+        self.deliver(changed, false).await;
+    }
+
+    fn merge(&mut self, name: &str, bytes: &[u8]) -> Vec<String> {
+        let Some(space) = &mut self.space else {
+            return Vec::new();
+        };
+        match space.merge(bytes) {
+            Ok(changed) => {
+                self.status.skipped.retain(|(file, _)| file != name);
+                changed
+            }
+            Err(why) => {
+                self.skip(name, reason(why));
+                Vec::new()
+            }
+        }
+    }
+
+    fn skip(&mut self, name: &str, why: String) {
+        self.status.skipped.retain(|(file, _)| file != name);
+        self.status.skipped.push((name.to_owned(), why));
+    }
+
+    fn refresh_conflicts(&mut self, ids: &[String]) {
+        let Some(space) = &mut self.space else {
+            return;
+        };
+        for id in ids {
+            let found = space.conflicts(id);
+            if found.is_empty() {
+                self.conflicts.remove(id);
+            } else {
+                self.conflicts.insert(id.clone(), found);
+            }
+        }
+    }
+
+    /// Sends the app the space's version of meetings `ids`, each with the version the app had
+    /// before (so it takes in only what changed), and remembers it as the app's version now.
+    async fn deliver(&mut self, ids: Vec<String>, everything: bool) {
+        self.refresh_conflicts(&ids);
+        let Some(space) = &self.space else {
+            return;
+        };
+        let mut meetings = Vec::new();
+        let mut removed = Vec::new();
+        for id in &ids {
+            let base = match &self.saved {
+                Some(saved) => saved.text(&format!("base:{id}")).await.ok().flatten(),
+                None => None,
+            };
+            let base: Value = base
+                .and_then(|b| serde_json::from_str(&b).ok())
+                .unwrap_or(Value::Null);
+            match space.meeting(id) {
+                Some(meeting) => {
+                    self.bases.push((id.clone(), meeting.to_string()));
+                    meetings.push(json!({ "id": id, "meeting": meeting, "base": base }));
+                }
+                None => removed.push(id.clone()),
+            }
+        }
+        post(
+            json!({ "meetings": meetings, "removed": removed, "everything": everything }),
+            None,
+        );
+        self.post_space(true);
+    }
+
+    /// Which meetings are shared, their conflicts and (after others' changes) who last changed
+    /// each (T3, T4).
+    fn post_space(&mut self, touches: bool) {
+        let Some(space) = &mut self.space else {
+            return;
+        };
+        let mut message = json!({
+            "shared": space.meeting_ids(),
+            "conflicts": self.conflicts,
+            "members": space.members(),
+            "name": space.name(),
+        });
+        if touches {
+            let touches: serde_json::Map<String, Value> = space
+                .last_touches()
+                .into_iter()
+                .map(|(id, touch)| (id, json!(touch)))
+                .collect();
+            message["touches"] = Value::Object(touches);
+        }
+        post(json!({ "space": message }), None);
+    }
+
+    /// Stores the document with the app's versions, then writes this device's file (T2). When
+    /// the folder cannot be written, the changes wait here and go out with the next write.
+    async fn write_out(&mut self, at: i64) {
+        let Some(space) = &mut self.space else {
+            return;
+        };
+        if !self.unwritten && self.bases.is_empty() && !self.status.pending {
+            return;
+        }
+        if self.unwritten {
+            space.seen(&self.name, at);
+        }
+        let bytes = space.save();
+        let mut pairs: Vec<(String, JsValue)> = std::mem::take(&mut self.bases)
+            .into_iter()
+            .map(|(id, base)| (format!("base:{id}"), JsValue::from(base)))
+            .collect();
+        pairs.push(("doc".to_owned(), bytes_value(&bytes)));
+        if let Some(saved) = &self.saved {
+            if let Err(error) = saved.put(&pairs).await {
+                self.status.problem = Some(format!("IndexedDB: {}", error.detail()));
+            }
+        }
+        if !(self.unwritten || self.status.pending) {
+            return;
+        }
+        self.unwritten = false;
+        self.status.pending = true;
+        let Some(space_folder) = self.folder.clone() else {
+            return;
+        };
+        match folder::write(
+            &space_folder,
+            &format!("{}{EXTENSION}", self.device),
+            &bytes,
+        )
+        .await
+        {
+            Ok(()) => {
+                self.status.pending = false;
+                self.status.written = Some(now());
+            }
+            Err(error) => {
+                self.status.problem = Some(folder::describe(&error));
+                self.folder = None;
+            }
+        }
+    }
+
+    fn post_status(&self) {
+        post(json!({ "status": self.status }), None);
+    }
+}
