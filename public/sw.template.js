@@ -30,5 +30,13 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(caches.match("./").then((cached) => cached || fetch(request)));
     return;
   }
-  event.respondWith(caches.match(request).then((cached) => cached || fetch(request)));
+  event.respondWith(caches.match(request).then((cached) => cached || fetch(request).then((response) => {
+    // The team space's worker module is fetched only by those who use it: kept once fetched,
+    // so the space works offline too.
+    if (response.ok && request.url.includes("space_worker")) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  })));
 });

@@ -75,7 +75,9 @@ open(path, "w", encoding="utf-8").write(html)
 print(f"content security policy: inline scripts {digests}")
 PY
 
-files=$(find . -type f ! -name 'sw.js' ! -name '*.map' | sed 's|^\./||' | LC_ALL=C sort)
+# The team space's worker module (T1) is not precached: only those who turn the space on fetch
+# it, and the service worker keeps it then (public/sw.template.js).
+files=$(find . -type f ! -name 'sw.js' ! -name '*.map' ! -name 'space_worker*' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)
 # The page as "./", the address it was just loaded from, not also as "./index.html": a second
 # copy would be fetched on every first visit for nothing. Navigations are answered with "./"

@@ -84,7 +84,12 @@ pub fn shown_time(at: Option<DateTime<Utc>>) -> String {
 /// Offers `contents` to the user as a file called `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
     // The UTF-8 bytes as they are: no round trip through a UTF-16 JS string for a large export.
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents.as_bytes()));
+    download_bytes(file_name, mime, contents.as_bytes())
+}
+
+/// Offers `bytes` to the user as a file called `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;

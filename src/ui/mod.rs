@@ -12,6 +12,7 @@ pub mod notify;
 pub mod pages;
 pub mod preferences;
 pub mod saving;
+pub mod space;
 pub mod state;
 pub mod tabs;
 pub mod toast;

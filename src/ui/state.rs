@@ -11,6 +11,7 @@ use super::browser::{self, DeviceZone};
 use super::keyed::Keys;
 use super::preferences::Preferences;
 use super::saving::{sort_newest_first, Saving};
+use super::space::TeamSpace;
 use super::toast::{Toasts, Undo};
 use crate::core::domain::edit::{diff, Edit, Refused};
 use crate::core::domain::from_plan::{from_plan, PlanUse};
@@ -41,6 +42,8 @@ pub struct AppState {
     pub toasts: Toasts,
     /// The views' subscriptions to parts of meetings (the keyed store).
     pub keys: Keys,
+    /// The team space, when this device has turned it on (T1).
+    pub space: TeamSpace,
     /// Pending notice to the views of the whole collection (list, tracker, header counts).
     collection_timer: StoredValue<Option<TimeoutHandle>>,
     /// The meeting just created from a template or blank and not edited since: opened only to
@@ -69,6 +72,7 @@ impl AppState {
             update_ready: RwSignal::new(browser::update_is_waiting()),
             toasts: Toasts::default(),
             keys,
+            space: TeamSpace::new(),
             collection_timer: StoredValue::new(None),
             fresh: StoredValue::new(None),
         }
@@ -144,6 +148,7 @@ impl AppState {
             }
             self.loaded.set(true);
             self.list_preview.set(None);
+            self.space.resume(self);
             let persisted = crate::store::persistence::request_persistent_storage().await;
             self.persisted.set(persisted);
         });

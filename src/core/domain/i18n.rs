@@ -789,6 +789,42 @@ texts! {
     AnswerMissingSubstitute => "请填写出席的同级别替代人。", "Please name the same-level colleague who attends instead.";
     AnswerMissingNewDate => "逾期的行动项请给出新的完成日期。", "A late action needs a new date.";
     AnswerMissingWhy => "请写明改期原因。", "Please say why the date moved.";
+    // The team space (T1-T5): several organisers on one tracker through a synced folder.
+    SpaceTitle => "团队空间", "Team space";
+    SpaceIntro => "多位组织者共用会议和跟踪表,不需要服务器:每台设备把自己的文件写进公司已在同步的文件夹(OneDrive、SharePoint、Nextcloud、坚果云、网络共享等),并读取其他成员的文件。", "Several organisers share meetings and one tracker, with no server: each device writes its own file into a folder your company already syncs (OneDrive, SharePoint, Nextcloud, Seafile, a network share) and reads the other members' files.";
+    SpaceMemberName => "你的名字(其他成员看到的)", "Your name (as other members see it)";
+    SpaceName => "空间名称(每位成员须填写相同的名称)", "Space name (the same for every member)";
+    SpacePickFolder => "选择同步文件夹并开启", "Pick the synced folder and turn on";
+    SpaceWithoutFolder => "不用文件夹开启(手动交换文件)", "Turn on without a folder (swap files by hand)";
+    SpaceNoPicker => "此浏览器不能选择文件夹(Chrome、Edge 及国内常见的 Chromium 浏览器可以):仍可开启,并用下方按钮手动导出、导入空间文件。", "This browser cannot pick folders (Chrome, Edge and other Chromium browsers can): you can still turn the space on and export and import the space file by hand below.";
+    SpaceNeedsNames => "请先填写你的名字和空间名称。", "Fill in your name and the space's name first.";
+    SpaceLoading => "正在载入团队空间…", "Loading the team space…";
+    SpaceFolder => "文件夹:{0}", "Folder: {0}";
+    SpaceNoFolder => "未连接文件夹:改动保存在本机,连接后再写出。", "No folder connected: changes are kept here and written once it is.";
+    SpaceLastRead => "最近读取:{0}", "Last read: {0}";
+    SpaceLastWritten => "最近写入:{0}", "Last written: {0}";
+    SpaceNever => "尚未", "not yet";
+    SpacePending => "有改动在等待写入文件夹。", "Changes are waiting to be written to the folder.";
+    SpaceMembers => "成员:{0}", "Members: {0}";
+    SpaceSkipped => "跳过的文件:{0}({1})", "File skipped: {0} ({1})";
+    SpaceUnreadable => "无法读取,可能尚未同步完,下次再试", "unreadable, perhaps still syncing; tried again next time";
+    SpaceOther => "属于另一个空间", "it belongs to another space";
+    SpaceProblem => "文件夹问题:{0}", "Folder problem: {0}";
+    SpacePermission => "浏览器需要你再次允许访问该文件夹。", "The browser needs you to allow the folder again.";
+    SpaceRegrant => "允许访问文件夹", "Allow the folder";
+    SpaceSyncNow => "立即同步", "Sync now";
+    SpaceExport => "导出空间文件", "Export the space file";
+    SpaceImport => "导入成员的空间文件", "Import a member's space file";
+    SpaceLeave => "退出团队空间(本机保留副本)", "Leave the space (the copies here stay)";
+    SpaceLeft => "已退出团队空间,会议仍保留在本机。", "You left the team space; the meetings stay on this device.";
+    SpaceShare => "放入团队空间", "Share in the team space";
+    SpaceSharedBadge => "团队", "Team";
+    SpaceTouched => "最近由 {0} 修改 · {1}", "Last changed by {0} · {1}";
+    SpaceConflicts => "{0} 处冲突", "{0} {0:conflict|conflicts}";
+    SpaceConflictHelp => "两台设备在同步前改了同一处内容:选一个版本,或直接改成新的;所有成员都会看到结果。", "Two devices changed the same thing before they synced: pick one version, or type a new one; every member sees the result.";
+    SpaceUseThis => "用这个", "Use this";
+    SpaceRemovedElsewhere => "「{0}」已被其他成员移出团队空间,本机仍保留副本。", "Another member took \u{201c}{0}\u{201d} out of the team space; the copy here stays.";
+    SpaceUnavailable => "团队空间无法载入:{0}", "The team space could not load: {0}";
 }
 
 /// Fills `{0}`, `{1}`, … in `text` with `args`, and chooses English singulars: `{0:item|items}`

@@ -183,9 +183,24 @@ fn MeetingCard(summary: MeetingSummary) -> impl IntoView {
     .href();
     let lang = state.prefs.lang.get_untracked();
     let (duplicate_id, delete_id) = (summary.id.clone(), summary.id.clone());
+    let space_id = summary.id.clone();
+    // The team space's marks (T3, T4): shared, and how many fields hold two versions.
+    let space_marks = move || {
+        let space = state.space;
+        let conflicts = space.conflict_count(&space_id);
+        space.is_shared(&space_id).then(|| view! {
+            <span class="chip" data-testid="card-shared">{state.text(T::SpaceSharedBadge)}</span>
+            {(conflicts > 0).then(|| view! {
+                <span class="badge warn" data-testid="card-conflicts">
+                    {tr(state.prefs.lang.get(), T::SpaceConflicts, &[&conflicts.to_string()])}
+                </span>
+            })}
+        })
+    };
     view! {
         <li class="meeting-card">
             <a class="meeting-title" href=href>{title_or_untitled(&summary.title, lang)}</a>
+            {space_marks}
             <p class="meeting-facts">{facts(&summary, lang)}</p>
             <div class="card-actions">
                 <button type="button" disabled=loading on:click=move |_| state.duplicate_meeting(&duplicate_id)>

@@ -90,6 +90,7 @@ pub fn Settings() -> impl IntoView {
                     }}
                 </p>
             </section>
+            <crate::ui::pages::space_settings::TeamSpaceSettings/>
             <Backup/>
             <Undecodable/>
         </section>

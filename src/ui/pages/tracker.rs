@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::domain::choice::Choice;
-use crate::core::domain::i18n::T;
+use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::{meetings_only, ActionStatus};
 use crate::core::domain::run;
 use crate::core::domain::time::format_date;
@@ -276,7 +276,17 @@ fn TrackerLine(
     let lang = state.prefs.lang.get_untracked();
     view! {
         <tr class=class data-action=read(|row| row.action.id.clone())>
-            <td data-label=state.text(T::ColTask)>{read(|row| row.action.task.clone())}</td>
+            <td data-label=state.text(T::ColTask)>
+                {read(|row| row.action.task.clone())}
+                {move || {
+                    let conflicted = row.with(|row| {
+                        row.as_ref().is_some_and(|row| state.space.action_conflicted(&row.meeting_id, &row.action.id))
+                    });
+                    conflicted.then(|| view! {
+                        <span class="badge warn" data-testid="row-conflict">{tr(state.prefs.lang.get(), T::SpaceConflicts, &["1"])}</span>
+                    })
+                }}
+            </td>
             <td data-label=state.text(T::ColOwner)>{read(|row| row.action.owner.clone())}</td>
             <td data-label=state.text(T::ColDepartment)>{read(|row| row.action.department.clone())}</td>
             <td data-label=state.text(T::ColMeeting)>

@@ -38,6 +38,14 @@ const RETRY_AFTER: Duration = Duration::from_secs(3);
 /// unsaved (ids).
 pub type Failure = (Source, StoreError, Vec<String>);
 
+type Watcher = Rc<dyn Fn(Watched)>;
+
+/// What a [`Saving::watch`]er is told.
+pub enum Watched<'a> {
+    Written(&'a [(Meeting, Option<u64>)]),
+    Deleted(&'a str),
+}
+
 /// The save machinery of this tab; `Copy`, so closures take it freely.
 #[derive(Clone, Copy)]
 pub struct Saving {
@@ -64,6 +72,9 @@ pub struct Saving {
     strict_next: StoredValue<bool>,
     /// A write is due once the frame the edit changed has been painted.
     write_after_paint: StoredValue<bool>,
+    /// Told of every meeting on its way to the store, and of every deletion: the team space
+    /// (T1) takes the shared ones' changes from here, whichever path made them.
+    watcher: StoredValue<Option<Watcher>, LocalStorage>,
     /// Journals of closed tabs taken over at start-up, each with what must stay of it (the part
     /// this build cannot read): cut down only once their edits are stored or journaled again.
     adopted_journals: StoredValue<Vec<(String, Option<String>)>>,
@@ -86,6 +97,18 @@ impl Saving {
             strict_next: StoredValue::new(false),
             adopted_journals: StoredValue::new(Vec::new()),
             write_after_paint: StoredValue::new(false),
+            watcher: StoredValue::new_local(None),
+        }
+    }
+
+    /// Calls `watcher` with every meeting written and every id deleted from now on.
+    pub fn watch(self, watcher: impl Fn(Watched) + 'static) {
+        self.watcher.set_value(Some(Rc::new(watcher)));
+    }
+
+    fn tell(self, watched: Watched) {
+        if let Some(watcher) = self.watcher.get_value() {
+            watcher(watched);
         }
     }
 
@@ -194,6 +217,7 @@ impl Saving {
                 .map(|meeting| (meeting.clone(), self.known_revision(&meeting.id)))
                 .collect()
         });
+        self.tell(Watched::Written(&batch));
         let tab_id = self.tab_id.get_value();
         spawn_local(async move {
             match store.save_checked(&tab_id, &batch, durability).await {
@@ -275,6 +299,7 @@ impl Saving {
 
     /// A meeting was deleted in memory: remove it from the store.
     pub fn deleted(self, id: &str) {
+        self.tell(Watched::Deleted(id));
         self.book(|book| book.deleted(id));
         self.remove_stored(id.to_owned());
     }

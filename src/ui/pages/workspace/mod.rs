@@ -15,6 +15,7 @@ mod read_back;
 mod readiness;
 mod run;
 mod share_plan;
+mod space_panel;
 
 use leptos::prelude::*;
 
@@ -104,6 +105,7 @@ fn OpenMeeting(id: String, stage: Stage) -> impl IntoView {
                 </button>
                 <share_plan::SharePlan current=current.clone()/>
             </div>
+            <space_panel::SpacePanel id=id.clone()/>
             <nav class="stage-tabs" role="tablist">{tabs}</nav>
             {findings.map(|findings| view! { <readiness::ReadinessJump findings/> })}
             <div class="workspace-columns" class:single=!with_readiness>
