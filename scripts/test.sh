@@ -43,10 +43,13 @@ fi
 say "format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
+# The team space's engine and worker (the space feature, T1): built apart from the app.
+cargo clippy --all-targets --features space -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features space --lib --bins -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "native tests: the pure core"
-cargo test
+cargo test --features space
 
 say "browser tests: storage in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test storage --test hooks

@@ -424,3 +424,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_space_s_version_reads_as_a_stored_record() {
+    use crossmeet::core::storage::persist::{decode_meeting, encode_meeting, SCHEMA_VERSION};
+    let mut space = Space::create("PMO", DEVICES[0], "王芳", 1);
+    let meeting = meeting("m1");
+    // As the app sends it: the stored record's text.
+    let record: Value = serde_json::from_str(&encode_meeting(&meeting)).unwrap();
+    space.put_meeting("m1", &record["meeting"], "王芳", 2);
+    // As the app reads it back: the meeting's text in a record, with a save counter.
+    let text = space.meeting("m1").unwrap().to_string();
+    let fields = text.strip_prefix('{').unwrap();
+    let read = decode_meeting(&format!(
+        r#"{{"schema":{SCHEMA_VERSION},"meeting":{{"revision":0,{fields}}}"#
+    ))
+    .unwrap();
+    let mut expected = meeting.clone();
+    expected.revision = 0;
+    expected.updated_at = None;
+    assert_eq!(read, expected);
+}

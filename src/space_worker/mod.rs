@@ -139,6 +139,12 @@ fn now() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// A meeting from the app: its stored record's text (`{"schema":…,"meeting":{…}}`), as JSON.
+fn record(text: &Value) -> Option<Value> {
+    let mut record: Value = serde_json::from_str(text.as_str()?).ok()?;
+    Some(record.get_mut("meeting")?.take())
+}
+
 fn text(message: &Value, key: &str) -> String {
     message[key].as_str().unwrap_or_default().to_owned()
 }
@@ -153,11 +159,13 @@ impl Worker {
             "open" => self.open(body, extra, at).await,
             "put" => {
                 let id = text(body, "id");
-                let after = &body["after"];
+                let Some(after) = record(&body["after"]) else {
+                    return;
+                };
                 if let Some(space) = &mut self.space {
-                    let changed = match &body["before"] {
-                        Value::Null => space.put_meeting(&id, after, &self.name, at),
-                        before => space.put_change(&id, before, after, &self.name, at),
+                    let changed = match record(&body["before"]) {
+                        None => space.put_meeting(&id, &after, &self.name, at),
+                        Some(before) => space.put_change(&id, &before, &after, &self.name, at),
                     };
                     self.unwritten |= changed;
                     self.bases.push((id.clone(), after.to_string()));
@@ -326,6 +334,7 @@ impl Worker {
         };
         let own = format!("{}{EXTENSION}", self.device);
         let mut changed = Vec::new();
+        let mut read_any = false;
         for entry in entries {
             if entry.is_folder || !entry.name.ends_with(EXTENSION) || entry.name == own {
                 continue;
@@ -337,6 +346,7 @@ impl Worker {
                 continue;
             }
             self.read_marks.insert(entry.name.clone(), stamp);
+            read_any = true;
             match folder::read(&entry.handle).await {
                 Ok((bytes, ..)) => changed.extend(self.merge(&entry.name, &bytes)),
                 Err(error) => self.skip(&entry.name, folder::describe(&error)),
@@ -345,6 +355,9 @@ impl Worker {
         self.status.read = Some(at);
         if !changed.is_empty() {
             self.deliver(changed, false).await;
+        } else if read_any {
+            // New members, or changes that touched no meeting: the member list still moves.
+            self.post_space(true);
         }
     }
 
@@ -417,12 +430,11 @@ impl Worker {
                 Some(saved) => saved.text(&format!("base:{id}")).await.ok().flatten(),
                 None => None,
             };
-            let base: Value = base
-                .and_then(|b| serde_json::from_str(&b).ok())
-                .unwrap_or(Value::Null);
+            // Texts, not trees: the app reads them as it reads a stored record.
             match space.meeting(id) {
                 Some(meeting) => {
-                    self.bases.push((id.clone(), meeting.to_string()));
+                    let meeting = meeting.to_string();
+                    self.bases.push((id.clone(), meeting.clone()));
                     meetings.push(json!({ "id": id, "meeting": meeting, "base": base }));
                 }
                 None => removed.push(id.clone()),

@@ -20,6 +20,7 @@ use super::state::{display_title, AppState};
 use crate::core::domain::edit::diff;
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::Meeting;
+use crate::core::storage::persist::{decode_meeting, encode_meeting, SCHEMA_VERSION};
 
 /// This device's part in the space: kept in localStorage, so the space starts with the app.
 const CONFIG: &str = "crossmeet.space";
@@ -53,8 +54,9 @@ pub struct TeamSpace {
     ready: StoredValue<bool>,
     /// The picked folder, kept for asking the browser's permission again with one click.
     folder: StoredValue<Option<JsValue>, leptos::prelude::LocalStorage>,
-    /// Each shared meeting as last exchanged with the space: an edit here is what changed since.
-    synced: StoredValue<HashMap<String, Value>>,
+    /// Each shared meeting as last exchanged with the space (its stored text, without the
+    /// fields each device keeps): an edit here is what changed since.
+    synced: StoredValue<HashMap<String, String>>,
 }
 
 impl Default for TeamSpace {
@@ -259,34 +261,29 @@ impl TeamSpace {
     fn take_in(self, state: AppState, meetings: &[Value]) {
         let mut new = Vec::new();
         for entry in meetings {
-            let Some(id) = entry["id"].as_str() else {
+            let (Some(id), Some(theirs)) = (entry["id"].as_str(), entry["meeting"].as_str()) else {
                 continue;
             };
-            let theirs = &entry["meeting"];
             let known = self.synced.with_value(|synced| synced.get(id).cloned());
-            let base = known.unwrap_or_else(|| entry["base"].clone());
+            let base = known.or_else(|| entry["base"].as_str().map(str::to_owned));
+            let Some(after) = meeting_of(theirs, state.find(id).as_ref()) else {
+                continue;
+            };
             self.synced.update_value(|synced| {
-                synced.insert(id.to_owned(), theirs.clone());
+                synced.insert(id.to_owned(), shared_text(&after));
             });
-            match state.find(id) {
-                None => {
-                    if let Some(meeting) = meeting_of(theirs, None) {
-                        new.push(meeting);
-                    }
-                }
-                Some(local) => {
-                    let Some(after) = meeting_of(theirs, Some(&local)) else {
-                        continue;
-                    };
-                    // Without a known base (a first join) the space's version is taken whole.
-                    let before = meeting_of(&base, Some(&local)).unwrap_or_else(|| local.clone());
-                    let edit = diff(&before, &after);
-                    if !edit.is_nothing() && state.dispatch(id, edit).is_err() {
-                        // Refused (a row this page removed meanwhile): the space's version wins.
-                        let whole = diff(&local, &after);
-                        let _ = state.dispatch(id, whole);
-                    }
-                }
+            let Some(local) = state.find(id) else {
+                new.push(after);
+                continue;
+            };
+            // Without a known base (a first join) the space's version is taken whole.
+            let before = base
+                .and_then(|base| meeting_of(&base, Some(&local)))
+                .unwrap_or_else(|| local.clone());
+            let edit = diff(&before, &after);
+            if !edit.is_nothing() && state.dispatch(id, edit).is_err() {
+                // Refused (a row this page removed meanwhile): the space's version wins.
+                let _ = state.dispatch(id, diff(&local, &after));
             }
         }
         if !new.is_empty() {
@@ -328,17 +325,11 @@ impl TeamSpace {
     }
 
     fn put(self, meeting: &Meeting, whole: bool) {
-        let Ok(after) = serde_json::to_value(meeting) else {
-            return;
-        };
+        let after = shared_text(meeting);
         let before = self
             .synced
             .with_value(|synced| synced.get(&meeting.id).cloned());
-        if !whole
-            && before
-                .as_ref()
-                .is_some_and(|before| same_shared(before, &after))
-        {
+        if !whole && before.as_deref() == Some(after.as_str()) {
             return;
         }
         self.synced.update_value(|synced| {
@@ -347,7 +338,7 @@ impl TeamSpace {
         let before = if whole {
             Value::Null
         } else {
-            before.unwrap_or(Value::Null)
+            before.map_or(Value::Null, Value::String)
         };
         self.send(json!({ "put": {
             "id": meeting.id, "before": before, "after": after,
@@ -425,14 +416,20 @@ impl TeamSpace {
     }
 }
 
-/// The space's version of a meeting as one here: the fields each device keeps are this
-/// device's (T1).
-fn meeting_of(shared: &Value, local: Option<&Meeting>) -> Option<Meeting> {
-    let mut value = shared.clone();
-    let fields = value.as_object_mut()?;
-    fields.insert("revision".to_owned(), json!(0));
-    fields.insert("updated_at".to_owned(), Value::Null);
-    let mut meeting: Meeting = serde_json::from_value(value).ok()?;
+/// The space's version of a meeting (its JSON text) as one here, read as a stored record is, so
+/// a member's older app version is migrated; the fields each device keeps are this device's (T1).
+fn meeting_of(shared: &str, local: Option<&Meeting>) -> Option<Meeting> {
+    // This page's own texts are whole records already; the space's are the meeting alone.
+    let record = if shared.starts_with(r#"{"schema":"#) {
+        decode_meeting(shared)
+    } else {
+        // The space leaves out the save counter, which a record must have.
+        let fields = shared.strip_prefix('{').filter(|rest| rest.trim() != "}")?;
+        decode_meeting(&format!(
+            r#"{{"schema":{SCHEMA_VERSION},"meeting":{{"revision":0,{fields}}}"#
+        ))
+    };
+    let mut meeting = record.ok()?;
     meeting.revision = local.map_or(0, |m| m.revision);
     meeting.updated_at = Some(
         local
@@ -442,17 +439,12 @@ fn meeting_of(shared: &Value, local: Option<&Meeting>) -> Option<Meeting> {
     Some(meeting)
 }
 
-/// Equal but for the fields each device keeps.
-fn same_shared(a: &Value, b: &Value) -> bool {
-    let strip = |value: &Value| {
-        let mut value = value.clone();
-        if let Some(fields) = value.as_object_mut() {
-            fields.remove("revision");
-            fields.remove("updated_at");
-        }
-        value
-    };
-    strip(a) == strip(b)
+/// A meeting's stored text without the fields each device keeps (the envelope's `meeting`).
+fn shared_text(meeting: &Meeting) -> String {
+    let mut shared = meeting.clone();
+    shared.revision = 0;
+    shared.updated_at = None;
+    encode_meeting(&shared)
 }
 
 /// The folder picker (T2): Chrome, Edge and the Chromium-based browsers have it.

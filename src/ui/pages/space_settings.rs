@@ -133,7 +133,7 @@ fn SpaceState() -> impl IntoView {
                             None => state.text(T::SpaceNoFolder).to_owned(),
                         }}
                     </p>
-                    <p data-testid="space-read">{line(T::SpaceLastRead, time(&status, "read").unwrap_or(never.clone()))}</p>
+                    <p data-testid="space-read" data-at=status["read"].as_i64().unwrap_or(0).to_string()>{line(T::SpaceLastRead, time(&status, "read").unwrap_or(never.clone()))}</p>
                     <p data-testid="space-written">{line(T::SpaceLastWritten, time(&status, "written").unwrap_or(never))}</p>
                     {status["pending"].as_bool().unwrap_or(false).then(|| view! {
                         <p class="hint" data-testid="space-pending">{state.text(T::SpacePending)}</p>

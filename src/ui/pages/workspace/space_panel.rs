@@ -145,7 +145,10 @@ fn value_label(path: &Value, value: &Value, lang: Lang) -> String {
         .and_then(|steps| steps.last())
         .is_some_and(|last| last["Key"] == "status");
     if is_status {
-        if let Ok(status) = serde_json::from_value::<ActionStatus>(value.clone()) {
+        if let Some(status) = ActionStatus::ALL
+            .into_iter()
+            .find(|s| value.as_str() == Some(&format!("{s:?}")))
+        {
             return status.label().get(lang).to_owned();
         }
     }

@@ -1,0 +1,218 @@
+// The team space (T1-T5) with three browser profiles, each with its own folder (the browser's
+// private folder stands in for the synced one: the app reaches both through the same directory
+// handle), and the test acting as the sync client: it copies the members' files between the
+// folders late, twice, out of order, and once half-written. Two organisers edit different fields
+// of one meeting offline and both edits stay; both set the same action's status and every
+// profile shows both versions until one is picked; a third member joins later and sees it all;
+// a device that missed a week of changes catches up.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { waitForApp, waitForStored, withServerAndBrowser } from "../harness.mjs";
+
+const shared = withServerAndBrowser({ before, after });
+const NOW = Date.now();
+const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+const SPACE = "PMO 周会";
+
+const MEETING = {
+  id: "m-team", title: "发布协调会", objective: "确定发布日期",
+  created_at: iso(NOW - 86400000), updated_at: iso(NOW - 3600000),
+  participants: [{ id: "p0", name: "王芳", department: "市场部" }],
+  actions: [
+    { id: "a1", task: "接口文档", owner: "李雷", department: "研发部", status: "Open" },
+    { id: "a2", task: "测试计划", owner: "张伟", department: "测试部", status: "Open" },
+  ],
+};
+
+/** A profile whose folder picker returns a folder in its own private file system. */
+async function member(name, meetings = [], seed = {}) {
+  const context = await shared.browser.newContext({ timezoneId: "Asia/Shanghai", acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle("synced", { create: true });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(`${shared.server.url}#/settings`);
+  await waitForApp(page);
+  if (meetings.length) {
+    const backup = JSON.stringify({ app: "crossmeet", kind: "backup", schema: 7, meetings: meetings.map((meeting) => ({ schema: 7, meeting })) });
+    await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+    await page.getByTestId("restore-confirm").click();
+    await page.getByTestId("toast").filter({ hasText: "已恢复" }).waitFor();
+  }
+  // What the sync client already brought: a joining member's folder holds the space's files.
+  for (const [file, body] of Object.entries(seed)) await deliver({ page }, file, body);
+  await page.getByTestId("space-member").fill(name);
+  await page.getByTestId("space-name").fill(SPACE);
+  await page.getByTestId("space-pick").click();
+  await page.getByTestId("space-written").filter({ hasNotText: "尚未" }).waitFor();
+  return { name, context, page, errors };
+}
+
+/** The member files in a profile's space folder, by name, as base64. */
+async function files(who) {
+  return who.page.evaluate(async (space) => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await (await (await root.getDirectoryHandle("synced")).getDirectoryHandle("CrossMeet")).getDirectoryHandle(space);
+    const found = {};
+    for await (const handle of folder.values()) {
+      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+      let text = "";
+      for (const byte of bytes) text += String.fromCharCode(byte);
+      found[handle.name] = btoa(text);
+    }
+    return found;
+  }, SPACE);
+}
+
+/** The sync client puts a file into a profile's folder (a base64 body; `cut` keeps only part). */
+async function deliver(who, name, body, cut = 1) {
+  await who.page.evaluate(async ({ space, name, body, cut }) => {
+    const root = await navigator.storage.getDirectory();
+    const synced = await root.getDirectoryHandle("synced", { create: true });
+    const folder = await (await synced.getDirectoryHandle("CrossMeet", { create: true })).getDirectoryHandle(space, { create: true });
+    const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
+    const writable = await (await folder.getFileHandle(name, { create: true })).createWritable();
+    await writable.write(bytes.slice(0, Math.floor(bytes.length * cut)));
+    await writable.close();
+  }, { space: SPACE, name, body, cut });
+}
+
+/** The file a profile writes of its own, named by its device. */
+async function own(who) {
+  const device = await who.page.evaluate(() => JSON.parse(localStorage.getItem("crossmeet.space")).device);
+  const name = `${device}.automerge`;
+  return { name, body: (await files(who))[name] };
+}
+
+/** The sync client copies `from`'s own file to `to`, which then reads its folder. */
+async function sync(from, to) {
+  const { name, body } = await own(from);
+  await deliver(to, name, body);
+  await readNow(to);
+}
+
+/** Makes a profile read its folder now (as it does every few seconds) and waits till it has. */
+async function readNow(who) {
+  await who.page.goto(`${shared.server.url}#/settings`);
+  const read = who.page.getByTestId("space-read");
+  const before = Number(await read.getAttribute("data-at"));
+  await who.page.getByTestId("space-sync").click();
+  await who.page.waitForFunction((before) => Number(document.querySelector('[data-testid="space-read"]').dataset.at) > before, before);
+}
+
+/** The meeting as a profile's app holds it, read from its workspace. */
+async function shown(who) {
+  await who.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  await who.page.locator("#field-objective").waitFor();
+  return {
+    title: await who.page.locator('input[name="title"]').inputValue(),
+    objective: await who.page.locator("#field-objective").inputValue(),
+  };
+}
+
+async function setStatus(who, action, status) {
+  await who.page.goto(`${shared.server.url}#/tracker`);
+  await who.page.locator(`tr[data-action="${action}"] select`).first().selectOption(status);
+  await stored(who, (m) => m.actions.find((a) => a.id === action).status === status);
+}
+
+/** Waits for an edit to be saved: the space is handed each change as it is saved. */
+const stored = (who, check) => waitForStored(who.page, "m-team", check, who.name);
+
+test("three organisers share one meeting through their folders, conflicts shown until picked", async () => {
+  const wang = await member("王芳", [MEETING]);
+  await wang.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  await wang.page.getByTestId("space-share").click();
+  await wang.page.getByTestId("space-panel").waitFor();
+  await readNow(wang);
+
+  // 张伟 joins from 王芳's file: the space's document is the one 王芳 made.
+  const first = await own(wang);
+  const zhang = await member("张伟", [], { [first.name]: first.body });
+  await zhang.page.goto(`${shared.server.url}#/`);
+  await zhang.page.getByTestId("card-shared").waitFor();
+  assert.deepEqual(await shown(zhang), { title: MEETING.title, objective: MEETING.objective });
+  await sync(zhang, wang);
+  await wang.page.goto(`${shared.server.url}#/settings`);
+  await wang.page.getByTestId("space-members").filter({ hasText: "张伟" }).waitFor();
+
+  // Offline, each edits a different field, and both the same action's status.
+  const wangOld = await own(wang);
+  await wang.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  await wang.page.locator("#field-objective").fill("确定发布日期并明确各部门交付物");
+  await stored(wang, (m) => m.objective === "确定发布日期并明确各部门交付物");
+  await zhang.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  await zhang.page.locator('input[name="title"]').fill("Q1 发布协调会");
+  await stored(zhang, (m) => m.title === "Q1 发布协调会");
+  await setStatus(wang, "a1", "Done");
+  await setStatus(zhang, "a1", "Blocked");
+  await readNow(wang);
+  await readNow(zhang);
+
+  // The sync client: 王芳's new file reaches 张伟, then an old copy of it, late; half of
+  // 张伟's file reaches 王芳 first (skipped, and said), then the whole one, twice.
+  await sync(wang, zhang);
+  await deliver(zhang, wangOld.name, wangOld.body);
+  await readNow(zhang);
+  const zhangNew = await own(zhang);
+  await deliver(wang, zhangNew.name, zhangNew.body, 0.5);
+  await readNow(wang);
+  await wang.page.getByTestId("space-skipped").filter({ hasText: "无法读取" }).waitFor();
+  for (let n = 0; n < 2; n++) {
+    await deliver(wang, zhangNew.name, zhangNew.body);
+    await readNow(wang);
+  }
+  assert.equal(await wang.page.getByTestId("space-skipped").textContent(), "", "the whole file replaced the half one");
+  await sync(wang, zhang);
+
+  // Both edits of different fields stay, on both.
+  for (const who of [wang, zhang]) {
+    assert.deepEqual(await shown(who), { title: "Q1 发布协调会", objective: "确定发布日期并明确各部门交付物" }, who.name);
+  }
+  // The same field: both versions, on both, with who set each, until one is picked.
+  for (const who of [wang, zhang]) {
+    await who.page.goto(`${shared.server.url}#/tracker`);
+    await who.page.locator('tr[data-action="a1"] [data-testid="row-conflict"]').first().waitFor();
+    await who.page.goto(`${shared.server.url}#/`);
+    await who.page.getByTestId("card-conflicts").filter({ hasText: "1 处冲突" }).waitFor();
+    await who.page.goto(`${shared.server.url}#/m/m-team/plan`);
+    const conflict = who.page.getByTestId("space-conflict");
+    await conflict.waitFor();
+    const text = await conflict.textContent();
+    assert.match(text, /接口文档/, who.name);
+    assert.match(text, /已完成.*王芳|王芳.*已完成/s, who.name);
+    assert.match(text, /受阻.*张伟|张伟.*受阻/s, who.name);
+  }
+  await zhang.page.getByTestId("space-conflict").locator("li", { hasText: "受阻" }).getByTestId("space-pick-version").click();
+  await zhang.page.getByTestId("space-conflict").waitFor({ state: "detached" });
+  await sync(zhang, wang);
+  await wang.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  await wang.page.getByTestId("space-panel").waitFor();
+  assert.equal(await wang.page.getByTestId("space-conflict").count(), 0);
+  await wang.page.goto(`${shared.server.url}#/tracker`);
+  assert.equal(await wang.page.locator('tr[data-action="a1"] select').first().inputValue(), "Blocked");
+
+  // 王芳 goes on for a week while 张伟's device is off; then a third member joins.
+  await wang.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  await wang.page.locator("#field-objective").fill("第二周:确定发布日期与回滚方案");
+  await stored(wang, (m) => m.objective.startsWith("第二周"));
+  await setStatus(wang, "a2", "InProgress");
+  await readNow(wang);
+  const [zhangFile, wangFile] = [await own(zhang), await own(wang)];
+  const zhao = await member("赵强", [], { [zhangFile.name]: zhangFile.body, [wangFile.name]: wangFile.body });
+  const expected = { title: "Q1 发布协调会", objective: "第二周:确定发布日期与回滚方案" };
+  assert.deepEqual(await shown(zhao), expected);
+  await zhao.page.goto(`${shared.server.url}#/tracker`);
+  assert.equal(await zhao.page.locator('tr[data-action="a1"] select').first().inputValue(), "Blocked");
+  assert.equal(await zhao.page.locator('tr[data-action="a2"] select').first().inputValue(), "InProgress");
+  // The device that was off catches up from the files as they are now.
+  await sync(wang, zhang);
+  assert.deepEqual(await shown(zhang), expected);
+  for (const who of [wang, zhang, zhao]) {
+    assert.deepEqual(who.errors, [], who.name);
+    await who.context.close();
+  }
+});
