@@ -19,7 +19,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::core::space::{Conflict, NotASpace, Space, Step};
+use crate::core::domain::i18n::{fill, Lang, S};
+use crate::core::space::{Conflict, NotASpace, Space, Step, Touch};
+use crate::core::view::space_html::{self, ConflictView, StatusView};
 use saved::{bytes_value, Saved};
 
 /// The folder every space lives under, inside the folder the user picked.
@@ -44,9 +46,19 @@ struct Worker {
     /// Versions the app now has, to store with the document: (meeting id, its JSON).
     bases: Vec<(String, String)>,
     status: Status,
+    /// Who last changed each meeting, read after others' changes came in (T3).
+    touches: HashMap<String, Touch>,
+    /// The views as last sent, by slot, so only what changed is sent again.
+    drawn: HashMap<String, String>,
+    lang: Lang,
+    /// The device clock's offset from UTC, for the times shown.
+    offset: i32,
+    /// The setup form was sent without a name.
+    missing: bool,
+    can_pick: bool,
 }
 
-#[derive(Default, Clone, serde::Serialize)]
+#[derive(Default, Clone)]
 struct Status {
     space: String,
     folder: Option<String>,
@@ -113,7 +125,7 @@ async fn run() {
         });
         if !more {
             worker.write_out(now()).await;
-            worker.post_status();
+            worker.draw();
             // Messages that came during the write.
             if QUEUE.with_borrow(VecDeque::is_empty) {
                 break;
@@ -177,7 +189,6 @@ impl Worker {
                 if let Some(space) = &mut self.space {
                     self.unwritten |= space.remove_meeting(&id, &self.name, at);
                     self.conflicts.remove(&id);
-                    self.post_space(false);
                 }
             }
             "resolve" => {
@@ -192,6 +203,35 @@ impl Worker {
                 }
             }
             "sync" => self.sync(at).await,
+            "view" => {
+                self.lang = if body["lang"] == "En" {
+                    Lang::En
+                } else {
+                    Lang::Zh
+                };
+                self.offset = body["offset"].as_i64().unwrap_or(0) as i32;
+                self.can_pick = body["can_pick"].as_bool().unwrap_or(false);
+                self.missing = body["missing"].as_bool().unwrap_or(false);
+            }
+            "resolve-version" => {
+                // `id|conflict|version`, as drawn in the meeting's panel.
+                let arg = text(body, "arg");
+                let mut parts = arg.rsplitn(3, '|');
+                let (version, conflict, id) = (parts.next(), parts.next(), parts.next());
+                let picked = id
+                    .zip(conflict.and_then(|c| c.parse::<usize>().ok()))
+                    .and_then(|(id, c)| {
+                        let conflict = self.conflicts.get(id)?.get(c)?;
+                        let version = conflict.versions.get(version?.parse::<usize>().ok()?)?;
+                        Some((id.to_owned(), conflict.path.clone(), version.value.clone()))
+                    });
+                if let (Some((id, path, value)), Some(space)) = (picked, &mut self.space) {
+                    if space.resolve(&id, &path, &value, &self.name, at) {
+                        self.unwritten = true;
+                        self.deliver(vec![id], false).await;
+                    }
+                }
+            }
             "export" => {
                 if let Some(space) = &mut self.space {
                     let bytes = space.save();
@@ -213,8 +253,14 @@ impl Worker {
                 if let Some(saved) = &self.saved {
                     let _ = saved.clear().await;
                 }
-                *self = Worker::default();
-                post(json!({ "left": true }), None);
+                let (lang, offset, can_pick) = (self.lang, self.offset, self.can_pick);
+                *self = Worker {
+                    lang,
+                    offset,
+                    can_pick,
+                    ..Worker::default()
+                };
+                post(json!({ "left": true, "toast": S::Left.get(lang) }), None);
             }
             _ => {}
         }
@@ -357,7 +403,7 @@ impl Worker {
             self.deliver(changed, false).await;
         } else if read_any {
             // New members, or changes that touched no meeting: the member list still moves.
-            self.post_space(true);
+            self.read_touches();
         }
     }
 
@@ -437,37 +483,152 @@ impl Worker {
                     self.bases.push((id.clone(), meeting.clone()));
                     meetings.push(json!({ "id": id, "meeting": meeting, "base": base }));
                 }
-                None => removed.push(id.clone()),
+                None => {
+                    // Another member took it out: said with its title as this device last had it.
+                    let title = base
+                        .as_deref()
+                        .and_then(|base| serde_json::from_str::<Value>(base).ok())
+                        .and_then(|meeting| meeting["title"].as_str().map(str::to_owned))
+                        .filter(|title| !title.is_empty())
+                        .unwrap_or_else(|| S::Untitled.get(self.lang).to_owned());
+                    post(
+                        json!({ "toast": fill(S::RemovedElsewhere.get(self.lang), &[&title]) }),
+                        None,
+                    );
+                    removed.push(id.clone());
+                }
             }
         }
         post(
             json!({ "meetings": meetings, "removed": removed, "everything": everything }),
             None,
         );
-        self.post_space(true);
+        self.read_touches();
     }
 
-    /// Which meetings are shared, their conflicts and (after others' changes) who last changed
-    /// each (T3, T4).
-    fn post_space(&mut self, touches: bool) {
-        let Some(space) = &mut self.space else {
-            return;
-        };
-        let mut message = json!({
-            "shared": space.meeting_ids(),
-            "conflicts": self.conflicts,
-            "members": space.members(),
-            "name": space.name(),
-        });
-        if touches {
-            let touches: serde_json::Map<String, Value> = space
-                .last_touches()
-                .into_iter()
-                .map(|(id, touch)| (id, json!(touch)))
-                .collect();
-            message["touches"] = Value::Object(touches);
+    /// Who last changed each meeting (T3): read from the changes' notes after others' changes
+    /// came in; this device's own are known as it makes them.
+    fn read_touches(&mut self) {
+        if let Some(space) = &mut self.space {
+            self.touches = space.last_touches().into_iter().collect();
         }
-        post(json!({ "space": message }), None);
+    }
+
+    /// Draws every view of the space and sends those that changed: the settings, and for each
+    /// shared meeting its panel, its card's marks and its conflicting actions' row marks, with
+    /// the list of shared meetings (T3-T5).
+    fn draw(&mut self) {
+        let lang = self.lang;
+        let offset = chrono::FixedOffset::east_opt(self.offset * 60)
+            .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero"));
+        let mut views: HashMap<String, String> = HashMap::new();
+        let mut shared = Vec::new();
+        match &mut self.space {
+            None => {
+                views.insert(
+                    "settings".to_owned(),
+                    space_html::setup_html(self.missing, self.can_pick, lang),
+                );
+            }
+            Some(space) => {
+                let members = space
+                    .members()
+                    .into_iter()
+                    .map(|member| member.name)
+                    .collect();
+                let view = StatusView {
+                    folder: self.status.folder.as_deref(),
+                    read: self.status.read,
+                    written: self.status.written,
+                    pending: self.status.pending,
+                    problem: self.status.problem.as_deref(),
+                    skipped: &self.status.skipped,
+                    members,
+                };
+                views.insert(
+                    "settings".to_owned(),
+                    space_html::status_html(&view, offset, lang),
+                );
+                views.insert(
+                    "share".to_owned(),
+                    space_html::meeting_panel_html("", false, None, &[], lang),
+                );
+                for id in space.meeting_ids() {
+                    let conflicts: Vec<ConflictView> = match self.conflicts.get(&id) {
+                        Some(conflicts) => {
+                            let meeting = space.meeting(&id).unwrap_or_default();
+                            conflicts
+                                .iter()
+                                .map(|conflict| ConflictView {
+                                    label: space_html::path_label(&meeting, &conflict.path, lang),
+                                    versions: conflict
+                                        .versions
+                                        .iter()
+                                        .map(|version| {
+                                            (
+                                                space_html::value_label(
+                                                    &conflict.path,
+                                                    &version.value,
+                                                    lang,
+                                                ),
+                                                version.author.clone(),
+                                                space_html::shown_time(version.at, offset),
+                                            )
+                                        })
+                                        .collect(),
+                                })
+                                .collect()
+                        }
+                        None => Vec::new(),
+                    };
+                    for conflict in self.conflicts.get(&id).into_iter().flatten() {
+                        if let [Step::Key(list), Step::Item(action), ..] = conflict.path.as_slice()
+                        {
+                            if list == "actions" {
+                                let key = format!("row:{id}:{action}");
+                                let count = self.conflicts[&id]
+                                    .iter()
+                                    .filter(|c| c.path.get(1) == Some(&Step::Item(action.clone())))
+                                    .count();
+                                views.insert(key, space_html::row_mark_html(count, lang));
+                            }
+                        }
+                    }
+                    let touch = self.touches.get(&id).map(|touch| {
+                        (
+                            touch.author.as_str(),
+                            space_html::shown_time(touch.at, offset),
+                        )
+                    });
+                    views.insert(
+                        format!("meeting:{id}"),
+                        space_html::meeting_panel_html(&id, true, touch, &conflicts, lang),
+                    );
+                    views.insert(
+                        format!("card:{id}"),
+                        space_html::card_marks_html(conflicts.len(), lang),
+                    );
+                    shared.push(id);
+                }
+            }
+        }
+        let changed: serde_json::Map<String, Value> = views
+            .iter()
+            .filter(|(slot, html)| self.drawn.get(*slot) != Some(html))
+            .map(|(slot, html)| (slot.clone(), Value::String(html.clone())))
+            .collect();
+        let gone: Vec<&String> = self
+            .drawn
+            .keys()
+            .filter(|slot| !views.contains_key(*slot))
+            .collect();
+        if !changed.is_empty() || !gone.is_empty() {
+            post(
+                json!({ "views": changed, "gone": gone, "shared": shared }),
+                None,
+            );
+        }
+        self.drawn = views;
     }
 
     /// Stores the document with the app's versions, then writes this device's file (T2). When
@@ -517,9 +678,5 @@ impl Worker {
                 self.folder = None;
             }
         }
-    }
-
-    fn post_status(&self) {
-        post(json!({ "status": self.status }), None);
     }
 }

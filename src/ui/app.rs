@@ -24,6 +24,11 @@ pub fn App() -> impl IntoView {
     super::first_screen::adopt_early_language(state);
     browser::set_document_lang(state.prefs.lang.get_untracked().tag());
     state.load();
+    // The team space's views are drawn by its worker, in the page's language (T5).
+    Effect::new(move || {
+        state.prefs.lang.track();
+        state.space.language_changed(state);
+    });
 
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
         state.arrive(Route::parse(&browser::current_hash()));

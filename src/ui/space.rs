@@ -14,12 +14,13 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
-use super::browser;
+use super::browser::{self, DeviceZone};
 use super::saving::Watched;
-use super::state::{display_title, AppState};
+use super::state::AppState;
 use crate::core::domain::edit::diff;
 use crate::core::domain::i18n::{tr, T};
 use crate::core::domain::model::Meeting;
+use crate::core::domain::time::LocalZone;
 use crate::core::storage::persist::{decode_meeting, encode_meeting, SCHEMA_VERSION};
 
 /// This device's part in the space: kept in localStorage, so the space starts with the app.
@@ -35,19 +36,17 @@ pub struct Config {
     pub space: String,
 }
 
-/// What the settings, the list, the tracker and the meeting show of the space.
+/// The team space on this page: the worker, and the views it drew, by slot.
 #[derive(Clone, Copy)]
 pub struct TeamSpace {
-    pub config: RwSignal<Option<Config>>,
-    /// The worker's last status (T5): folder, last read and written, files skipped, problem.
-    pub status: RwSignal<Value>,
-    pub shared: RwSignal<Vec<String>>,
-    /// Per meeting id, its conflicts as the worker sent them (T4).
-    pub conflicts: RwSignal<serde_json::Map<String, Value>>,
-    pub touches: RwSignal<serde_json::Map<String, Value>>,
-    pub members: RwSignal<Vec<Value>>,
-    /// The worker is starting (its module downloading): shown as progress.
+    /// This device is in a space.
+    pub on: RwSignal<bool>,
+    /// The worker's views (escaped HTML), by slot: `settings`, `share`, `meeting:<id>`,
+    /// `card:<id>`, `row:<meeting>:<action>` (src/core/view/space_html.rs).
+    pub views: RwSignal<HashMap<String, String>>,
+    /// The worker module is being fetched and started: shown as progress.
     pub starting: RwSignal<bool>,
+    shared: StoredValue<Vec<String>>,
     worker: StoredValue<Option<Worker>, leptos::prelude::LocalStorage>,
     /// Messages waiting for the worker to be ready.
     outbox: StoredValue<Vec<(String, JsValue)>, leptos::prelude::LocalStorage>,
@@ -68,13 +67,10 @@ impl Default for TeamSpace {
 impl TeamSpace {
     pub fn new() -> TeamSpace {
         TeamSpace {
-            config: RwSignal::new(LocalStorage::get::<Config>(CONFIG).ok()),
-            status: RwSignal::new(Value::Null),
-            shared: RwSignal::new(Vec::new()),
-            conflicts: RwSignal::new(serde_json::Map::new()),
-            touches: RwSignal::new(serde_json::Map::new()),
-            members: RwSignal::new(Vec::new()),
+            on: RwSignal::new(LocalStorage::get::<Config>(CONFIG).is_ok()),
+            views: RwSignal::new(HashMap::new()),
             starting: RwSignal::new(false),
+            shared: StoredValue::new(Vec::new()),
             worker: StoredValue::new_local(None),
             outbox: StoredValue::new_local(Vec::new()),
             ready: StoredValue::new(false),
@@ -83,105 +79,115 @@ impl TeamSpace {
         }
     }
 
-    pub fn is_on(self) -> bool {
-        self.config.with(Option::is_some)
-    }
-
-    pub fn is_shared(self, id: &str) -> bool {
+    fn is_shared(self, id: &str) -> bool {
         self.shared
-            .with(|shared| shared.iter().any(|known| known == id))
+            .with_value(|shared| shared.iter().any(|known| known == id))
     }
 
-    pub fn conflict_count(self, id: &str) -> usize {
-        self.conflicts
-            .with(|all| all.get(id).and_then(Value::as_array).map_or(0, Vec::len))
-    }
-
-    /// Whether a field of action `action` of meeting `id` holds two versions (T4).
-    pub fn action_conflicted(self, id: &str, action: &str) -> bool {
-        self.conflicts.with(|all| {
-            all.get(id)
-                .and_then(Value::as_array)
-                .is_some_and(|conflicts| {
-                    conflicts.iter().any(|conflict| {
-                        conflict["path"]
-                            .as_array()
-                            .is_some_and(|path| path.iter().any(|step| step["Item"] == action))
-                    })
-                })
-        })
-    }
-
-    /// Starts the space if this device has turned it on, once the meetings are loaded.
+    /// Starts the space if this device is in one, once the meetings are loaded.
     pub fn resume(self, state: AppState) {
-        if self.is_on() {
-            self.start(state, JsValue::UNDEFINED);
+        if let Ok(config) = LocalStorage::get::<Config>(CONFIG) {
+            self.start(state);
+            self.open(config, JsValue::UNDEFINED);
         }
     }
 
-    /// Turns the space on with `config`, writing to `folder` (a directory handle) or to none.
-    pub fn turn_on(self, state: AppState, config: Config, folder: JsValue) {
+    /// Fetches the worker for the setup form (T2).
+    pub fn set_up(self, state: AppState) {
+        self.start(state);
+    }
+
+    /// Joins or starts the space of `config`, writing to `folder` (a directory handle) or none.
+    fn turn_on(self, state: AppState, config: Config, folder: JsValue) {
         if LocalStorage::set(CONFIG, &config).is_err() {
             state
                 .toasts
                 .show(state.text(T::StorageQuota).to_owned(), None);
         }
-        self.config.set(Some(config));
-        self.start(state, folder);
+        self.on.set(true);
+        self.open(config, folder);
     }
 
-    fn start(self, state: AppState, folder: JsValue) {
-        let Some(config) = self.config.get_untracked() else {
-            return;
-        };
-        if self.worker.with_value(Option::is_none) {
-            let options = web_sys::WorkerOptions::new();
-            let worker = match Worker::new_with_options(WORKER_URL, &options) {
-                Ok(worker) => worker,
-                Err(error) => {
-                    let reason = describe(&error);
-                    state.toasts.show(
-                        tr(
-                            state.prefs.lang.get_untracked(),
-                            T::SpaceUnavailable,
-                            &[&reason],
-                        ),
-                        None,
-                    );
-                    return;
-                }
-            };
-            let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let data = event.data();
-                let text = Reflect::get(&data, &0.into())
-                    .ok()
-                    .and_then(|t| t.as_string());
-                let extra = Reflect::get(&data, &1.into()).unwrap_or(JsValue::UNDEFINED);
-                if let Some(message) = text.and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
-                    self.receive(state, &message, extra);
-                }
-            });
-            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-            on_message.forget();
-            self.worker.set_value(Some(worker));
-            self.starting.set(true);
-            state.saving.watch(move |watched| self.watched(watched));
-            // The folder is read while the page is looked at; a sync client delivers within
-            // seconds to minutes, so a few seconds' wait is not noticed (T5).
-            let _ = set_interval_with_handle(
-                move || {
-                    if self.ready.get_value() && !browser::document_is_hidden() {
-                        self.sync_now();
-                    }
-                },
-                SYNC_EVERY,
-            );
-        }
+    fn open(self, config: Config, folder: JsValue) {
         let open = json!({ "open": {
             "device": config.device, "name": config.name, "space": config.space,
             "now": browser::now().timestamp_millis(),
         }});
         self.send_with(open, folder);
+    }
+
+    /// Starts the worker once, and tells it how to draw: language, clock, the folder picker.
+    fn start(self, state: AppState) {
+        if self.worker.with_value(Option::is_some) {
+            return;
+        }
+        let worker = match Worker::new_with_options(WORKER_URL, &web_sys::WorkerOptions::new()) {
+            Ok(worker) => worker,
+            Err(error) => return self.unavailable(state, &error),
+        };
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            let text = Reflect::get(&data, &0.into())
+                .ok()
+                .and_then(|t| t.as_string());
+            let extra = Reflect::get(&data, &1.into()).unwrap_or(JsValue::UNDEFINED);
+            if let Some(message) = text.and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
+                self.receive(state, &message, extra);
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        // A module that cannot be fetched (offline before its first use) or started.
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            self.unavailable(state, &JsValue::from_str(WORKER_URL));
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        self.worker.set_value(Some(worker));
+        self.starting.set(true);
+        state.saving.watch(move |watched| self.watched(watched));
+        self.draw_as(state, false);
+        // The folder is read while the page is looked at; a sync client delivers within
+        // seconds to minutes, so a few seconds' wait is not noticed (T5).
+        let _ = set_interval_with_handle(
+            move || {
+                if self.on.get_untracked() && !browser::document_is_hidden() {
+                    self.sync_now();
+                }
+            },
+            SYNC_EVERY,
+        );
+    }
+
+    fn unavailable(self, state: AppState, error: &JsValue) {
+        self.starting.set(false);
+        self.worker.set_value(None);
+        let reason = describe(error);
+        state.toasts.show(
+            tr(
+                state.prefs.lang.get_untracked(),
+                T::SpaceUnavailable,
+                &[&reason],
+            ),
+            None,
+        );
+    }
+
+    /// The language changed: the worker draws its views again, if it runs.
+    pub fn language_changed(self, state: AppState) {
+        if self.worker.with_value(Option::is_some) {
+            self.draw_as(state, false);
+        }
+    }
+
+    /// Tells the worker the language and clock to draw in.
+    fn draw_as(self, state: AppState, missing: bool) {
+        let lang = state.prefs.lang.get_untracked();
+        // Now's offset: times shown across a daylight-saving change may be an hour off.
+        let offset = DeviceZone.offset_at(browser::now()).local_minus_utc() / 60;
+        self.send(json!({ "view": {
+            "lang": format!("{lang:?}"), "offset": offset, "can_pick": can_pick_folder(), "missing": missing,
+        }}));
     }
 
     fn send(self, message: Value) {
@@ -212,28 +218,31 @@ impl TeamSpace {
             {
                 self.send_with(serde_json::from_str(&text).unwrap_or(Value::Null), extra);
             }
-        } else if let Some(status) = message.get("status") {
+        }
+        if let Some(views) = message.get("views").and_then(Value::as_object) {
             self.starting.set(false);
-            self.status.set(status.clone());
-        } else if let Some(space) = message.get("space") {
-            let ids: Vec<String> = space["shared"]
+            let shared: Vec<String> = message["shared"]
                 .as_array()
-                .map(|ids| {
-                    ids.iter()
-                        .filter_map(|id| id.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default();
-            self.shared.set(ids);
-            if let Some(conflicts) = space["conflicts"].as_object() {
-                self.conflicts.set(conflicts.clone());
-            }
-            if let Some(touches) = space.get("touches").and_then(Value::as_object) {
-                self.touches.set(touches.clone());
-            }
-            self.members
-                .set(space["members"].as_array().cloned().unwrap_or_default());
-        } else if let Some(meetings) = message.get("meetings").and_then(Value::as_array) {
+                .into_iter()
+                .flatten()
+                .filter_map(|id| id.as_str().map(str::to_owned))
+                .collect();
+            self.shared.set_value(shared);
+            self.views.update(|drawn| {
+                for slot in message["gone"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                {
+                    drawn.remove(slot);
+                }
+                for (slot, html) in views {
+                    drawn.insert(slot.clone(), html.as_str().unwrap_or_default().to_owned());
+                }
+            });
+        }
+        if let Some(meetings) = message.get("meetings").and_then(Value::as_array) {
             self.take_in(state, meetings);
             for id in message["removed"]
                 .as_array()
@@ -241,17 +250,25 @@ impl TeamSpace {
                 .flatten()
                 .filter_map(Value::as_str)
             {
-                self.removed_elsewhere(state, id);
+                self.synced.update_value(|synced| {
+                    synced.remove(id);
+                });
             }
-        } else if message.get("permission").is_some() {
-            self.folder.set_value(Some(extra));
-        } else if let Some(name) = message.get("file").and_then(Value::as_str) {
+        }
+        if message.get("permission").is_some() {
+            self.folder.set_value(Some(extra.clone()));
+        }
+        if let Some(name) = message.get("file").and_then(Value::as_str) {
             if let Ok(bytes) = extra.dyn_into::<Uint8Array>() {
                 let _ = browser::download_bytes(name, "application/octet-stream", &bytes.to_vec());
             }
-        } else if message.get("left").is_some() {
-            self.stop();
-            state.toasts.show(state.text(T::SpaceLeft).to_owned(), None);
+        }
+        if message.get("left").is_some() {
+            self.on.set(false);
+            self.synced.set_value(HashMap::new());
+        }
+        if let Some(toast) = message.get("toast").and_then(Value::as_str) {
+            state.toasts.show(toast.to_owned(), None);
         }
     }
 
@@ -288,19 +305,6 @@ impl TeamSpace {
         }
         if !new.is_empty() {
             state.put_meetings(new);
-        }
-    }
-
-    fn removed_elsewhere(self, state: AppState, id: &str) {
-        self.synced.update_value(|synced| {
-            synced.remove(id);
-        });
-        if let Some(meeting) = state.find(id) {
-            let lang = state.prefs.lang.get_untracked();
-            let title = display_title(&meeting, lang);
-            state
-                .toasts
-                .show(tr(lang, T::SpaceRemovedElsewhere, &[&title]), None);
         }
     }
 
@@ -347,36 +351,108 @@ impl TeamSpace {
     }
 
     /// Puts meeting `id` into the space for every member (T3).
-    pub fn share(self, state: AppState, id: &str) {
+    fn share(self, state: AppState, id: &str) {
         if let Some(meeting) = state.find(id) {
-            self.shared.update(|shared| shared.push(id.to_owned()));
+            self.shared
+                .update_value(|shared| shared.push(id.to_owned()));
             self.put(&meeting, true);
         }
     }
 
-    /// Sets a conflicting field to the version picked, for everyone (T4).
-    pub fn resolve(self, id: &str, path: &Value, value: &Value) {
-        self.send(json!({ "resolve": {
-            "id": id, "path": path, "value": value, "now": browser::now().timestamp_millis(),
-        }}));
+    fn sync_now(self) {
+        self.act("sync", "");
     }
 
-    pub fn sync_now(self) {
-        self.send(json!({ "sync": { "now": browser::now().timestamp_millis() } }));
+    /// Hands the worker a click on one of its views.
+    fn act(self, action: &str, arg: &str) {
+        self.send(json!({ action: { "arg": arg, "now": browser::now().timestamp_millis() } }));
     }
 
-    pub fn export_file(self) {
-        self.send(json!({ "export": {} }));
+    /// A click on a view the worker drew (`data-space`, with `data-arg`); `meeting` is the
+    /// meeting whose page holds it, if any.
+    fn clicked(self, state: AppState, event: &web_sys::Event, meeting: &str) {
+        let Some(target) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Some(button) = target.closest("button[data-space]").ok().flatten() else {
+            return;
+        };
+        let action = button.get_attribute("data-space").unwrap_or_default();
+        let arg = button.get_attribute("data-arg").unwrap_or_default();
+        match action.as_str() {
+            "pick" | "no-folder" => {
+                let Some(view) = event
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                else {
+                    return;
+                };
+                let value = |input: &str| {
+                    view.query_selector(&format!("[data-space-input={input}]"))
+                        .ok()
+                        .flatten()
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        .map(|el| el.value().trim().to_owned())
+                        .unwrap_or_default()
+                };
+                let (name, space) = (value("member"), value("name"));
+                if name.is_empty() || space.is_empty() {
+                    return self.draw_as(state, true);
+                }
+                let config = Config {
+                    device: browser::new_id(),
+                    name,
+                    space,
+                };
+                if action == "pick" {
+                    leptos::task::spawn_local(async move {
+                        if let Some(folder) = pick_folder().await {
+                            self.turn_on(state, config, folder);
+                        }
+                    });
+                } else {
+                    self.turn_on(state, config, JsValue::UNDEFINED);
+                }
+            }
+            "share" => self.share(state, meeting),
+            "regrant" => self.allow_folder_again(),
+            "resolve" => self.act("resolve-version", &arg),
+            "leave" => {
+                LocalStorage::delete(CONFIG);
+                self.act("leave", "");
+            }
+            "sync" | "export" => self.act(&action, ""),
+            _ => {}
+        }
     }
 
-    pub fn import_file(self, name: &str, bytes: &[u8]) {
-        let bytes: JsValue = Uint8Array::from(bytes).into();
-        self.send_with(json!({ "import": { "file": name } }), bytes);
+    /// A file chosen in a view the worker drew: a member's space file, taken in by hand (T2).
+    fn changed(self, event: &web_sys::Event) {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            if let Ok(buffer) = buffer.and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>()) {
+                let bytes: JsValue = Uint8Array::new(&buffer).into();
+                self.send_with(json!({ "import": { "file": file.name() } }), bytes);
+            }
+        });
     }
 
     /// Asks the browser again for the folder (a click: the browser allows the question only
     /// then), and reconnects when it agrees (T2).
-    pub fn allow_folder_again(self) {
+    fn allow_folder_again(self) {
         let Some(folder) = self.folder.get_value() else {
             return;
         };
@@ -394,26 +470,34 @@ impl TeamSpace {
             self.sync_now();
         });
     }
+}
 
-    /// Leaves the space: the worker forgets it, the meetings stay here (T3).
-    pub fn leave(self) {
-        LocalStorage::delete(CONFIG);
-        self.send(json!({ "leave": {} }));
-    }
-
-    fn stop(self) {
-        self.worker.update_value(|worker| {
-            if let Some(worker) = worker.take() {
-                worker.terminate();
-            }
-        });
-        self.ready.set_value(false);
-        self.config.set(None);
-        self.shared.set(Vec::new());
-        self.conflicts.set(serde_json::Map::new());
-        self.status.set(Value::Null);
-        self.synced.set_value(HashMap::new());
-    }
+/// The worker's view in `slot` (or in `fallback`), with its clicks handled; `None` while it has
+/// drawn none. Read in a reactive closure, it follows the worker's drawing.
+pub fn space_view(
+    state: AppState,
+    slot: &str,
+    fallback: Option<&str>,
+    meeting: &str,
+    inline: bool,
+) -> Option<impl IntoView> {
+    let space = state.space;
+    let html = space.views.with(|views| {
+        views
+            .get(slot)
+            .or_else(|| fallback.and_then(|f| views.get(f)))
+            .cloned()
+    })?;
+    let meeting = meeting.to_owned();
+    Some(view! {
+        <div
+            class="space-view"
+            class:inline=inline
+            inner_html=html
+            on:click=move |ev| space.clicked(state, &ev, &meeting)
+            on:change=move |ev| space.changed(&ev)
+        ></div>
+    })
 }
 
 /// The space's version of a meeting (its JSON text) as one here, read as a stored record is, so

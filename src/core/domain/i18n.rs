@@ -31,24 +31,26 @@ impl Lang {
 }
 
 macro_rules! texts {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
-        /// A user-facing text; [`T::get`] gives it in a language.
+    ($(#[$meta:meta])* $name:ident, $table:ident; $($key:ident => $zh:literal, $en:literal;)*) => {
+        $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum T { $($key),* }
+        pub enum $name { $($key),* }
 
         /// Every text in both languages, in the enum's order: one table lookup instead of a
         /// match arm per text and language (a match compiled to some 13 KB of wasm code).
-        const TEXTS: &[[&str; 2]] = &[$([$zh, $en]),*];
+        const $table: &[[&str; 2]] = &[$([$zh, $en]),*];
 
-        impl T {
+        impl $name {
             pub fn get(self, lang: Lang) -> &'static str {
-                TEXTS[self as usize][lang as usize]
+                $table[self as usize][lang as usize]
             }
         }
     };
 }
 
 texts! {
+    /// A user-facing text; [`T::get`] gives it in a language.
+    T, TEXTS;
     AppName => "跨部门会议助手", "CrossMeet";
     AppTagline => "策划、筹备、执行、跟进,一站完成", "Plan, prepare, run and follow up in one place";
     // Airtime by department (issue 14, E3): run view, room mode, summary, minutes, review.
@@ -789,42 +791,66 @@ texts! {
     AnswerMissingSubstitute => "请填写出席的同级别替代人。", "Please name the same-level colleague who attends instead.";
     AnswerMissingNewDate => "逾期的行动项请给出新的完成日期。", "A late action needs a new date.";
     AnswerMissingWhy => "请写明改期原因。", "Please say why the date moved.";
-    // The team space (T1-T5): several organisers on one tracker through a synced folder.
+    // The team space (T1-T5) before its worker module is loaded; its own texts are `S`.
     SpaceTitle => "团队空间", "Team space";
     SpaceIntro => "多位组织者共用会议和跟踪表,不需要服务器:每台设备把自己的文件写进公司已在同步的文件夹(OneDrive、SharePoint、Nextcloud、坚果云、网络共享等),并读取其他成员的文件。", "Several organisers share meetings and one tracker, with no server: each device writes its own file into a folder your company already syncs (OneDrive, SharePoint, Nextcloud, Seafile, a network share) and reads the other members' files.";
-    SpaceMemberName => "你的名字(其他成员看到的)", "Your name (as other members see it)";
-    SpaceName => "空间名称(每位成员须填写相同的名称)", "Space name (the same for every member)";
-    SpacePickFolder => "选择同步文件夹并开启", "Pick the synced folder and turn on";
-    SpaceWithoutFolder => "不用文件夹开启(手动交换文件)", "Turn on without a folder (swap files by hand)";
-    SpaceNoPicker => "此浏览器不能选择文件夹(Chrome、Edge 及国内常见的 Chromium 浏览器可以):仍可开启,并用下方按钮手动导出、导入空间文件。", "This browser cannot pick folders (Chrome, Edge and other Chromium browsers can): you can still turn the space on and export and import the space file by hand below.";
-    SpaceNeedsNames => "请先填写你的名字和空间名称。", "Fill in your name and the space's name first.";
+    SpaceSetUp => "设置团队空间…", "Set up a team space…";
     SpaceLoading => "正在载入团队空间…", "Loading the team space…";
-    SpaceFolder => "文件夹:{0}", "Folder: {0}";
-    SpaceNoFolder => "未连接文件夹:改动保存在本机,连接后再写出。", "No folder connected: changes are kept here and written once it is.";
-    SpaceLastRead => "最近读取:{0}", "Last read: {0}";
-    SpaceLastWritten => "最近写入:{0}", "Last written: {0}";
-    SpaceNever => "尚未", "not yet";
-    SpacePending => "有改动在等待写入文件夹。", "Changes are waiting to be written to the folder.";
-    SpaceMembers => "成员:{0}", "Members: {0}";
-    SpaceSkipped => "跳过的文件:{0}({1})", "File skipped: {0} ({1})";
-    SpaceUnreadable => "无法读取,可能尚未同步完,下次再试", "unreadable, perhaps still syncing; tried again next time";
-    SpaceOther => "属于另一个空间", "it belongs to another space";
-    SpaceProblem => "文件夹问题:{0}", "Folder problem: {0}";
-    SpacePermission => "浏览器需要你再次允许访问该文件夹。", "The browser needs you to allow the folder again.";
-    SpaceRegrant => "允许访问文件夹", "Allow the folder";
-    SpaceSyncNow => "立即同步", "Sync now";
-    SpaceExport => "导出空间文件", "Export the space file";
-    SpaceImport => "导入成员的空间文件", "Import a member's space file";
-    SpaceLeave => "退出团队空间(本机保留副本)", "Leave the space (the copies here stay)";
-    SpaceLeft => "已退出团队空间,会议仍保留在本机。", "You left the team space; the meetings stay on this device.";
-    SpaceShare => "放入团队空间", "Share in the team space";
-    SpaceSharedBadge => "团队", "Team";
-    SpaceTouched => "最近由 {0} 修改 · {1}", "Last changed by {0} · {1}";
-    SpaceConflicts => "{0} 处冲突", "{0} {0:conflict|conflicts}";
-    SpaceConflictHelp => "两台设备在同步前改了同一处内容:选一个版本,或直接改成新的;所有成员都会看到结果。", "Two devices changed the same thing before they synced: pick one version, or type a new one; every member sees the result.";
-    SpaceUseThis => "用这个", "Use this";
-    SpaceRemovedElsewhere => "「{0}」已被其他成员移出团队空间,本机仍保留副本。", "Another member took \u{201c}{0}\u{201d} out of the team space; the copy here stays.";
     SpaceUnavailable => "团队空间无法载入:{0}", "The team space could not load: {0}";
+}
+
+// The team space's own texts (T1-T5), drawn by its worker module: built only with it, so the
+// app's module carries none of them.
+#[cfg(feature = "space")]
+texts! {
+    /// A text of the team space; [`S::get`] gives it in a language.
+    S, SPACE_TEXTS;
+    Title => "团队空间", "Team space";
+    MemberName => "你的名字(其他成员看到的)", "Your name (as other members see it)";
+    SpaceName => "空间名称(每位成员须填写相同的名称)", "Space name (the same for every member)";
+    PickFolder => "选择同步文件夹并开启", "Pick the synced folder and turn on";
+    WithoutFolder => "不用文件夹开启(手动交换文件)", "Turn on without a folder (swap files by hand)";
+    NoPicker => "此浏览器不能选择文件夹(Chrome、Edge 及国内常见的 Chromium 浏览器可以):仍可开启,并用下方按钮手动导出、导入空间文件。", "This browser cannot pick folders (Chrome, Edge and other Chromium browsers can): you can still turn the space on and export and import the space file by hand.";
+    NeedsNames => "请先填写你的名字和空间名称。", "Fill in your name and the space's name first.";
+    Folder => "文件夹:{0}", "Folder: {0}";
+    NoFolder => "未连接文件夹:改动保存在本机,连接后再写出。", "No folder connected: changes are kept here and written once it is.";
+    LastRead => "最近读取:{0}", "Last read: {0}";
+    LastWritten => "最近写入:{0}", "Last written: {0}";
+    Never => "尚未", "not yet";
+    Pending => "有改动在等待写入文件夹。", "Changes are waiting to be written to the folder.";
+    Members => "成员:{0}", "Members: {0}";
+    Skipped => "跳过的文件:{0}({1})", "File skipped: {0} ({1})";
+    Unreadable => "无法读取,可能尚未同步完,下次再试", "unreadable, perhaps still syncing; tried again next time";
+    OtherSpace => "属于另一个空间", "it belongs to another space";
+    Problem => "文件夹问题:{0}", "Folder problem: {0}";
+    Permission => "浏览器需要你再次允许访问该文件夹。", "The browser needs you to allow the folder again.";
+    Regrant => "允许访问文件夹", "Allow the folder";
+    SyncNow => "立即同步", "Sync now";
+    Export => "导出空间文件", "Export the space file";
+    Import => "导入成员的空间文件", "Import a member's space file";
+    Leave => "退出团队空间(本机保留副本)", "Leave the space (the copies here stay)";
+    Left => "已退出团队空间,会议仍保留在本机。", "You left the team space; the meetings stay on this device.";
+    Share => "放入团队空间", "Share in the team space";
+    SharedBadge => "团队", "Team";
+    Touched => "最近由 {0} 修改 · {1}", "Last changed by {0} · {1}";
+    Conflicts => "{0} 处冲突", "{0} {0:conflict|conflicts}";
+    ConflictHelp => "两台设备在同步前改了同一处内容:选一个版本,或直接改成新的;所有成员都会看到结果。", "Two devices changed the same thing before they synced: pick one version, or type a new one; every member sees the result.";
+    UseThis => "用这个", "Use this";
+    RemovedElsewhere => "「{0}」已被其他成员移出团队空间,本机仍保留副本。", "Another member took \u{201c}{0}\u{201d} out of the team space; the copy here stays.";
+    Untitled => "未命名会议", "Untitled meeting";
+    FieldTitle => "会议标题", "Title";
+    FieldObjective => "会议目标", "Objective";
+    FieldActions => "行动项", "Action items";
+    FieldAgenda => "议程", "Agenda";
+    FieldTask => "任务", "Task";
+    FieldOwner => "负责人", "Owner";
+    FieldDeadline => "截止", "Deadline";
+    FieldStatus => "状态", "Status";
+    StatusOpen => "待开始", "Open";
+    StatusInProgress => "进行中", "In progress";
+    StatusBlocked => "受阻", "Blocked";
+    StatusDone => "已完成", "Done";
+    StatusCancelled => "已取消", "Cancelled";
 }
 
 /// Fills `{0}`, `{1}`, … in `text` with `args`, and chooses English singulars: `{0:item|items}`

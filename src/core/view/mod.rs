@@ -7,3 +7,5 @@ pub mod replies_html;
 pub mod review_html;
 pub mod route;
 pub mod shortcuts;
+#[cfg(feature = "space")]
+pub mod space_html;

@@ -184,18 +184,9 @@ fn MeetingCard(summary: MeetingSummary) -> impl IntoView {
     let lang = state.prefs.lang.get_untracked();
     let (duplicate_id, delete_id) = (summary.id.clone(), summary.id.clone());
     let space_id = summary.id.clone();
-    // The team space's marks (T3, T4): shared, and how many fields hold two versions.
+    // The team space's marks (T3, T4), drawn by its worker.
     let space_marks = move || {
-        let space = state.space;
-        let conflicts = space.conflict_count(&space_id);
-        space.is_shared(&space_id).then(|| view! {
-            <span class="chip" data-testid="card-shared">{state.text(T::SpaceSharedBadge)}</span>
-            {(conflicts > 0).then(|| view! {
-                <span class="badge warn" data-testid="card-conflicts">
-                    {tr(state.prefs.lang.get(), T::SpaceConflicts, &[&conflicts.to_string()])}
-                </span>
-            })}
-        })
+        crate::ui::space::space_view(state, &format!("card:{space_id}"), None, &space_id, true)
     };
     view! {
         <li class="meeting-card">

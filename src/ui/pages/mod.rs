@@ -8,7 +8,6 @@ pub mod replies;
 pub mod review;
 pub mod settings;
 pub mod share;
-pub mod space_settings;
 pub mod standup;
 pub mod tracker;
 pub mod tracker_csv;

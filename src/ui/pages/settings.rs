@@ -90,9 +90,37 @@ pub fn Settings() -> impl IntoView {
                     }}
                 </p>
             </section>
-            <crate::ui::pages::space_settings::TeamSpaceSettings/>
+            <TeamSpaceSettings/>
             <Backup/>
             <Undecodable/>
+        </section>
+    }
+}
+
+/// The team space (T2, T5): its worker module, and with it the space's own views, is fetched
+/// only when the user sets it up here (or this device is in a space already).
+#[component]
+fn TeamSpaceSettings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let space = state.space;
+    view! {
+        <section class="sub-section team-space" data-testid="team-space">
+            <h2>{state.text(T::SpaceTitle)}</h2>
+            <p class="hint">{state.text(T::SpaceIntro)}</p>
+            {move || {
+                if let Some(view) = crate::ui::space::space_view(state, "settings", None, "", false) {
+                    view.into_any()
+                } else if space.starting.get() {
+                    view! { <p class="hint" role="status">{state.text(T::SpaceLoading)}</p> }.into_any()
+                } else {
+                    view! {
+                        <button type="button" data-testid="space-set-up" on:click=move |_| space.set_up(state)>
+                            {state.text(T::SpaceSetUp)}
+                        </button>
+                    }
+                    .into_any()
+                }
+            }}
         </section>
     }
 }

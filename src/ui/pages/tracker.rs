@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::domain::choice::Choice;
-use crate::core::domain::i18n::{tr, T};
+use crate::core::domain::i18n::T;
 use crate::core::domain::model::{meetings_only, ActionStatus};
 use crate::core::domain::run;
 use crate::core::domain::time::format_date;
@@ -279,12 +279,8 @@ fn TrackerLine(
             <td data-label=state.text(T::ColTask)>
                 {read(|row| row.action.task.clone())}
                 {move || {
-                    let conflicted = row.with(|row| {
-                        row.as_ref().is_some_and(|row| state.space.action_conflicted(&row.meeting_id, &row.action.id))
-                    });
-                    conflicted.then(|| view! {
-                        <span class="badge warn" data-testid="row-conflict">{tr(state.prefs.lang.get(), T::SpaceConflicts, &["1"])}</span>
-                    })
+                    let slot = row.with(|row| row.as_ref().map(|row| (format!("row:{}:{}", row.meeting_id, row.action.id), row.meeting_id.clone())));
+                    slot.and_then(|(slot, id)| crate::ui::space::space_view(state, &slot, None, &id, true))
                 }}
             </td>
             <td data-label=state.text(T::ColOwner)>{read(|row| row.action.owner.clone())}</td>

@@ -44,6 +44,8 @@ async function member(name, meetings = [], seed = {}) {
   }
   // What the sync client already brought: a joining member's folder holds the space's files.
   for (const [file, body] of Object.entries(seed)) await deliver({ page }, file, body);
+  // The space's module is fetched only now.
+  await page.getByTestId("space-set-up").click();
   await page.getByTestId("space-member").fill(name);
   await page.getByTestId("space-name").fill(SPACE);
   await page.getByTestId("space-pick").click();
@@ -186,7 +188,7 @@ test("three organisers share one meeting through their folders, conflicts shown 
     assert.match(text, /已完成.*王芳|王芳.*已完成/s, who.name);
     assert.match(text, /受阻.*张伟|张伟.*受阻/s, who.name);
   }
-  await zhang.page.getByTestId("space-conflict").locator("li", { hasText: "受阻" }).getByTestId("space-pick-version").click();
+  await zhang.page.getByTestId("space-conflict").locator("li", { hasText: "受阻" }).getByTestId("space-resolve").click();
   await zhang.page.getByTestId("space-conflict").waitFor({ state: "detached" });
   await sync(zhang, wang);
   await wang.page.goto(`${shared.server.url}#/m/m-team/plan`);

@@ -15,7 +15,6 @@ mod read_back;
 mod readiness;
 mod run;
 mod share_plan;
-mod space_panel;
 
 use leptos::prelude::*;
 
@@ -105,7 +104,10 @@ fn OpenMeeting(id: String, stage: Stage) -> impl IntoView {
                 </button>
                 <share_plan::SharePlan current=current.clone()/>
             </div>
-            <space_panel::SpacePanel id=id.clone()/>
+            {
+                let id = id.clone();
+                move || crate::ui::space::space_view(state, &format!("meeting:{id}"), Some("share"), &id, false)
+            }
             <nav class="stage-tabs" role="tablist">{tabs}</nav>
             {findings.map(|findings| view! { <readiness::ReadinessJump findings/> })}
             <div class="workspace-columns" class:single=!with_readiness>
