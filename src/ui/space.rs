@@ -29,11 +29,27 @@ const CONFIG: &str = "crossmeet.space";
 const WORKER_URL: &str = "./space_worker_loader.js";
 const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Config {
-    pub device: String,
-    pub name: String,
-    pub space: String,
+/// This device's part in a space: `{"device", "name", "space"}`, read as a JSON tree (a
+/// derived reader would be a second copy of serde's machinery in the app's module).
+fn stored_config() -> Option<Value> {
+    let text = LocalStorage::raw().get_item(CONFIG).ok().flatten()?;
+    serde_json::from_str::<Value>(&text)
+        .ok()
+        .filter(|config| config["device"].is_string())
+}
+
+#[derive(Default)]
+struct Bridge {
+    worker: Option<Worker>,
+    /// Messages waiting for the worker to be ready.
+    outbox: Vec<(String, JsValue)>,
+    ready: bool,
+    /// The picked folder, kept for asking the browser's permission again with one click.
+    folder: Option<JsValue>,
+    /// Each shared meeting as last exchanged with the space (its stored text, without the
+    /// fields each device keeps): an edit here is what changed since.
+    synced: HashMap<String, String>,
+    shared: Vec<String>,
 }
 
 /// The team space on this page: the worker, and the views it drew, by slot.
@@ -46,16 +62,8 @@ pub struct TeamSpace {
     pub views: RwSignal<HashMap<String, String>>,
     /// The worker module is being fetched and started: shown as progress.
     pub starting: RwSignal<bool>,
-    shared: StoredValue<Vec<String>>,
-    worker: StoredValue<Option<Worker>, leptos::prelude::LocalStorage>,
-    /// Messages waiting for the worker to be ready.
-    outbox: StoredValue<Vec<(String, JsValue)>, leptos::prelude::LocalStorage>,
-    ready: StoredValue<bool>,
-    /// The picked folder, kept for asking the browser's permission again with one click.
-    folder: StoredValue<Option<JsValue>, leptos::prelude::LocalStorage>,
-    /// Each shared meeting as last exchanged with the space (its stored text, without the
-    /// fields each device keeps): an edit here is what changed since.
-    synced: StoredValue<HashMap<String, String>>,
+    /// Everything else the page keeps of the space, in one value.
+    bridge: StoredValue<Bridge, leptos::prelude::LocalStorage>,
 }
 
 impl Default for TeamSpace {
@@ -67,26 +75,21 @@ impl Default for TeamSpace {
 impl TeamSpace {
     pub fn new() -> TeamSpace {
         TeamSpace {
-            on: RwSignal::new(LocalStorage::get::<Config>(CONFIG).is_ok()),
+            on: RwSignal::new(stored_config().is_some()),
             views: RwSignal::new(HashMap::new()),
             starting: RwSignal::new(false),
-            shared: StoredValue::new(Vec::new()),
-            worker: StoredValue::new_local(None),
-            outbox: StoredValue::new_local(Vec::new()),
-            ready: StoredValue::new(false),
-            folder: StoredValue::new_local(None),
-            synced: StoredValue::new(HashMap::new()),
+            bridge: StoredValue::new_local(Bridge::default()),
         }
     }
 
     fn is_shared(self, id: &str) -> bool {
-        self.shared
-            .with_value(|shared| shared.iter().any(|known| known == id))
+        self.bridge
+            .with_value(|b| b.shared.iter().any(|known| known == id))
     }
 
     /// Starts the space if this device is in one, once the meetings are loaded.
     pub fn resume(self, state: AppState) {
-        if let Ok(config) = LocalStorage::get::<Config>(CONFIG) {
+        if let Some(config) = stored_config() {
             self.start(state);
             self.open(config, JsValue::UNDEFINED);
         }
@@ -98,8 +101,11 @@ impl TeamSpace {
     }
 
     /// Joins or starts the space of `config`, writing to `folder` (a directory handle) or none.
-    fn turn_on(self, state: AppState, config: Config, folder: JsValue) {
-        if LocalStorage::set(CONFIG, &config).is_err() {
+    fn turn_on(self, state: AppState, config: Value, folder: JsValue) {
+        if LocalStorage::raw()
+            .set_item(CONFIG, &config.to_string())
+            .is_err()
+        {
             state
                 .toasts
                 .show(state.text(T::StorageQuota).to_owned(), None);
@@ -108,17 +114,15 @@ impl TeamSpace {
         self.open(config, folder);
     }
 
-    fn open(self, config: Config, folder: JsValue) {
-        let open = json!({ "open": {
-            "device": config.device, "name": config.name, "space": config.space,
-            "now": browser::now().timestamp_millis(),
-        }});
+    fn open(self, mut config: Value, folder: JsValue) {
+        config["now"] = json!(browser::now().timestamp_millis());
+        let open = json!({ "open": config });
         self.send_with(open, folder);
     }
 
     /// Starts the worker once, and tells it how to draw: language, clock, the folder picker.
     fn start(self, state: AppState) {
-        if self.worker.with_value(Option::is_some) {
+        if self.bridge.with_value(|b| b.worker.is_some()) {
             return;
         }
         let worker = match Worker::new_with_options(WORKER_URL, &web_sys::WorkerOptions::new()) {
@@ -143,9 +147,9 @@ impl TeamSpace {
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
-        self.worker.set_value(Some(worker));
+        self.bridge.update_value(|b| b.worker = Some(worker));
         self.starting.set(true);
-        state.saving.watch(move |watched| self.watched(watched));
+        RUNNING.set(Some(self));
         self.draw_as(state, false);
         // The folder is read while the page is looked at; a sync client delivers within
         // seconds to minutes, so a few seconds' wait is not noticed (T5).
@@ -161,7 +165,7 @@ impl TeamSpace {
 
     fn unavailable(self, state: AppState, error: &JsValue) {
         self.starting.set(false);
-        self.worker.set_value(None);
+        self.bridge.update_value(|b| b.worker = None);
         let reason = describe(error);
         state.toasts.show(
             tr(
@@ -175,7 +179,7 @@ impl TeamSpace {
 
     /// The language changed: the worker draws its views again, if it runs.
     pub fn language_changed(self, state: AppState) {
-        if self.worker.with_value(Option::is_some) {
+        if self.bridge.with_value(|b| b.worker.is_some()) {
             self.draw_as(state, false);
         }
     }
@@ -196,26 +200,21 @@ impl TeamSpace {
 
     fn send_with(self, message: Value, extra: JsValue) {
         let text = message.to_string();
-        if !self.ready.get_value() {
-            self.outbox
-                .update_value(|outbox| outbox.push((text, extra)));
-            return;
-        }
-        self.worker.with_value(|worker| {
-            if let Some(worker) = worker {
+        self.bridge.update_value(|b| match (&b.worker, b.ready) {
+            (Some(worker), true) => {
                 let _ = worker.post_message(&Array::of2(&text.into(), &extra));
             }
+            _ => b.outbox.push((text, extra)),
         });
     }
 
     fn receive(self, state: AppState, message: &Value, extra: JsValue) {
         if message.get("ready").is_some() {
-            self.ready.set_value(true);
-            for (text, extra) in self
-                .outbox
-                .try_update_value(std::mem::take)
-                .unwrap_or_default()
-            {
+            let waiting = self.bridge.try_update_value(|b| {
+                b.ready = true;
+                std::mem::take(&mut b.outbox)
+            });
+            for (text, extra) in waiting.unwrap_or_default() {
                 self.send_with(serde_json::from_str(&text).unwrap_or(Value::Null), extra);
             }
         }
@@ -227,7 +226,7 @@ impl TeamSpace {
                 .flatten()
                 .filter_map(|id| id.as_str().map(str::to_owned))
                 .collect();
-            self.shared.set_value(shared);
+            self.bridge.update_value(|b| b.shared = shared);
             self.views.update(|drawn| {
                 for slot in message["gone"]
                     .as_array()
@@ -250,13 +249,13 @@ impl TeamSpace {
                 .flatten()
                 .filter_map(Value::as_str)
             {
-                self.synced.update_value(|synced| {
-                    synced.remove(id);
+                self.bridge.update_value(|b| {
+                    b.synced.remove(id);
                 });
             }
         }
         if message.get("permission").is_some() {
-            self.folder.set_value(Some(extra.clone()));
+            self.bridge.update_value(|b| b.folder = Some(extra.clone()));
         }
         if let Some(name) = message.get("file").and_then(Value::as_str) {
             if let Ok(bytes) = extra.dyn_into::<Uint8Array>() {
@@ -265,7 +264,7 @@ impl TeamSpace {
         }
         if message.get("left").is_some() {
             self.on.set(false);
-            self.synced.set_value(HashMap::new());
+            self.bridge.update_value(|b| b.synced.clear());
         }
         if let Some(toast) = message.get("toast").and_then(Value::as_str) {
             state.toasts.show(toast.to_owned(), None);
@@ -281,13 +280,13 @@ impl TeamSpace {
             let (Some(id), Some(theirs)) = (entry["id"].as_str(), entry["meeting"].as_str()) else {
                 continue;
             };
-            let known = self.synced.with_value(|synced| synced.get(id).cloned());
+            let known = self.bridge.with_value(|b| b.synced.get(id).cloned());
             let base = known.or_else(|| entry["base"].as_str().map(str::to_owned));
             let Some(after) = meeting_of(theirs, state.find(id).as_ref()) else {
                 continue;
             };
-            self.synced.update_value(|synced| {
-                synced.insert(id.to_owned(), shared_text(&after));
+            self.bridge.update_value(|b| {
+                b.synced.insert(id.to_owned(), shared_text(&after));
             });
             let Some(local) = state.find(id) else {
                 new.push(after);
@@ -309,7 +308,7 @@ impl TeamSpace {
     }
 
     /// A meeting went to the store, or was deleted: the shared ones' changes go to the space.
-    fn watched(self, watched: Watched) {
+    fn saved(self, watched: Watched) {
         match watched {
             Watched::Written(batch) => {
                 for (meeting, _) in batch {
@@ -331,14 +330,12 @@ impl TeamSpace {
     fn put(self, meeting: &Meeting, whole: bool) {
         let after = shared_text(meeting);
         let before = self
-            .synced
-            .with_value(|synced| synced.get(&meeting.id).cloned());
+            .bridge
+            .try_update_value(|b| b.synced.insert(meeting.id.clone(), after.clone()))
+            .flatten();
         if !whole && before.as_deref() == Some(after.as_str()) {
             return;
         }
-        self.synced.update_value(|synced| {
-            synced.insert(meeting.id.clone(), after.clone());
-        });
         let before = if whole {
             Value::Null
         } else {
@@ -353,8 +350,7 @@ impl TeamSpace {
     /// Puts meeting `id` into the space for every member (T3).
     fn share(self, state: AppState, id: &str) {
         if let Some(meeting) = state.find(id) {
-            self.shared
-                .update_value(|shared| shared.push(id.to_owned()));
+            self.bridge.update_value(|b| b.shared.push(id.to_owned()));
             self.put(&meeting, true);
         }
     }
@@ -402,11 +398,7 @@ impl TeamSpace {
                 if name.is_empty() || space.is_empty() {
                     return self.draw_as(state, true);
                 }
-                let config = Config {
-                    device: browser::new_id(),
-                    name,
-                    space,
-                };
+                let config = json!({ "device": browser::new_id(), "name": name, "space": space });
                 if action == "pick" {
                     leptos::task::spawn_local(async move {
                         if let Some(folder) = pick_folder().await {
@@ -421,7 +413,7 @@ impl TeamSpace {
             "regrant" => self.allow_folder_again(),
             "resolve" => self.act("resolve-version", &arg),
             "leave" => {
-                LocalStorage::delete(CONFIG);
+                LocalStorage::raw().remove_item(CONFIG).ok();
                 self.act("leave", "");
             }
             "sync" | "export" => self.act(&action, ""),
@@ -453,7 +445,7 @@ impl TeamSpace {
     /// Asks the browser again for the folder (a click: the browser allows the question only
     /// then), and reconnects when it agrees (T2).
     fn allow_folder_again(self) {
-        let Some(folder) = self.folder.get_value() else {
+        let Some(folder) = self.bridge.with_value(|b| b.folder.clone()) else {
             return;
         };
         leptos::task::spawn_local(async move {
@@ -498,6 +490,18 @@ pub fn space_view(
             on:change=move |ev| space.changed(&ev)
         ></div>
     })
+}
+
+thread_local! {
+    /// The space whose worker runs on this page, told of saves by [`watched`].
+    static RUNNING: std::cell::Cell<Option<TeamSpace>> = const { std::cell::Cell::new(None) };
+}
+
+/// A meeting went to the store, or was deleted (from `Saving`).
+pub fn watched(watched: Watched) {
+    if let Some(space) = RUNNING.get() {
+        space.saved(watched);
+    }
 }
 
 /// The space's version of a meeting (its JSON text) as one here, read as a stored record is, so

@@ -38,9 +38,7 @@ const RETRY_AFTER: Duration = Duration::from_secs(3);
 /// unsaved (ids).
 pub type Failure = (Source, StoreError, Vec<String>);
 
-type Watcher = Rc<dyn Fn(Watched)>;
-
-/// What a [`Saving::watch`]er is told.
+/// What the team space is told of saves.
 pub enum Watched<'a> {
     Written(&'a [(Meeting, Option<u64>)]),
     Deleted(&'a str),
@@ -72,9 +70,6 @@ pub struct Saving {
     strict_next: StoredValue<bool>,
     /// A write is due once the frame the edit changed has been painted.
     write_after_paint: StoredValue<bool>,
-    /// Told of every meeting on its way to the store, and of every deletion: the team space
-    /// (T1) takes the shared ones' changes from here, whichever path made them.
-    watcher: StoredValue<Option<Watcher>, LocalStorage>,
     /// Journals of closed tabs taken over at start-up, each with what must stay of it (the part
     /// this build cannot read): cut down only once their edits are stored or journaled again.
     adopted_journals: StoredValue<Vec<(String, Option<String>)>>,
@@ -97,19 +92,13 @@ impl Saving {
             strict_next: StoredValue::new(false),
             adopted_journals: StoredValue::new(Vec::new()),
             write_after_paint: StoredValue::new(false),
-            watcher: StoredValue::new_local(None),
         }
     }
 
-    /// Calls `watcher` with every meeting written and every id deleted from now on.
-    pub fn watch(self, watcher: impl Fn(Watched) + 'static) {
-        self.watcher.set_value(Some(Rc::new(watcher)));
-    }
-
+    /// The team space (T1) takes the shared meetings' changes from here, whichever path made
+    /// them: every meeting on its way to the store, and every deletion.
     fn tell(self, watched: Watched) {
-        if let Some(watcher) = self.watcher.get_value() {
-            watcher(watched);
-        }
+        crate::ui::space::watched(watched);
     }
 
     /// Changes the book and shows its failures as they now are.
