@@ -445,3 +445,129 @@ fn the_space_s_version_reads_as_a_stored_record() {
     expected.updated_at = None;
     assert_eq!(read, expected);
 }
+
+mod views {
+    //! The space's views as its worker draws them (core/view/space_html.rs).
+    use super::*;
+    use chrono::FixedOffset;
+    use crossmeet::core::domain::i18n::{S, T};
+    use crossmeet::core::view::space_html::*;
+
+    const HOSTILE: &str = r#"<img src=x onerror=alert(1)> "'&"#;
+
+    #[test]
+    fn hostile_names_and_texts_are_escaped_everywhere() {
+        let skipped = vec![(HOSTILE.to_owned(), HOSTILE.to_owned())];
+        let view = StatusView {
+            folder: Some(HOSTILE),
+            read: Some(0),
+            written: None,
+            pending: true,
+            problem: Some(HOSTILE),
+            skipped: &skipped,
+            members: vec![HOSTILE.to_owned()],
+        };
+        let conflicts = [ConflictView {
+            label: HOSTILE.to_owned(),
+            versions: vec![(HOSTILE.to_owned(), HOSTILE.to_owned(), HOSTILE.to_owned())],
+        }];
+        for lang in [Lang::Zh, Lang::En] {
+            for html in [
+                status_html(&view, FixedOffset::east_opt(8 * 3600).unwrap(), lang),
+                meeting_panel_html(
+                    HOSTILE,
+                    true,
+                    Some((HOSTILE, HOSTILE.to_owned())),
+                    &conflicts,
+                    lang,
+                ),
+                meeting_panel_html(HOSTILE, false, None, &[], lang),
+            ] {
+                assert!(!html.contains("<img"), "{html}");
+                assert!(!html.contains(r#""'&"#), "{html}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_conflict_is_named_by_its_action_and_field_and_its_status_by_its_label() {
+        let meeting = json(&meeting("m1"));
+        let path = vec![
+            Step::Key("actions".into()),
+            Step::Item("m1-action-1".into()),
+            Step::Key("status".into()),
+        ];
+        assert_eq!(
+            path_label(&meeting, &path, Lang::Zh),
+            "行动项 › 「任务 1」 › 状态"
+        );
+        assert_eq!(
+            path_label(&meeting, &path, Lang::En),
+            "Action items › 「任务 1」 › Status"
+        );
+        assert_eq!(
+            value_label(&path, &Value::from("Blocked"), Lang::Zh),
+            "受阻"
+        );
+        assert_eq!(
+            value_label(&[Step::Key("title".into())], &Value::from("Q1"), Lang::En),
+            "Q1"
+        );
+        let html = meeting_panel_html(
+            "m1",
+            true,
+            None,
+            &[ConflictView {
+                label: "x".into(),
+                versions: vec![
+                    ("a".into(), "王芳".into(), "t".into()),
+                    ("b".into(), "张伟".into(), "t".into()),
+                ],
+            }],
+            Lang::Zh,
+        );
+        assert!(
+            html.contains(r#"data-space="resolve" data-arg="m1|0|0""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"data-arg="m1|0|1""#), "{html}");
+        assert!(html.contains("1 处冲突"));
+    }
+
+    #[test]
+    fn the_space_s_status_labels_are_the_app_s() {
+        use crossmeet::core::domain::model::ActionStatus;
+        let pairs = [
+            (ActionStatus::Open, S::StatusOpen),
+            (ActionStatus::InProgress, S::StatusInProgress),
+            (ActionStatus::Blocked, S::StatusBlocked),
+            (ActionStatus::Done, S::StatusDone),
+            (ActionStatus::Cancelled, S::StatusCancelled),
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            for (status, label) in pairs {
+                assert_eq!(label.get(lang), status.label().get(lang));
+                let key = serde_json::to_value(status).unwrap();
+                let path = [Step::Key("status".into())];
+                assert_eq!(value_label(&path, &key, lang), label.get(lang));
+            }
+            assert_eq!(S::Untitled.get(lang), T::Untitled.get(lang));
+        }
+    }
+
+    #[test]
+    fn times_show_in_the_device_s_zone() {
+        let at = Utc
+            .with_ymd_and_hms(2026, 12, 6, 1, 5, 0)
+            .unwrap()
+            .timestamp_millis();
+        assert_eq!(
+            shown_time(at, FixedOffset::east_opt(8 * 3600).unwrap()),
+            "2026-12-06 09:05"
+        );
+        assert_eq!(
+            shown_time(at, FixedOffset::west_opt(5 * 3600).unwrap()),
+            "2026-12-05 20:05"
+        );
+    }
+}

@@ -174,8 +174,18 @@ impl Worker {
                 let Some(after) = record(&body["after"]) else {
                     return;
                 };
+                // Without the page's earlier version (its first save since it opened), the
+                // version this device last had is the one stored here: only what changed since
+                // goes in, never the whole meeting over others' changes.
+                let mut before = record(&body["before"]);
+                if before.is_none() {
+                    if let Some(saved) = &self.saved {
+                        let base = saved.text(&format!("base:{id}")).await.ok().flatten();
+                        before = base.and_then(|base| serde_json::from_str(&base).ok());
+                    }
+                }
                 if let Some(space) = &mut self.space {
-                    let changed = match record(&body["before"]) {
+                    let changed = match before {
                         None => space.put_meeting(&id, &after, &self.name, at),
                         Some(before) => space.put_change(&id, &before, &after, &self.name, at),
                     };
@@ -191,18 +201,12 @@ impl Worker {
                     self.conflicts.remove(&id);
                 }
             }
-            "resolve" => {
-                let id = text(body, "id");
-                let path: Vec<Step> =
-                    serde_json::from_value(body["path"].clone()).unwrap_or_default();
-                if let Some(space) = &mut self.space {
-                    if space.resolve(&id, &path, &body["value"], &self.name, at) {
-                        self.unwritten = true;
-                        self.deliver(vec![id], false).await;
-                    }
+            "sync" => {
+                let changed = self.sync(at).await;
+                if !changed.is_empty() {
+                    self.deliver(changed, false).await;
                 }
             }
-            "sync" => self.sync(at).await,
             "view" => {
                 self.lang = if body["lang"] == "En" {
                     Lang::En
@@ -301,13 +305,28 @@ impl Worker {
             ));
         }
         self.unwritten = true;
-        self.sync(at).await;
-        let ids = self
-            .space
-            .as_ref()
-            .map(Space::meeting_ids)
-            .unwrap_or_default();
-        self.refresh_conflicts(&ids);
+        let mut ids = self.sync(at).await;
+        // The app has the space as it stood when this device last wrote: only what changed
+        // since goes to it, not a thousand meetings at every start.
+        let delivered = match &self.saved {
+            Some(saved) => saved.text("delivered").await.ok().flatten(),
+            None => None,
+        };
+        if let Some(space) = &mut self.space {
+            let since = delivered.and_then(|heads| space.changed_since(&heads));
+            for id in since.unwrap_or_else(|| space.meeting_ids()) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        self.refresh_conflicts(
+            &self
+                .space
+                .as_ref()
+                .map(Space::meeting_ids)
+                .unwrap_or_default(),
+        );
         self.deliver(ids, true).await;
     }
 
@@ -353,29 +372,32 @@ impl Worker {
             if entry.is_folder || !entry.name.ends_with(EXTENSION) {
                 continue;
             }
-            if let Ok((bytes, ..)) = folder::read(&entry.handle).await {
+            if let Ok((bytes, modified, size)) = folder::read(&entry.handle).await {
                 if let Ok(space) = Space::load(&bytes, &self.device) {
                     self.space = Some(space);
+                    // Read already: the sync that follows need not take it in again.
+                    self.read_marks.insert(entry.name, (modified, size));
                     return;
                 }
             }
         }
     }
 
-    /// Reads the member files that changed since they were last read, and takes them in.
-    async fn sync(&mut self, at: i64) {
+    /// Reads the member files that changed since they were last read, and takes them in:
+    /// returns the meetings they changed, for the app.
+    async fn sync(&mut self, at: i64) -> Vec<String> {
         if self.folder.is_none() || self.status.problem.as_deref() == Some("permission") {
             self.connect().await;
         }
         let Some(space_folder) = self.folder.clone() else {
-            return;
+            return Vec::new();
         };
         let entries = match folder::list(&space_folder).await {
             Ok(entries) => entries,
             Err(error) => {
                 self.status.problem = Some(folder::describe(&error));
                 self.folder = None;
-                return;
+                return Vec::new();
             }
         };
         let own = format!("{}{EXTENSION}", self.device);
@@ -399,12 +421,11 @@ impl Worker {
             }
         }
         self.status.read = Some(at);
-        if !changed.is_empty() {
-            self.deliver(changed, false).await;
-        } else if read_any {
+        if changed.is_empty() && read_any {
             // New members, or changes that touched no meeting: the member list still moves.
             self.read_touches();
         }
+        changed
     }
 
     /// A file given by hand (browsers without the folder picker, T2).
@@ -649,6 +670,8 @@ impl Worker {
             .map(|(id, base)| (format!("base:{id}"), JsValue::from(base)))
             .collect();
         pairs.push(("doc".to_owned(), bytes_value(&bytes)));
+        // Every change in the document is the app's own or was just sent to it.
+        pairs.push(("delivered".to_owned(), JsValue::from(space.heads())));
         if let Some(saved) = &self.saved {
             if let Err(error) = saved.put(&pairs).await {
                 self.status.problem = Some(format!("IndexedDB: {}", error.detail()));

@@ -10,7 +10,9 @@
 mod json;
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{ActorId, AutoCommit, ObjId, ObjType, Prop, ReadDoc, Value as Am, ROOT};
+use automerge::{
+    ActorId, AutoCommit, ChangeHash, ObjId, ObjType, Prop, ReadDoc, Value as Am, ROOT,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -142,8 +144,42 @@ impl Space {
             .map_err(|_| NotASpace::Unreadable)?;
         // Every change names the meetings it touched (its note): cheaper, and a smaller
         // module, than Automerge's patches.
+        let changed = self.touched_since(&before);
+        Ok(changed)
+    }
+
+    /// Where the document stands: its heads, as text for storing.
+    pub fn heads(&mut self) -> String {
+        let heads: Vec<String> = self
+            .doc
+            .get_heads()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        heads.join(",")
+    }
+
+    /// The meetings changed since the document stood at `heads` (from [`heads`](Self::heads));
+    /// `None` when those are not all known here, so everything must be taken as changed.
+    pub fn changed_since(&mut self, heads: &str) -> Option<Vec<String>> {
+        let heads: Vec<ChangeHash> = heads
+            .split(',')
+            .filter(|head| !head.is_empty())
+            .map(|head| head.parse().ok())
+            .collect::<Option<_>>()?;
+        if heads
+            .iter()
+            .any(|head| self.doc.get_change_by_hash(head).is_none())
+        {
+            return None;
+        }
+        Some(self.touched_since(&heads))
+    }
+
+    /// The meetings named by the notes of the changes made since `heads`.
+    fn touched_since(&mut self, heads: &[ChangeHash]) -> Vec<String> {
         let mut changed: Vec<String> = Vec::new();
-        for change in self.doc.get_changes(&before) {
+        for change in self.doc.get_changes(heads) {
             let note = change
                 .message()
                 .and_then(|m| serde_json::from_str::<Note>(m).ok());
@@ -153,7 +189,7 @@ impl Space {
                 }
             }
         }
-        Ok(changed)
+        changed
     }
 
     /// Records this device's version of meeting `id` (its stored JSON): only the fields that
@@ -248,8 +284,7 @@ impl Space {
     /// Meeting `id` as the document shows it (the first of each conflict's versions), without
     /// the [`LOCAL_ONLY`] fields.
     pub fn meeting(&self, id: &str) -> Option<Value> {
-        self.meeting_obj(id)
-            .map(|obj| json::read(&self.doc, &obj, ObjType::Map))
+        self.meeting_obj(id).map(|obj| json::read(&self.doc, &obj))
     }
 
     /// Every field of meeting `id` that holds more than one value.
