@@ -145,6 +145,15 @@ fn reason(why: NotASpace) -> String {
     .to_owned()
 }
 
+/// The worker's memory in bytes, for the benchmarks (BENCHMARKS.md).
+fn memory() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
 /// The worker's one clock read (the app's is `ui::browser::now`, which needs a window).
 #[allow(clippy::disallowed_methods)]
 fn now() -> i64 {
@@ -320,13 +329,17 @@ impl Worker {
                 }
             }
         }
-        self.refresh_conflicts(
-            &self
-                .space
-                .as_ref()
-                .map(Space::meeting_ids)
-                .unwrap_or_default(),
-        );
+        // Conflicts are kept in memory only: found again for every meeting (those delivered
+        // are looked at by `deliver`).
+        let others: Vec<String> = self
+            .space
+            .as_ref()
+            .map(Space::meeting_ids)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|id| !ids.contains(id))
+            .collect();
+        self.refresh_conflicts(&others);
         self.deliver(ids, true).await;
     }
 
@@ -521,7 +534,7 @@ impl Worker {
             }
         }
         post(
-            json!({ "meetings": meetings, "removed": removed, "everything": everything }),
+            json!({ "meetings": meetings, "removed": removed, "everything": everything, "memory": memory() }),
             None,
         );
         self.read_touches();

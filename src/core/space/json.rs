@@ -224,32 +224,24 @@ pub fn prop_of(doc: &AutoCommit, obj: &ObjId, step: &Step) -> Option<Prop> {
 pub type Found = (Vec<Step>, Vec<(Value, ObjId)>);
 
 /// Every place under `obj` holding more than one value, with the values and the operation that
-/// set each (for its author and time).
+/// set each (for its author and time). Found from one hydration's conflict marks; only those
+/// few places are then read value by value.
 pub fn conflicts(doc: &AutoCommit, obj: &ObjId) -> Vec<Found> {
-    let mut found = Vec::new();
-    walk(doc, obj, &mut Vec::new(), &mut found);
-    found
-}
-
-fn walk(doc: &AutoCommit, obj: &ObjId, path: &mut Vec<Step>, found: &mut Vec<Found>) {
-    let places: Vec<(Prop, Step)> = match doc.object_type(obj) {
-        Ok(ObjType::Map | ObjType::Table) => doc
-            .keys(obj)
-            .map(|key| (Prop::Map(key.clone()), Step::Key(key)))
-            .collect(),
-        Ok(ObjType::List) => (0..doc.length(obj))
-            .map(|index| {
-                let step = item_id(doc, obj, index).map_or(Step::Index(index), Step::Item);
-                (Prop::Seq(index), step)
-            })
-            .collect(),
-        _ => return,
+    let Ok(tree) = doc.hydrate(obj, None) else {
+        return Vec::new();
     };
-    for (prop, step) in places {
-        let all = doc.get_all(obj, prop.clone()).unwrap_or_default();
-        path.push(step);
-        if all.len() > 1 {
-            let values = all
+    let mut marked = Vec::new();
+    mark(&tree, &mut Vec::new(), &mut marked);
+    marked
+        .into_iter()
+        .filter_map(|path| {
+            let (last, parents) = path.split_last()?;
+            let mut at = obj.clone();
+            for step in parents {
+                at = child(doc, &at, step)?;
+            }
+            let all = doc.get_all(&at, prop_of(doc, &at, last)?).ok()?;
+            let values: Vec<(Value, ObjId)> = all
                 .into_iter()
                 .map(|(value, op)| {
                     let json = match value {
@@ -259,11 +251,47 @@ fn walk(doc: &AutoCommit, obj: &ObjId, path: &mut Vec<Step>, found: &mut Vec<Fou
                     (json, op)
                 })
                 .collect();
-            found.push((path.clone(), values));
-        } else if let Some((Am::Object(_), child)) = all.into_iter().next() {
-            walk(doc, &child, path, found);
+            (values.len() > 1).then_some((path, values))
+        })
+        .collect()
+}
+
+/// The paths of the places marked as holding several values.
+fn mark(tree: &hydrate::Value, path: &mut Vec<Step>, marked: &mut Vec<Vec<Step>>) {
+    let mut visit =
+        |step: Step, value: &hydrate::Value, conflict: bool, marked: &mut Vec<Vec<Step>>| {
+            path.push(step);
+            if conflict {
+                marked.push(path.clone());
+            } else {
+                mark(value, path, marked);
+            }
+            path.pop();
+        };
+    match tree {
+        hydrate::Value::Map(map) => {
+            for (key, field) in map.iter() {
+                visit(Step::Key(key.clone()), &field.value, field.conflict, marked);
+            }
         }
-        path.pop();
+        hydrate::Value::List(list) => {
+            for (index, item) in list.iter().enumerate() {
+                let id = match &item.value {
+                    hydrate::Value::Map(map) => match map.get("id") {
+                        Some(hydrate::Value::Scalar(ScalarValue::Str(id))) => Some(id.to_string()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                visit(
+                    id.map_or(Step::Index(index), Step::Item),
+                    &item.value,
+                    item.conflict,
+                    marked,
+                );
+            }
+        }
+        _ => {}
     }
 }
 

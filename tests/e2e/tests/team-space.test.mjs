@@ -218,3 +218,22 @@ test("three organisers share one meeting through their folders, conflicts shown 
     await who.context.close();
   }
 });
+
+test("a user who never sets the space up fetches nothing of it, not even into the offline cache", async () => {
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (request) => fetched.push(request.url()));
+  await page.goto(`${shared.server.url}#/settings`);
+  await waitForApp(page);
+  await page.getByTestId("space-set-up").waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15000 });
+  const serviceWorker = await (await fetch(`${shared.server.url}sw.js`)).text();
+  assert.doesNotMatch(serviceWorker, /space_worker/);
+  assert.deepEqual(fetched.filter((url) => url.includes("space_worker")), []);
+  // Setting it up fetches the worker module, with a word while it comes.
+  await page.getByTestId("space-set-up").click();
+  await page.getByTestId("space-member").waitFor();
+  assert.ok(fetched.some((url) => url.includes("space_worker_bg")));
+  await context.close();
+});
