@@ -229,7 +229,9 @@ test("a user who never sets the space up fetches nothing of it, not even into th
   await page.getByTestId("space-set-up").waitFor();
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15000 });
   const serviceWorker = await (await fetch(`${shared.server.url}sw.js`)).text();
-  assert.doesNotMatch(serviceWorker, /space_worker/);
+  const precache = serviceWorker.match(/const PRECACHE = (\[.*\]);/)[1];
+  assert.match(precache, /crossmeet-/);
+  assert.doesNotMatch(precache, /space_worker/);
   assert.deepEqual(fetched.filter((url) => url.includes("space_worker")), []);
   // Setting it up fetches the worker module, with a word while it comes.
   await page.getByTestId("space-set-up").click();
