@@ -239,3 +239,33 @@ test("a user who never sets the space up fetches nothing of it, not even into th
   assert.ok(fetched.some((url) => url.includes("space_worker_bg")));
   await context.close();
 });
+
+test("when the folder goes away, changes wait on the device and go out when it is back", async () => {
+  const li = await member("李娜", [{ ...MEETING, id: "m-team" }]);
+  await li.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  await li.page.getByTestId("space-share").click();
+  await li.page.getByTestId("space-panel").waitFor();
+  await readNow(li);
+  // The synced folder disappears (a network share offline, a sync client moving it).
+  await li.page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry("synced", { recursive: true }));
+  await li.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  await li.page.locator("#field-objective").fill("文件夹不在时改的目标");
+  await stored(li, (m) => m.objective === "文件夹不在时改的目标");
+  // Nothing can be read now: the settings say what waits, and why.
+  await li.page.goto(`${shared.server.url}#/settings`);
+  await li.page.getByTestId("space-sync").click();
+  await li.page.getByTestId("space-pending").waitFor();
+  assert.match(await li.page.getByTestId("team-space").textContent(), /文件夹问题/);
+  // Back: the next read finds it again and writes what waited.
+  await li.page.evaluate(async () => (await navigator.storage.getDirectory()).getDirectoryHandle("synced", { create: true }));
+  await readNow(li);
+  await li.page.getByTestId("space-pending").waitFor({ state: "detached" });
+  // What waited is in the file: a member joining from it has the edit.
+  const file = await own(li);
+  const wu = await member("吴磊", [], { [file.name]: file.body });
+  assert.equal((await shown(wu)).objective, "文件夹不在时改的目标");
+  for (const who of [li, wu]) {
+    assert.deepEqual(who.errors, [], who.name);
+    await who.context.close();
+  }
+});
