@@ -584,6 +584,10 @@ impl Worker {
                     space_html::status_html(&view, offset, lang),
                 );
                 views.insert(
+                    "header".to_owned(),
+                    space_html::header_html(&view, offset, lang),
+                );
+                views.insert(
                     "share".to_owned(),
                     space_html::meeting_panel_html("", false, None, &[], lang),
                 );

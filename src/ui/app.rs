@@ -144,6 +144,8 @@ fn Header() -> impl IntoView {
                 {nav_link(Route::Review, T::NavReview)}
                 {nav_link(Route::Settings, T::NavSettings)}
             </nav>
+            // The team space's state at a glance (T5), drawn by its worker.
+            {move || crate::ui::space::space_view(state, "header", None, "", true)}
             <LangSwitch/>
         </header>
     }

@@ -838,6 +838,9 @@ texts! {
     UseThis => "用这个", "Use this";
     RemovedElsewhere => "「{0}」已被其他成员移出团队空间,本机仍保留副本。", "Another member took \u{201c}{0}\u{201d} out of the team space; the copy here stays.";
     Untitled => "未命名会议", "Untitled meeting";
+    HeaderSynced => "团队 · 已同步 {0}", "Team · synced {0}";
+    HeaderWaiting => "团队 · 改动待写出", "Team · changes waiting";
+    HeaderProblem => "团队 · 文件夹需处理", "Team · folder needs you";
     FieldTitle => "会议标题", "Title";
     FieldObjective => "会议目标", "Objective";
     FieldActions => "行动项", "Action items";

@@ -138,6 +138,29 @@ pub fn status_html(view: &StatusView, offset: FixedOffset, lang: Lang) -> String
     html
 }
 
+/// The header's mark (T5): synced at a time, changes waiting, or the folder needing the user;
+/// a link to the settings.
+pub fn header_html(view: &StatusView, offset: FixedOffset, lang: Lang) -> String {
+    let (class, text) = match (view.problem, view.pending) {
+        (Some(_), _) => ("badge warn", S::HeaderProblem.get(lang).to_owned()),
+        (None, true) => ("badge warn", S::HeaderWaiting.get(lang).to_owned()),
+        (None, false) => {
+            let at = view
+                .read
+                .map(|ms| shown_time(ms, offset))
+                .unwrap_or_default();
+            (
+                "chip",
+                fill(S::HeaderSynced.get(lang), &[at.get(11..).unwrap_or(&at)]),
+            )
+        }
+    };
+    format!(
+        r##"<a class="{class} space-header" href="#/settings" data-testid="space-header">{}</a>"##,
+        esc(&text)
+    )
+}
+
 /// One conflict as shown: where it is, and each version with who set it and when.
 pub struct ConflictView {
     pub label: String,

@@ -256,10 +256,14 @@ test("when the folder goes away, changes wait on the device and go out when it i
   await li.page.getByTestId("space-sync").click();
   await li.page.getByTestId("space-pending").waitFor();
   assert.match(await li.page.getByTestId("team-space").textContent(), /文件夹问题/);
+  // The header says so on every page, and leads to the settings.
+  await li.page.goto(`${shared.server.url}#/tracker`);
+  assert.equal(await li.page.getByTestId("space-header").textContent(), "团队 · 文件夹需处理");
   // Back: the next read finds it again and writes what waited.
   await li.page.evaluate(async () => (await navigator.storage.getDirectory()).getDirectoryHandle("synced", { create: true }));
   await readNow(li);
   await li.page.getByTestId("space-pending").waitFor({ state: "detached" });
+  assert.match(await li.page.getByTestId("space-header").textContent(), /^团队 · 已同步 \d\d:\d\d$/);
   // What waited is in the file: a member joining from it has the edit.
   const file = await own(li);
   const wu = await member("吴磊", [], { [file.name]: file.body });
