@@ -305,7 +305,8 @@ impl Worker {
         if self.space.is_none() {
             self.join().await;
         }
-        if self.space.is_none() {
+        // Joining by hand: the member's file that follows makes the space here.
+        if self.space.is_none() && body["join"] != true {
             self.space = Some(Space::create(
                 &self.space_name,
                 &self.device,
@@ -445,7 +446,11 @@ impl Worker {
     async fn take_in(&mut self, name: &str, bytes: &[u8]) {
         if self.space.is_none() {
             match Space::load(bytes, &self.device) {
-                Ok(space) => self.space = Some(space),
+                Ok(space) => {
+                    self.space_name = space.name();
+                    self.status.space = self.space_name.clone();
+                    self.space = Some(space);
+                }
                 Err(why) => return self.skip(name, reason(why)),
             }
             self.unwritten = true;

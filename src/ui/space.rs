@@ -264,6 +264,8 @@ impl TeamSpace {
         }
         if message.get("left").is_some() {
             self.on.set(false);
+            // The worker starts its drawing afresh: nothing it drew for the space stays.
+            self.views.update(HashMap::clear);
             self.bridge.update_value(|b| b.synced.clear());
         }
         if let Some(toast) = message.get("toast").and_then(Value::as_str) {
@@ -380,25 +382,9 @@ impl TeamSpace {
         let arg = button.get_attribute("data-arg").unwrap_or_default();
         match action.as_str() {
             "pick" | "no-folder" => {
-                let Some(view) = event
-                    .current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                else {
+                let Some(config) = self.form(state, event, true) else {
                     return;
                 };
-                let value = |input: &str| {
-                    view.query_selector(&format!("[data-space-input={input}]"))
-                        .ok()
-                        .flatten()
-                        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-                        .map(|el| el.value().trim().to_owned())
-                        .unwrap_or_default()
-                };
-                let (name, space) = (value("member"), value("name"));
-                if name.is_empty() || space.is_empty() {
-                    return self.draw_as(state, true);
-                }
-                let config = json!({ "device": browser::new_id(), "name": name, "space": space });
                 if action == "pick" {
                     leptos::task::spawn_local(async move {
                         if let Some(folder) = pick_folder().await {
@@ -421,8 +407,31 @@ impl TeamSpace {
         }
     }
 
+    /// The setup form's name and space name (the space's may come from a member's file), as
+    /// this device's config; `None`, with the form told what is missing, when they are not filled.
+    fn form(self, state: AppState, event: &web_sys::Event, needs_space: bool) -> Option<Value> {
+        let view = event
+            .current_target()?
+            .dyn_into::<web_sys::Element>()
+            .ok()?;
+        let value = |input: &str| {
+            view.query_selector(&format!("[data-space-input={input}]"))
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|el| el.value().trim().to_owned())
+                .unwrap_or_default()
+        };
+        let (name, space) = (value("member"), value("name"));
+        if name.is_empty() || (needs_space && space.is_empty()) {
+            self.draw_as(state, true);
+            return None;
+        }
+        Some(json!({ "device": browser::new_id(), "name": name, "space": space }))
+    }
+
     /// A file chosen in a view the worker drew: a member's space file, taken in by hand (T2).
-    fn changed(self, event: &web_sys::Event) {
+    fn changed(self, state: AppState, event: &web_sys::Event) {
         let Some(input) = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -433,6 +442,18 @@ impl TeamSpace {
             return;
         };
         input.set_value("");
+        // Joining by hand (no folder picker): this device is in no space yet; the file makes it
+        // a member of the space it comes from.
+        if input.get_attribute("data-space").as_deref() == Some("join") {
+            let Some(config) = self.form(state, event, false) else {
+                return;
+            };
+            self.on.set(true);
+            let _ = LocalStorage::raw().set_item(CONFIG, &config.to_string());
+            let mut open = config;
+            open["join"] = json!(true);
+            self.open(open, JsValue::UNDEFINED);
+        }
         leptos::task::spawn_local(async move {
             let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
             if let Ok(buffer) = buffer.and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>()) {
@@ -487,7 +508,7 @@ pub fn space_view(
             class:inline=inline
             inner_html=html
             on:click=move |ev| space.clicked(state, &ev, &meeting)
-            on:change=move |ev| space.changed(&ev)
+            on:change=move |ev| space.changed(state, &ev)
         ></div>
     })
 }

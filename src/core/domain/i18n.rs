@@ -810,8 +810,9 @@ texts! {
     SpaceName => "空间名称(每位成员须填写相同的名称)", "Space name (the same for every member)";
     PickFolder => "选择同步文件夹并开启", "Pick the synced folder and turn on";
     WithoutFolder => "不用文件夹开启(手动交换文件)", "Turn on without a folder (swap files by hand)";
+    JoinFromFile => "用成员的空间文件加入…", "Join from a member's space file…";
     NoPicker => "此浏览器不能选择文件夹(Chrome、Edge 及国内常见的 Chromium 浏览器可以):仍可开启,并用下方按钮手动导出、导入空间文件。", "This browser cannot pick folders (Chrome, Edge and other Chromium browsers can): you can still turn the space on and export and import the space file by hand.";
-    NeedsNames => "请先填写你的名字和空间名称。", "Fill in your name and the space's name first.";
+    NeedsNames => "请先填写你的名字(新建空间时还有空间名称)。", "Fill in your name first (and the space's name, to start a space).";
     Folder => "文件夹:{0}", "Folder: {0}";
     NoFolder => "未连接文件夹:改动保存在本机,连接后再写出。", "No folder connected: changes are kept here and written once it is.";
     LastRead => "最近读取:{0}", "Last read: {0}";

@@ -50,6 +50,11 @@ pub fn setup_html(missing: bool, can_pick: bool, lang: Lang) -> String {
         html.push_str(&button("pick", "", &text(S::PickFolder, lang), "primary"));
     }
     html.push_str(&button("no-folder", "", &text(S::WithoutFolder, lang), ""));
+    let _ = write!(
+        html,
+        r#"<label class="button file-button">{}<input type="file" accept=".automerge" data-space="join" data-testid="space-join"></label>"#,
+        text(S::JoinFromFile, lang)
+    );
     html.push_str("</div>");
     if !can_pick {
         let _ = write!(html, r#"<p class="hint">{}</p>"#, text(S::NoPicker, lang));

@@ -273,3 +273,61 @@ test("when the folder goes away, changes wait on the device and go out when it i
     await who.context.close();
   }
 });
+
+test("without a folder (Firefox, Safari): the space file exported by hand and imported, then leaving keeps the meetings", async () => {
+  const open = async (name, meetings = []) => {
+    const context = await shared.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error));
+    await page.goto(`${shared.server.url}#/settings`);
+    await waitForApp(page);
+    if (meetings.length) {
+      const backup = JSON.stringify({ app: "crossmeet", kind: "backup", schema: 7, meetings: meetings.map((meeting) => ({ schema: 7, meeting })) });
+      await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+      await page.getByTestId("restore-confirm").click();
+      await page.getByTestId("toast").filter({ hasText: "已恢复" }).waitFor();
+    }
+    await page.getByTestId("space-set-up").click();
+    // A name is needed first, said in the user's language.
+    await page.getByTestId("space-no-folder").click();
+    await page.getByText("请先填写你的名字(新建空间时还有空间名称)。").waitFor();
+    await page.getByTestId("space-member").fill(name);
+    await page.getByTestId("space-name").fill(SPACE);
+    await page.getByTestId("space-no-folder").click();
+    await page.getByTestId("space-folder").filter({ hasText: "未连接文件夹" }).waitFor();
+    return { name, context, page, errors };
+  };
+  const qian = await open("钱敏", [MEETING]);
+  await qian.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  await qian.page.getByTestId("space-share").click();
+  await qian.page.getByTestId("space-panel").waitFor();
+  await qian.page.goto(`${shared.server.url}#/settings`);
+  const [download] = await Promise.all([qian.page.waitForEvent("download"), qian.page.getByTestId("space-export").click()]);
+  assert.match(download.suggestedFilename(), /^[0-9a-f]{16}\.automerge$/);
+  const file = await download.path();
+
+  const sun = await open("孙亮");
+  // A file of another space is refused, with the reason.
+  await sun.page.getByTestId("space-import").setInputFiles(file);
+  await sun.page.getByTestId("space-skipped").filter({ hasText: "属于另一个空间" }).waitFor();
+  // Leaving keeps what is here; set up again, a member's file makes this device a member.
+  await sun.page.getByTestId("space-leave").click();
+  await sun.page.getByTestId("toast").filter({ hasText: "已退出团队空间" }).waitFor();
+  await sun.page.getByTestId("space-member").fill("孙亮");
+  await sun.page.getByTestId("space-join").setInputFiles(file);
+  await sun.page.getByTestId("space-members").filter({ hasText: "钱敏" }).waitFor();
+  await sun.page.goto(`${shared.server.url}#/`);
+  await sun.page.getByTestId("card-shared").waitFor();
+  await sun.page.goto(`${shared.server.url}#/m/m-team/plan`);
+  assert.equal(await sun.page.locator("#field-objective").inputValue(), MEETING.objective);
+  await qian.page.getByTestId("space-leave").click();
+  await qian.page.getByTestId("toast").filter({ hasText: "已退出团队空间" }).waitFor();
+  await qian.page.goto(`${shared.server.url}#/`);
+  await qian.page.locator(".meeting-card", { hasText: MEETING.title }).waitFor();
+  assert.equal(await qian.page.getByTestId("card-shared").count(), 0);
+  for (const who of [qian, sun]) {
+    assert.deepEqual(who.errors, [], who.name);
+    await who.context.close();
+  }
+});
