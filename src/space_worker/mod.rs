@@ -39,7 +39,7 @@ struct Worker {
     picked: Option<JsValue>,
     folder: Option<JsValue>,
     /// Each member file's last change time and size when it was last read.
-    read_marks: HashMap<String, (f64, f64)>,
+    read_marks: Vec<(String, (f64, f64))>,
     conflicts: BTreeMap<String, Vec<Conflict>>,
     /// Changed since the document was last written to IndexedDB and the folder.
     unwritten: bool,
@@ -50,6 +50,8 @@ struct Worker {
     touches: HashMap<String, Touch>,
     /// The views as last sent, by slot, so only what changed is sent again.
     drawn: HashMap<String, String>,
+    /// Something may have changed the meetings' views since the last drawing.
+    redraw_meetings: bool,
     lang: Lang,
     /// The device clock's offset from UTC, for the times shown.
     offset: i32,
@@ -60,7 +62,6 @@ struct Worker {
 
 #[derive(Default, Clone)]
 struct Status {
-    space: String,
     folder: Option<String>,
     read: Option<i64>,
     written: Option<i64>,
@@ -208,12 +209,13 @@ impl Worker {
                 if let Some(space) = &mut self.space {
                     self.unwritten |= space.remove_meeting(&id, &self.name, at);
                     self.conflicts.remove(&id);
+                    self.redraw_meetings = true;
                 }
             }
             "sync" => {
                 let changed = self.sync(at).await;
                 if !changed.is_empty() {
-                    self.deliver(changed, false).await;
+                    self.deliver(changed).await;
                 }
             }
             "view" => {
@@ -225,6 +227,7 @@ impl Worker {
                 self.offset = body["offset"].as_i64().unwrap_or(0) as i32;
                 self.can_pick = body["can_pick"].as_bool().unwrap_or(false);
                 self.missing = body["missing"].as_bool().unwrap_or(false);
+                self.redraw_meetings = true;
             }
             "resolve-version" => {
                 // `id|conflict|version`, as drawn in the meeting's panel.
@@ -241,7 +244,7 @@ impl Worker {
                 if let (Some((id, path, value)), Some(space)) = (picked, &mut self.space) {
                     if space.resolve(&id, &path, &value, &self.name, at) {
                         self.unwritten = true;
-                        self.deliver(vec![id], false).await;
+                        self.deliver(vec![id]).await;
                     }
                 }
             }
@@ -283,7 +286,6 @@ impl Worker {
         self.device = text(body, "device");
         self.name = text(body, "name");
         self.space_name = text(body, "space");
-        self.status.space = self.space_name.clone();
         let saved = match Saved::open().await {
             Ok(saved) => saved,
             Err(error) => {
@@ -341,7 +343,7 @@ impl Worker {
             .filter(|id| !ids.contains(id))
             .collect();
         self.refresh_conflicts(&others);
-        self.deliver(ids, true).await;
+        self.deliver(ids).await;
     }
 
     /// Uses the picked folder if the browser allows it now; otherwise asks the app to ask the
@@ -390,7 +392,7 @@ impl Worker {
                 if let Ok(space) = Space::load(&bytes, &self.device) {
                     self.space = Some(space);
                     // Read already: the sync that follows need not take it in again.
-                    self.read_marks.insert(entry.name, (modified, size));
+                    mark_read(&mut self.read_marks, entry.name, (modified, size));
                     return;
                 }
             }
@@ -424,10 +426,14 @@ impl Worker {
             let Ok(stamp) = folder::stamp(&entry.handle).await else {
                 continue;
             };
-            if self.read_marks.get(&entry.name) == Some(&stamp) {
+            if self
+                .read_marks
+                .iter()
+                .any(|(name, mark)| *name == entry.name && *mark == stamp)
+            {
                 continue;
             }
-            self.read_marks.insert(entry.name.clone(), stamp);
+            mark_read(&mut self.read_marks, entry.name.clone(), stamp);
             read_any = true;
             match folder::read(&entry.handle).await {
                 Ok((bytes, ..)) => changed.extend(self.merge(&entry.name, &bytes)),
@@ -448,7 +454,6 @@ impl Worker {
             match Space::load(bytes, &self.device) {
                 Ok(space) => {
                     self.space_name = space.name();
-                    self.status.space = self.space_name.clone();
                     self.space = Some(space);
                 }
                 Err(why) => return self.skip(name, reason(why)),
@@ -459,11 +464,11 @@ impl Worker {
                 .as_ref()
                 .map(Space::meeting_ids)
                 .unwrap_or_default();
-            return self.deliver(ids, true).await;
+            return self.deliver(ids).await;
         }
         let changed = self.merge(name, bytes);
         self.unwritten |= !changed.is_empty();
-        self.deliver(changed, false).await;
+        self.deliver(changed).await;
     }
 
     fn merge(&mut self, name: &str, bytes: &[u8]) -> Vec<String> {
@@ -492,18 +497,16 @@ impl Worker {
             return;
         };
         for id in ids {
-            let found = space.conflicts(id);
-            if found.is_empty() {
-                self.conflicts.remove(id);
-            } else {
-                self.conflicts.insert(id.clone(), found);
-            }
+            self.conflicts.remove(id);
         }
+        // The changes telling each version's author are read once for all of them.
+        self.conflicts.extend(space.conflicts_in(ids));
+        self.redraw_meetings = true;
     }
 
     /// Sends the app the space's version of meetings `ids`, each with the version the app had
     /// before (so it takes in only what changed), and remembers it as the app's version now.
-    async fn deliver(&mut self, ids: Vec<String>, everything: bool) {
+    async fn deliver(&mut self, ids: Vec<String>) {
         self.refresh_conflicts(&ids);
         let Some(space) = &self.space else {
             return;
@@ -539,7 +542,7 @@ impl Worker {
             }
         }
         post(
-            json!({ "meetings": meetings, "removed": removed, "everything": everything, "memory": memory() }),
+            json!({ "meetings": meetings, "removed": removed, "memory": memory() }),
             None,
         );
         self.read_touches();
@@ -550,12 +553,15 @@ impl Worker {
     fn read_touches(&mut self) {
         if let Some(space) = &mut self.space {
             self.touches = space.last_touches().into_iter().collect();
+            self.redraw_meetings = true;
         }
     }
 
-    /// Draws every view of the space and sends those that changed: the settings, and for each
-    /// shared meeting its panel, its card's marks and its conflicting actions' row marks, with
-    /// the list of shared meetings (T3-T5).
+    /// Draws every view of the space and sends those that changed: the settings and the
+    /// header, and for each shared meeting its panel, its card's marks and its conflicting
+    /// actions' row marks, with the list of shared meetings (T3-T5). The meetings' views are
+    /// drawn only when something may have changed them: a tick of the clock that brought
+    /// nothing draws two views, not three per meeting.
     fn draw(&mut self) {
         let lang = self.lang;
         let offset = chrono::FixedOffset::east_opt(self.offset * 60)
@@ -584,6 +590,16 @@ impl Worker {
                     skipped: &self.status.skipped,
                     members,
                 };
+                let redraw = std::mem::take(&mut self.redraw_meetings);
+                if !redraw {
+                    // Nothing changed the meetings: their views stay as drawn.
+                    views.extend(
+                        self.drawn
+                            .iter()
+                            .filter(|(slot, _)| slot.contains(':'))
+                            .map(|(slot, html)| (slot.clone(), html.clone())),
+                    );
+                }
                 views.insert(
                     "settings".to_owned(),
                     space_html::status_html(&view, offset, lang),
@@ -597,6 +613,10 @@ impl Worker {
                     space_html::meeting_panel_html("", false, None, &[], lang),
                 );
                 for id in space.meeting_ids() {
+                    if !redraw {
+                        shared.push(id);
+                        continue;
+                    }
                     let conflicts: Vec<ConflictView> = match self.conflicts.get(&id) {
                         Some(conflicts) => {
                             let meeting = space.meeting(&id).unwrap_or_default();
@@ -723,5 +743,13 @@ impl Worker {
                 self.folder = None;
             }
         }
+    }
+}
+
+/// Notes a member file's change time and size as read (a few files: a list will do).
+fn mark_read(marks: &mut Vec<(String, (f64, f64))>, name: String, stamp: (f64, f64)) {
+    match marks.iter_mut().find(|(known, _)| *known == name) {
+        Some((_, mark)) => *mark = stamp,
+        None => marks.push((name, stamp)),
     }
 }

@@ -180,10 +180,10 @@ impl Space {
     fn touched_since(&mut self, heads: &[ChangeHash]) -> Vec<String> {
         let mut changed: Vec<String> = Vec::new();
         for change in self.doc.get_changes(heads) {
-            let note = change
-                .message()
-                .and_then(|m| serde_json::from_str::<Note>(m).ok());
-            for id in note.map(|note| note.meetings).unwrap_or_default() {
+            for id in note_of(&change)
+                .map(|note| note.meetings)
+                .unwrap_or_default()
+            {
                 if !changed.contains(&id) {
                     changed.push(id);
                 }
@@ -289,48 +289,61 @@ impl Space {
 
     /// Every field of meeting `id` that holds more than one value.
     pub fn conflicts(&mut self, id: &str) -> Vec<Conflict> {
-        let Some(obj) = self.meeting_obj(id) else {
-            return Vec::new();
-        };
-        let found = json::conflicts(&self.doc, &obj);
+        self.conflicts_in(&[id.to_owned()])
+            .pop()
+            .map(|(_, found)| found)
+            .unwrap_or_default()
+    }
+
+    /// The conflicts of each of meetings `ids`, for those that have any: the changes that tell
+    /// each version's author and time are read once for all of them.
+    pub fn conflicts_in(&mut self, ids: &[String]) -> Vec<(String, Vec<Conflict>)> {
+        let found: Vec<(String, Vec<json::Found>)> = ids
+            .iter()
+            .filter_map(|id| {
+                let found = json::conflicts(&self.doc, &self.meeting_obj(id)?);
+                (!found.is_empty()).then(|| (id.clone(), found))
+            })
+            .collect();
         if found.is_empty() {
             return Vec::new();
         }
         let changes = self.doc.get_changes(&[]);
+        let version = |(value, op): (Value, ObjId)| {
+            let touch = changes
+                .iter()
+                .find(|change| op_in(change, &op))
+                .map(touch_of)
+                .unwrap_or(Touch {
+                    author: String::new(),
+                    at: 0,
+                });
+            Version {
+                value,
+                author: touch.author,
+                at: touch.at,
+            }
+        };
         found
             .into_iter()
-            .map(|(path, values)| Conflict {
-                path,
-                versions: values
+            .map(|(id, places)| {
+                let conflicts = places
                     .into_iter()
-                    .map(|(value, op)| {
-                        let touch = changes
-                            .iter()
-                            .find(|change| op_in(change, &op))
-                            .map(touch_of)
-                            .unwrap_or(Touch {
-                                author: String::new(),
-                                at: 0,
-                            });
-                        Version {
-                            value,
-                            author: touch.author,
-                            at: touch.at,
-                        }
+                    .map(|(path, values)| Conflict {
+                        path,
+                        versions: values.into_iter().map(version).collect(),
                     })
-                    .collect(),
+                    .collect();
+                (id, conflicts)
             })
             .collect()
     }
 
     /// The last change of each meeting, by whom and when (T3).
     pub fn last_touches(&mut self) -> Vec<(String, Touch)> {
-        let mut touches: Vec<(String, Touch)> = Vec::new();
+        let mut last: Vec<(String, Touch)> = Vec::new();
         for change in self.doc.get_changes(&[]) {
-            let Some(note) = change
-                .message()
-                .and_then(|m| serde_json::from_str::<Note>(m).ok())
-            else {
+            let Some(note) = note_of(&change) else {
                 continue;
             };
             for id in note.meetings {
@@ -338,14 +351,14 @@ impl Space {
                     author: note.by.clone(),
                     at: change.timestamp(),
                 };
-                match touches.iter_mut().find(|(known, _)| *known == id) {
+                match last.iter_mut().find(|(known, _)| *known == id) {
                     Some((_, known)) if known.at <= touch.at => *known = touch,
                     Some(_) => {}
-                    None => touches.push((id, touch)),
+                    None => last.push((id, touch)),
                 }
             }
         }
-        touches
+        last
     }
 
     /// The members whose devices wrote to the space.
@@ -472,13 +485,16 @@ fn op_in(change: &automerge::Change, op: &ObjId) -> bool {
 }
 
 fn touch_of(change: &automerge::Change) -> Touch {
-    let author = change
-        .message()
-        .and_then(|message| serde_json::from_str::<Note>(message).ok())
-        .map(|note| note.by)
-        .unwrap_or_default();
+    let author = note_of(change).map(|note| note.by).unwrap_or_default();
     Touch {
         author,
         at: change.timestamp(),
     }
+}
+
+/// What a change says of itself, if it was made by this app.
+fn note_of(change: &automerge::Change) -> Option<Note> {
+    change
+        .message()
+        .and_then(|message| serde_json::from_str(message).ok())
 }

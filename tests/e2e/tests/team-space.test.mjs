@@ -25,12 +25,15 @@ const MEETING = {
 };
 
 /** A profile whose folder picker returns a folder in its own private file system. */
-async function member(name, meetings = [], seed = {}) {
+/** A browser profile on the settings page, holding `meetings`; `picker` gives it the folder picker. */
+async function profile(meetings, { picker }) {
   const context = await shared.browser.newContext({ timezoneId: "Asia/Shanghai", acceptDownloads: true });
-  await context.addInitScript(() => {
-    window.showDirectoryPicker = async () =>
-      (await navigator.storage.getDirectory()).getDirectoryHandle("synced", { create: true });
-  });
+  if (picker) {
+    await context.addInitScript(() => {
+      window.showDirectoryPicker = async () =>
+        (await navigator.storage.getDirectory()).getDirectoryHandle("synced", { create: true });
+    });
+  }
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
@@ -42,6 +45,11 @@ async function member(name, meetings = [], seed = {}) {
     await page.getByTestId("restore-confirm").click();
     await page.getByTestId("toast").filter({ hasText: "已恢复" }).waitFor();
   }
+  return { context, page, errors };
+}
+
+async function member(name, meetings = [], seed = {}) {
+  const { context, page, errors } = await profile(meetings, { picker: true });
   // What the sync client already brought: a joining member's folder holds the space's files.
   for (const [file, body] of Object.entries(seed)) await deliver({ page }, file, body);
   // The space's module is fetched only now.
@@ -276,18 +284,7 @@ test("when the folder goes away, changes wait on the device and go out when it i
 
 test("without a folder (Firefox, Safari): the space file exported by hand and imported, then leaving keeps the meetings", async () => {
   const open = async (name, meetings = []) => {
-    const context = await shared.browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error));
-    await page.goto(`${shared.server.url}#/settings`);
-    await waitForApp(page);
-    if (meetings.length) {
-      const backup = JSON.stringify({ app: "crossmeet", kind: "backup", schema: 7, meetings: meetings.map((meeting) => ({ schema: 7, meeting })) });
-      await page.getByTestId("restore-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
-      await page.getByTestId("restore-confirm").click();
-      await page.getByTestId("toast").filter({ hasText: "已恢复" }).waitFor();
-    }
+    const { context, page, errors } = await profile(meetings, { picker: false });
     await page.getByTestId("space-set-up").click();
     // A name is needed first, said in the user's language.
     await page.getByTestId("space-no-folder").click();
